@@ -1,0 +1,239 @@
+#include "ContentReader.h"
+
+#include "Errors.h"
+#include "Hash.h"
+#include "ObjectCodec.h"
+#include "ReadSession.h"
+#include "RepositoryContext.h"
+
+#include <QBuffer>
+#include <QFile>
+
+namespace hubvault {
+
+namespace {
+
+constexpr qint64 kBlockSize = 1 << 20;
+const QByteArray kPackMagic("hubvault-pack/v1\n");
+
+/** Hashes content the way a file payload records it: sha256 and the Git blob OID. */
+class ContentDigest {
+public:
+    ContentDigest(const FilePayload &file) : m_sha256(Hash::Algorithm::Sha256), m_sha1(Hash::Algorithm::Sha1)
+    {
+        m_hashGit = !file.isChunked();
+        if (m_hashGit)
+            m_sha1.add(ObjectCodec::gitBlobHeader(file.logicalSize));
+    }
+    void add(QByteArrayView data)
+    {
+        m_sha256.add(data);
+        if (m_hashGit)
+            m_sha1.add(data);
+        m_size += data.size();
+    }
+    /** Throws IntegrityError naming the first recorded fact the bytes contradict. */
+    void check(const FilePayload &file, const QString &what)
+    {
+        if (m_size != file.logicalSize)
+            throw IntegrityError(QStringLiteral("%1: content is %2 bytes, expected %3").arg(what).arg(m_size).arg(file.logicalSize));
+        const QString sha = QString::fromLatin1(m_sha256.hexResult());
+        if (sha != file.sha256)
+            throw IntegrityError(QStringLiteral("%1: content sha256 mismatch").arg(what));
+        if (m_hashGit) {
+            if (QString::fromLatin1(m_sha1.hexResult()) != file.oid)
+                throw IntegrityError(QStringLiteral("%1: git blob oid mismatch").arg(what));
+        } else {
+            const QByteArray pointer = ObjectCodec::lfsPointer(sha, file.logicalSize);
+            if (ObjectCodec::gitBlobOid(pointer) != file.oid)
+                throw IntegrityError(QStringLiteral("%1: LFS pointer oid mismatch").arg(what));
+            if (file.pointerSize && *file.pointerSize != pointer.size())
+                throw IntegrityError(QStringLiteral("%1: pointer_size mismatch").arg(what));
+            if (file.etag != file.sha256)
+                throw IntegrityError(QStringLiteral("%1: etag does not equal sha256").arg(what));
+        }
+    }
+
+private:
+    Hash m_sha256;
+    Hash m_sha1;
+    bool m_hashGit = false;
+    qint64 m_size = 0;
+};
+
+QString describe(const FilePayload &file)
+{
+    return QStringLiteral("file with sha256 %1").arg(file.sha256.left(12));
+}
+
+} // namespace
+
+QString ContentReader::blobDataPath(const FilePayload &file, BlobPayload *blobOut)
+{
+    const BlobPayload &blob = m_session.blob(file.contentObjectId);
+    if (!blob.compression.isEmpty() && blob.compression != QLatin1String("none"))
+        throw IntegrityError(QStringLiteral("blob %1 uses unsupported compression '%2'")
+                                 .arg(file.contentObjectId, blob.compression));
+    if (blobOut)
+        *blobOut = blob;
+    return m_session.context().blobDataPath(file.contentObjectId);
+}
+
+QByteArray ContentReader::readAll(const FilePayload &file)
+{
+    QByteArray out;
+    out.reserve(file.logicalSize);
+    QBuffer::OpenMode mode = QIODevice::WriteOnly;
+    QBuffer buffer(&out);
+    buffer.open(mode);
+    copyTo(file, buffer);
+    return out;
+}
+
+void ContentReader::copyTo(const FilePayload &file, QIODevice &out, const TaskControl &task, qint64 doneBefore,
+                           qint64 total)
+{
+    const Env &env = *m_session.context().env;
+    ContentDigest digest(file);
+    qint64 done = doneBefore;
+    auto emit = [&](QByteArrayView data) {
+        digest.add(data);
+        if (out.write(data.data(), data.size()) != data.size())
+            throw HubVaultError(QStringLiteral("cannot write output: %1").arg(out.errorString()));
+        done += data.size();
+        task.report(done, total ? total : file.logicalSize, QStringLiteral("read"));
+        task.checkCancelled();
+    };
+    if (!file.isChunked()) {
+        BlobPayload blob;
+        const QString dataPath = blobDataPath(file, &blob);
+        if (!env.stat(dataPath, true).isFile)
+            throw IntegrityError(QStringLiteral("blob data file is missing: %1").arg(dataPath));
+        auto in = env.openForRead(dataPath);
+        Hash payloadHash(Hash::Algorithm::Sha256);
+        while (!in->atEnd()) {
+            const QByteArray block = in->read(kBlockSize);
+            if (block.isEmpty() && in->error() != QFile::NoError)
+                throw HubVaultError(QStringLiteral("cannot read %1: %2").arg(dataPath, in->errorString()));
+            payloadHash.add(block);
+            emit(block);
+        }
+        if (QStringLiteral("sha256:") + QString::fromLatin1(payloadHash.hexResult()) != blob.payloadSha256)
+            throw IntegrityError(QStringLiteral("blob data %1 does not match its recorded payload_sha256").arg(dataPath));
+    } else {
+        for (const ChunkLocation &location : locateChunks(file))
+            emit(readChunk(env, location));
+    }
+    digest.check(file, describe(file));
+}
+
+QByteArray ContentReader::readRange(const FilePayload &file, qint64 start, qint64 length)
+{
+    if (start < 0 || length < 0)
+        throw HubVaultValidationError(QStringLiteral("read_range start and length must be non-negative"));
+    if (start >= file.logicalSize || length == 0)
+        return {};
+    const qint64 end = qMin(file.logicalSize, start + length);
+    if (!file.isChunked())
+        return readAll(file).mid(start, end - start);
+    QByteArray out;
+    out.reserve(end - start);
+    const Env &env = *m_session.context().env;
+    for (const ChunkLocation &location : locateChunks(file)) {
+        const qint64 chunkStart = location.ref.logicalOffset;
+        const qint64 chunkEnd = chunkStart + location.ref.logicalSize;
+        if (chunkEnd <= start || chunkStart >= end)
+            continue;
+        const QByteArray chunk = readChunk(env, location);
+        const qint64 from = qMax(start, chunkStart) - chunkStart;
+        const qint64 to = qMin(end, chunkEnd) - chunkStart;
+        out.append(chunk.constData() + from, to - from);
+    }
+    return out;
+}
+
+QList<ChunkLocation> ContentReader::locateChunks(const FilePayload &file)
+{
+    QList<ChunkLocation> out;
+    out.reserve(file.chunks.size());
+    qint64 expectedOffset = 0;
+    for (const ChunkRef &ref : file.chunks) {
+        if (!ref.compression.isEmpty() && ref.compression != QLatin1String("none"))
+            throw IntegrityError(QStringLiteral("chunk %1 uses unsupported compression '%2'").arg(ref.chunkId, ref.compression));
+        if (ref.logicalOffset != expectedOffset)
+            throw IntegrityError(QStringLiteral("chunk %1 is not contiguous in its file").arg(ref.chunkId));
+        expectedOffset += ref.logicalSize;
+        const auto row = m_session.store().chunk(ref.chunkId);
+        if (!row)
+            throw IntegrityError(QStringLiteral("chunk missing from index: %1").arg(ref.chunkId));
+        if (row->logicalSize != ref.logicalSize)
+            throw IntegrityError(QStringLiteral("chunk %1 size in index (%2) differs from the file's (%3)")
+                                     .arg(ref.chunkId).arg(row->logicalSize).arg(ref.logicalSize));
+        if (row->checksum != ref.checksum)
+            throw IntegrityError(QStringLiteral("chunk %1 checksum in index differs from the file's").arg(ref.chunkId));
+        if (!row->compression.isEmpty() && row->compression != QLatin1String("none"))
+            throw IntegrityError(QStringLiteral("chunk %1 uses unsupported compression '%2'").arg(ref.chunkId, row->compression));
+        ChunkLocation location{ref, m_session.context().packPath(row->packId), row->offset};
+        location.ref.storedSize = row->storedSize;
+        out.append(location);
+    }
+    if (expectedOffset != file.logicalSize)
+        throw IntegrityError(QStringLiteral("chunks of %1 add up to %2 bytes, expected %3")
+                                 .arg(describe(file)).arg(expectedOffset).arg(file.logicalSize));
+    return out;
+}
+
+QByteArray ContentReader::readPackBytes(const Env &env, const QString &packPath, qint64 offset, qint64 size)
+{
+    const FileStat st = env.stat(packPath, true);
+    if (!st.isFile)
+        throw IntegrityError(QStringLiteral("pack file is missing: %1").arg(packPath));
+    if (offset < kPackMagic.size() || offset + size > st.size)
+        throw IntegrityError(QStringLiteral("chunk range [%1, %2) lies outside pack %3 (%4 bytes)")
+                                 .arg(offset).arg(offset + size).arg(packPath).arg(st.size));
+    auto in = env.openForRead(packPath);
+    if (in->read(kPackMagic.size()) != kPackMagic)
+        throw IntegrityError(QStringLiteral("pack %1 does not start with the hubvault-pack/v1 magic").arg(packPath));
+    if (!in->seek(offset))
+        throw HubVaultError(QStringLiteral("cannot seek in %1: %2").arg(packPath, in->errorString()));
+    const QByteArray data = in->read(size);
+    if (data.size() != size)
+        throw IntegrityError(QStringLiteral("pack %1 is truncated at offset %2").arg(packPath).arg(offset));
+    return data;
+}
+
+QByteArray ContentReader::readChunk(const Env &env, const ChunkLocation &location)
+{
+    const QByteArray data = readPackBytes(env, location.packPath, location.offset, location.ref.storedSize);
+    if (data.size() != location.ref.logicalSize)
+        throw IntegrityError(QStringLiteral("chunk %1 has %2 bytes, expected %3")
+                                 .arg(location.ref.chunkId).arg(data.size()).arg(location.ref.logicalSize));
+    if (Hash::prefixedSha256(data) != location.ref.checksum)
+        throw IntegrityError(QStringLiteral("chunk %1 in %2 does not match its checksum")
+                                 .arg(location.ref.chunkId, location.packPath));
+    return data;
+}
+
+} // namespace hubvault
+
+#include "FileStream.h"
+
+namespace hubvault {
+
+std::unique_ptr<QIODevice> ContentReader::openStream(const FilePayload &file)
+{
+    const auto &context = m_session.context();
+    if (file.isChunked())
+        return std::make_unique<FileStream>(context.env, locateChunks(file), file.logicalSize);
+    // Verify the whole blob once up front (a streaming pass, no buffering), then serve
+    // reads from the same open handle so the verified bytes are the bytes returned.
+    const QString dataPath = blobDataPath(file);
+    auto handle = context.env->openForRead(dataPath);
+    QFile sink(QStringLiteral("/dev/null"));
+    sink.open(QIODevice::WriteOnly);
+    copyTo(file, sink);
+    handle->seek(0);
+    return std::make_unique<FileStream>(std::move(handle), file.logicalSize);
+}
+
+} // namespace hubvault

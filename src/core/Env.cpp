@@ -1,0 +1,222 @@
+#include "Env.h"
+
+#include "Errors.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRandomGenerator>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace hubvault {
+
+namespace {
+
+QString osError(const QString &what, const QString &path)
+{
+    return QStringLiteral("%1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(errno)));
+}
+
+} // namespace
+
+FileLock &FileLock::operator=(FileLock &&other) noexcept
+{
+    if (this != &other) {
+        release();
+        m_fd = other.m_fd;
+        other.m_fd = -1;
+    }
+    return *this;
+}
+
+void FileLock::release()
+{
+    if (m_fd >= 0) {
+        ::flock(m_fd, LOCK_UN);
+        ::close(m_fd);
+        m_fd = -1;
+    }
+}
+
+std::shared_ptr<Env> Env::system()
+{
+    static const std::shared_ptr<Env> instance = std::make_shared<Env>();
+    return instance;
+}
+
+QDateTime Env::nowUtc() const
+{
+    return QDateTime::currentDateTimeUtc();
+}
+
+QString Env::randomHex(int count) const
+{
+    static const char digits[] = "0123456789abcdef";
+    QString out;
+    out.reserve(count);
+    for (int i = 0; i < count; ++i)
+        out += QLatin1Char(digits[QRandomGenerator::system()->bounded(16)]);
+    return out;
+}
+
+FileStat Env::stat(const QString &path, bool followSymlinks) const
+{
+    struct ::stat st {};
+    const QByteArray native = QFile::encodeName(path);
+    const int rc = followSymlinks ? ::stat(native.constData(), &st) : ::lstat(native.constData(), &st);
+    FileStat out;
+    if (rc != 0)
+        return out;
+    out.exists = true;
+    out.isFile = S_ISREG(st.st_mode);
+    out.isDir = S_ISDIR(st.st_mode);
+    out.isSymlink = S_ISLNK(st.st_mode);
+    out.size = qint64(st.st_size);
+    out.mtimeNs = qint64(st.st_mtim.tv_sec) * 1000000000LL + qint64(st.st_mtim.tv_nsec);
+    return out;
+}
+
+QByteArray Env::readFile(const QString &path) const
+{
+    auto file = openForRead(path);
+    const QByteArray data = file->readAll();
+    if (file->error() != QFile::NoError)
+        throw HubVaultError(QStringLiteral("cannot read %1: %2").arg(path, file->errorString()));
+    return data;
+}
+
+std::unique_ptr<QFile> Env::openForRead(const QString &path) const
+{
+    auto file = std::make_unique<QFile>(path);
+    if (!file->open(QIODevice::ReadOnly))
+        throw HubVaultError(QStringLiteral("cannot open %1: %2").arg(path, file->errorString()));
+    return file;
+}
+
+void Env::writeFileAtomic(const QString &path, const QByteArray &data, bool durable) const
+{
+    const QString temp = path + QStringLiteral(".tmp.") + randomHex(8);
+    const QByteArray native = QFile::encodeName(temp);
+    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0)
+        throw HubVaultError(osError(QStringLiteral("cannot create"), temp));
+    qint64 written = 0;
+    while (written < data.size()) {
+        const ssize_t n = ::write(fd, data.constData() + written, size_t(data.size() - written));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            const QString message = osError(QStringLiteral("cannot write"), temp);
+            ::close(fd);
+            ::unlink(native.constData());
+            throw HubVaultError(message);
+        }
+        written += n;
+    }
+    if (durable && ::fsync(fd) != 0) {
+        const QString message = osError(QStringLiteral("cannot fsync"), temp);
+        ::close(fd);
+        ::unlink(native.constData());
+        throw HubVaultError(message);
+    }
+    ::close(fd);
+    faultPoint("atomic-write:before-rename");
+    if (::rename(native.constData(), QFile::encodeName(path).constData()) != 0) {
+        const QString message = osError(QStringLiteral("cannot rename into place"), path);
+        ::unlink(native.constData());
+        throw HubVaultError(message);
+    }
+    if (durable)
+        fsyncDirectory(QFileInfo(path).absolutePath());
+}
+
+void Env::makeDirectories(const QString &path) const
+{
+    if (!QDir().mkpath(path))
+        throw HubVaultError(QStringLiteral("cannot create directory %1").arg(path));
+}
+
+void Env::removeFile(const QString &path) const
+{
+    if (::unlink(QFile::encodeName(path).constData()) != 0 && errno != ENOENT)
+        throw HubVaultError(osError(QStringLiteral("cannot remove"), path));
+}
+
+void Env::removeTree(const QString &path) const
+{
+    const FileStat st = stat(path);
+    if (!st.exists)
+        return;
+    if (!st.isDir) {
+        removeFile(path);
+        return;
+    }
+    if (!QDir(path).removeRecursively())
+        throw HubVaultError(QStringLiteral("cannot remove directory %1").arg(path));
+}
+
+void Env::fsyncDirectory(const QString &path) const
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        throw HubVaultError(osError(QStringLiteral("cannot open directory"), path));
+    const int rc = ::fsync(fd);
+    ::close(fd);
+    if (rc != 0)
+        throw HubVaultError(osError(QStringLiteral("cannot fsync directory"), path));
+}
+
+QString Env::realPath(const QString &path) const
+{
+    // Resolve the longest existing prefix, then append the rest, like Python's
+    // os.path.realpath(strict=False), so targets that do not exist yet still compare.
+    QFileInfo info(QDir::cleanPath(QDir(path).absolutePath()));
+    QStringList tail;
+    while (!info.exists() && !info.isSymLink()) {
+        tail.prepend(info.fileName());
+        const QString parent = info.absolutePath();
+        if (parent == info.absoluteFilePath())
+            break;
+        info = QFileInfo(parent);
+    }
+    QString base = info.canonicalFilePath();
+    if (base.isEmpty())
+        base = info.absoluteFilePath();
+    for (const QString &part : tail)
+        base += QLatin1Char('/') + part;
+    return QDir::cleanPath(base);
+}
+
+FileLock Env::lock(const QString &path, bool exclusive) const
+{
+    // portalocker (the original) opens the lock file in "a+" mode and uses flock(2);
+    // record locks (fcntl/lockf) would not exclude it.
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        // A read-only copy of a repository can still be read without a lock file.
+        const int ro = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+        if (ro < 0)
+            throw HubVaultError(osError(QStringLiteral("cannot open lock file"), path));
+        if (!exclusive) {
+            while (::flock(ro, LOCK_SH) != 0 && errno == EINTR) {}
+            return FileLock(ro);
+        }
+        ::close(ro);
+        throw HubVaultError(osError(QStringLiteral("cannot open lock file for writing"), path));
+    }
+    int rc;
+    while ((rc = ::flock(fd, exclusive ? LOCK_EX : LOCK_SH)) != 0 && errno == EINTR) {}
+    if (rc != 0) {
+        const QString message = osError(QStringLiteral("cannot lock"), path);
+        ::close(fd);
+        throw HubVaultError(message);
+    }
+    return FileLock(fd);
+}
+
+} // namespace hubvault

@@ -1,0 +1,89 @@
+#pragma once
+// The seam between the core and the operating system: clock, randomness, file
+// operations and file locks. Everything the core does to disk or asks of the time goes
+// through an Env, so tests can freeze the clock, fail an operation or "crash" between
+// two steps (override faultPoint) without touching production code.
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QFile>
+#include <QString>
+#include <memory>
+
+namespace hubvault {
+
+/** What lstat()/stat() says about a path, with the nanosecond mtime views need. */
+struct FileStat {
+    bool exists = false;
+    bool isFile = false;
+    bool isDir = false;
+    bool isSymlink = false;
+    qint64 size = 0;
+    qint64 mtimeNs = 0;
+};
+
+/** A held flock(2) on a file; released (LOCK_UN, close) on destruction. */
+class FileLock {
+public:
+    FileLock() = default;
+    explicit FileLock(int fd) : m_fd(fd) {}
+    FileLock(FileLock &&other) noexcept : m_fd(other.m_fd) { other.m_fd = -1; }
+    FileLock &operator=(FileLock &&other) noexcept;
+    FileLock(const FileLock &) = delete;
+    FileLock &operator=(const FileLock &) = delete;
+    ~FileLock() { release(); }
+    void release();
+    bool isHeld() const { return m_fd >= 0; }
+
+private:
+    int m_fd = -1;
+};
+
+class Env {
+public:
+    virtual ~Env() = default;
+
+    /** The process-wide real environment. */
+    static std::shared_ptr<Env> system();
+
+    virtual QDateTime nowUtc() const;
+    /** `count` lowercase hex digits from a cryptographic source (txids, temp names). */
+    virtual QString randomHex(int count) const;
+
+    /** lstat() when `followSymlinks` is false, stat() otherwise. */
+    virtual FileStat stat(const QString &path, bool followSymlinks = false) const;
+    /** Reads a whole (small) file; throws HubVaultError with the OS reason on failure. */
+    virtual QByteArray readFile(const QString &path) const;
+    /** Opens a file for reading; throws HubVaultError with the OS reason on failure. */
+    virtual std::unique_ptr<QFile> openForRead(const QString &path) const;
+    /**
+     * Writes `data` to `<path>.tmp.<hex>` in the same directory and renames it over
+     * `path`; with `durable`, fsyncs the file before and the directory after the rename.
+     */
+    virtual void writeFileAtomic(const QString &path, const QByteArray &data, bool durable) const;
+    virtual void makeDirectories(const QString &path) const;
+    virtual void removeFile(const QString &path) const;
+    virtual void removeTree(const QString &path) const;
+    virtual void fsyncDirectory(const QString &path) const;
+    /** Canonical absolute path with symlinks resolved (the path may not exist yet). */
+    virtual QString realPath(const QString &path) const;
+
+    /** Blocking BSD flock on `path` (created if missing, never truncated). */
+    virtual FileLock lock(const QString &path, bool exclusive) const;
+
+    /** Named step of a multi-step operation; tests override it to inject faults. */
+    virtual void faultPoint(const char *step) const { Q_UNUSED(step); }
+};
+
+/** An Env whose clock is frozen at a settable instant (tests, fixture replay). */
+class FrozenClockEnv : public Env {
+public:
+    explicit FrozenClockEnv(QDateTime now) : m_now(std::move(now)) {}
+    QDateTime nowUtc() const override { return m_now; }
+    void setNow(const QDateTime &now) { m_now = now; }
+
+private:
+    QDateTime m_now;
+};
+
+} // namespace hubvault

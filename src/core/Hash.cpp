@@ -1,0 +1,56 @@
+#include "Hash.h"
+
+#include <openssl/evp.h>
+#include <stdexcept>
+
+namespace hubvault {
+
+struct Hash::Ctx {
+    EVP_MD_CTX *md = nullptr;
+    ~Ctx() { EVP_MD_CTX_free(md); }
+};
+
+Hash::Hash(Algorithm algorithm) : m_ctx(std::make_unique<Ctx>())
+{
+    m_ctx->md = EVP_MD_CTX_new();
+    const EVP_MD *type = algorithm == Algorithm::Sha256 ? EVP_sha256() : EVP_sha1();
+    if (!m_ctx->md || EVP_DigestInit_ex(m_ctx->md, type, nullptr) != 1)
+        throw std::runtime_error("OpenSSL digest initialisation failed");
+}
+
+Hash::~Hash() = default;
+
+void Hash::add(QByteArrayView data)
+{
+    if (!data.isEmpty())
+        EVP_DigestUpdate(m_ctx->md, data.data(), size_t(data.size()));
+}
+
+QByteArray Hash::result()
+{
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_DigestFinal_ex(m_ctx->md, out, &len);
+    return QByteArray(reinterpret_cast<const char *>(out), int(len));
+}
+
+QByteArray Hash::sha256Hex(QByteArrayView data)
+{
+    Hash h(Algorithm::Sha256);
+    h.add(data);
+    return h.hexResult();
+}
+
+QByteArray Hash::sha1Hex(QByteArrayView data)
+{
+    Hash h(Algorithm::Sha1);
+    h.add(data);
+    return h.hexResult();
+}
+
+QString Hash::prefixedSha256(QByteArrayView data)
+{
+    return QStringLiteral("sha256:") + QString::fromLatin1(sha256Hex(data));
+}
+
+} // namespace hubvault

@@ -1,0 +1,280 @@
+#include "History.h"
+
+#include "ContentReader.h"
+#include "Errors.h"
+#include "ObjectCodec.h"
+#include "ReadSession.h"
+#include "RepositoryContext.h"
+#include "UnifiedDiff.h"
+
+#include <QRegularExpression>
+#include <QSet>
+#include <QStringDecoder>
+
+namespace hubvault {
+
+namespace {
+
+bool isGitOid(const QString &text)
+{
+    static const QRegularExpression hex40(QStringLiteral("^[0-9a-f]{40}$"));
+    return hex40.match(text).hasMatch();
+}
+
+QString fullRefName(const QString &kind, const QString &name)
+{
+    return (kind == QLatin1String("tag") ? QStringLiteral("refs/tags/") : QStringLiteral("refs/heads/")) + name;
+}
+
+} // namespace
+
+std::optional<QString> History::resolve(const QString &revisionIn, bool allowEmpty)
+{
+    const QString revision = revisionIn.isEmpty() ? m_session.context().defaultBranch : revisionIn;
+    auto fromRef = [&](const QString &kind, const QString &name) -> std::optional<std::optional<QString>> {
+        const auto row = m_session.store().ref(kind, name);
+        if (!row)
+            return std::nullopt;
+        if (row->commitId.isEmpty()) {
+            if (!allowEmpty)
+                throw RevisionNotFoundError(QStringLiteral("revision has no commits yet: %1").arg(revision));
+            return std::optional<QString>();
+        }
+        return std::optional<QString>(row->commitId);
+    };
+    if (revision.startsWith(QLatin1String("sha256:"))) {
+        if (m_session.hasCommit(revision))
+            return revision;
+    } else if (revision.startsWith(QLatin1String("refs/heads/"))) {
+        if (auto r = fromRef(QStringLiteral("branch"), revision.mid(11)))
+            return *r;
+    } else if (revision.startsWith(QLatin1String("refs/tags/"))) {
+        if (auto r = fromRef(QStringLiteral("tag"), revision.mid(10)))
+            return *r;
+    } else {
+        if (auto r = fromRef(QStringLiteral("branch"), revision))
+            return *r;
+        if (auto r = fromRef(QStringLiteral("tag"), revision))
+            return *r;
+        if (isGitOid(revision)) {
+            for (const QString &id : m_session.store().objectIds(ObjectType::Commit)) {
+                if (m_session.commitGitOid(id) == revision)
+                    return id;
+            }
+        }
+    }
+    throw RevisionNotFoundError(QStringLiteral("revision not found: %1").arg(revision));
+}
+
+QString History::resolveCommit(const QString &revision)
+{
+    return *resolve(revision, false);
+}
+
+QStringList History::ancestry(const QString &head)
+{
+    QStringList order;
+    QSet<QString> seen;
+    QList<QString> stack{head};
+    while (!stack.isEmpty()) {
+        const QString id = stack.takeLast();
+        if (seen.contains(id))
+            continue;
+        seen.insert(id);
+        order.append(id);
+        const QStringList parents = m_session.commit(id).parents;
+        for (auto it = parents.crbegin(); it != parents.crend(); ++it) {
+            if (!seen.contains(*it))
+                stack.append(*it);
+        }
+    }
+    return order;
+}
+
+GitCommitInfo History::commitInfo(const QString &commitId)
+{
+    const CommitPayload &c = m_session.commit(commitId);
+    GitCommitInfo info;
+    info.commitId = m_session.commitGitOid(commitId);
+    info.createdAt = ObjectCodec::parseTimestamp(c.createdAt);
+    if (c.title.isEmpty() && c.description.isEmpty()) {
+        const auto [title, description] = ObjectCodec::splitMessage(c.message);
+        info.title = title;
+        info.message = description;
+    } else {
+        info.title = c.title;
+        info.message = c.description;
+    }
+    return info;
+}
+
+std::optional<PathEntry> History::entryAt(const QString &commitId, const QString &path)
+{
+    return m_walker.lookup(m_session.commit(commitId).treeId, path);
+}
+
+QHash<QString, LastCommitInfo> History::lastCommits(const QString &head, const QList<PathEntry> &entries)
+{
+    QHash<QString, LastCommitInfo> out;
+    QList<PathEntry> pending = entries;
+    for (const QString &commitId : ancestry(head)) {
+        if (pending.isEmpty())
+            break;
+        const CommitPayload &commit = m_session.commit(commitId);
+        QList<PathEntry> still;
+        for (const PathEntry &target : pending) {
+            bool introduced = entryAt(commitId, target.path) == std::optional<PathEntry>(target);
+            for (const QString &parent : commit.parents) {
+                if (!introduced)
+                    break;
+                introduced = entryAt(parent, target.path) != std::optional<PathEntry>(target);
+            }
+            if (!introduced) {
+                still.append(target);
+                continue;
+            }
+            const GitCommitInfo info = commitInfo(commitId);
+            out.insert(target.path, LastCommitInfo{info.commitId, info.title, info.createdAt});
+        }
+        pending = still;
+    }
+    return out;
+}
+
+CommitFileVersionInfo History::fileVersion(const QString &path, const QString &fileId)
+{
+    const FilePayload &f = m_session.file(fileId);
+    return CommitFileVersionInfo{path, f.logicalSize, f.oid, f.oid, f.sha256};
+}
+
+CommitChangeInfo History::change(const QString &path, const QString &oldFileId, const QString &newFileId,
+                                 int contextLines, qint64 maxTextSize)
+{
+    CommitChangeInfo c;
+    c.path = path;
+    c.changeType = oldFileId.isEmpty() ? QStringLiteral("added")
+                                       : (newFileId.isEmpty() ? QStringLiteral("deleted") : QStringLiteral("modified"));
+    if (!oldFileId.isEmpty())
+        c.oldFile = fileVersion(path, oldFileId);
+    if (!newFileId.isEmpty())
+        c.newFile = fileVersion(path, newFileId);
+
+    // Text diffs only for whole-blob files small enough to read, valid UTF-8 without NUL;
+    // everything else is reported as binary with no diff, as the original does.
+    ContentReader reader(m_session);
+    auto textOf = [&](const QString &fileId, QString *text) {
+        if (fileId.isEmpty())
+            return true;
+        const FilePayload &f = m_session.file(fileId);
+        if (f.isChunked() || f.logicalSize > maxTextSize)
+            return false;
+        const QByteArray bytes = reader.readAll(f);
+        if (bytes.contains('\0'))
+            return false;
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        *text = decoder.decode(bytes);
+        return !decoder.hasError();
+    };
+    QString oldText, newText;
+    c.isBinary = !(textOf(oldFileId, &oldText) && textOf(newFileId, &newText));
+    if (!c.isBinary) {
+        c.unifiedDiff = UnifiedDiff::render(path, c.changeType, oldText, newText, c.oldFile ? c.oldFile->oid : QString(),
+                                            c.newFile ? c.newFile->oid : QString(), contextLines);
+    }
+    return c;
+}
+
+CommitDetailInfo History::detail(const QString &commitId, int contextLines, qint64 maxTextSize)
+{
+    const CommitPayload commit = m_session.commit(commitId);
+    CommitDetailInfo out;
+    out.commit = commitInfo(commitId);
+    for (const QString &parent : commit.parents)
+        out.parentCommitIds.append(m_session.commitGitOid(parent));
+    FlatSnapshot before;
+    if (!commit.parents.isEmpty()) {
+        out.compareParentCommitId = out.parentCommitIds.first();
+        before = m_walker.flatten(m_session.commit(commit.parents.first()).treeId);
+    }
+    const FlatSnapshot after = m_walker.flatten(commit.treeId);
+
+    // Merge walk of two path-sorted lists.
+    auto same = [&](const QString &a, const QString &b) {
+        if (a == b)
+            return true;
+        const FilePayload &fa = m_session.file(a), &fb = m_session.file(b);
+        return fa.sha256 == fb.sha256 && fa.logicalSize == fb.logicalSize && fa.oid == fb.oid;
+    };
+    size_t i = 0, j = 0;
+    while (i < before.size() || j < after.size()) {
+        const bool takeOld = j >= after.size()
+            || (i < before.size() && TreeWalker::codePointLess(before[i].first, after[j].first));
+        const bool takeNew = i >= before.size()
+            || (j < after.size() && TreeWalker::codePointLess(after[j].first, before[i].first));
+        if (takeOld) {
+            out.changes.append(change(before[i].first, before[i].second, QString(), contextLines, maxTextSize));
+            ++i;
+        } else if (takeNew) {
+            out.changes.append(change(after[j].first, QString(), after[j].second, contextLines, maxTextSize));
+            ++j;
+        } else {
+            if (!same(before[i].second, after[j].second))
+                out.changes.append(change(after[j].first, before[i].second, after[j].second, contextLines, maxTextSize));
+            ++i;
+            ++j;
+        }
+    }
+    return out;
+}
+
+GitRefs History::refs()
+{
+    GitRefs out;
+    for (const RefRow &row : m_session.store().refs()) {
+        GitRefInfo info{row.name, fullRefName(row.kind, row.name), std::nullopt};
+        if (!row.commitId.isEmpty())
+            info.targetCommit = m_session.commitGitOid(row.commitId);
+        (row.kind == QLatin1String("tag") ? out.tags : out.branches).append(info);
+    }
+    return out;
+}
+
+QList<ReflogEntry> History::reflog(const QString &refName, std::optional<int> limit)
+{
+    if (limit && *limit < 0)
+        throw HubVaultValidationError(QStringLiteral("reflog limit must not be negative"));
+    QString kind, name;
+    if (refName.startsWith(QLatin1String("refs/heads/"))) {
+        kind = QStringLiteral("branch");
+        name = refName.mid(11);
+    } else if (refName.startsWith(QLatin1String("refs/tags/"))) {
+        kind = QStringLiteral("tag");
+        name = refName.mid(10);
+    } else {
+        name = refName;
+        auto known = [&](const QString &k) {
+            return m_session.store().ref(k, name).has_value() || !m_session.store().reflog(k, name, 1).isEmpty();
+        };
+        if (known(QStringLiteral("branch")))
+            kind = QStringLiteral("branch");
+        else if (known(QStringLiteral("tag")))
+            kind = QStringLiteral("tag");
+        else
+            throw RevisionNotFoundError(QStringLiteral("ref not found: %1").arg(refName));
+    }
+    // Heads of commits that gc removed stay unresolvable; the entry is kept with them
+    // empty instead of failing the whole listing (the original raises here).
+    auto gitOid = [&](const QString &objectId) -> std::optional<QString> {
+        if (objectId.isEmpty() || !m_session.hasCommit(objectId))
+            return std::nullopt;
+        return m_session.commitGitOid(objectId);
+    };
+    QList<ReflogEntry> out;
+    for (const ReflogRow &row : m_session.store().reflog(kind, name, limit.value_or(-1))) {
+        out.append(ReflogEntry{ObjectCodec::parseTimestamp(row.timestamp), fullRefName(kind, name),
+                               gitOid(row.oldHead), gitOid(row.newHead), row.message, row.checksum});
+    }
+    return out;
+}
+
+} // namespace hubvault

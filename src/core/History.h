@@ -1,0 +1,51 @@
+#pragma once
+// Reading history: revision resolution (FORMAT.md §8.2), commit listings in the
+// original's depth-first order (§11.4), commit details with diffs against the first
+// parent, refs, reflogs, and each path's last commit.
+
+#include "Models.h"
+#include "TreeWalker.h"
+
+#include <QHash>
+#include <QString>
+#include <optional>
+
+namespace hubvault {
+
+class ReadSession;
+
+class History {
+public:
+    explicit History(ReadSession &session) : m_session(session), m_walker(session) {}
+
+    /**
+     * Commit object id for `revision` (empty = default branch); nullopt for a branch that
+     * has no commit yet, which is an error unless `allowEmpty`.
+     */
+    std::optional<QString> resolve(const QString &revision, bool allowEmpty);
+    /** Like resolve() but a revision must name a commit. */
+    QString resolveCommit(const QString &revision);
+
+    /** Every commit reachable from `head`: depth-first, first parent first, each once. */
+    QStringList ancestry(const QString &head);
+    GitCommitInfo commitInfo(const QString &commitId);
+    CommitDetailInfo detail(const QString &commitId, int contextLines, qint64 maxTextSize);
+
+    /** Last commit of each entry: the newest commit (in ancestry order) that introduced
+     *  the entry's current object, i.e. whose every parent holds something else. */
+    QHash<QString, LastCommitInfo> lastCommits(const QString &head, const QList<PathEntry> &entries);
+
+    GitRefs refs();
+    QList<ReflogEntry> reflog(const QString &refName, std::optional<int> limit);
+
+private:
+    std::optional<PathEntry> entryAt(const QString &commitId, const QString &path);
+    CommitFileVersionInfo fileVersion(const QString &path, const QString &fileId);
+    CommitChangeInfo change(const QString &path, const QString &oldFileId, const QString &newFileId,
+                            int contextLines, qint64 maxTextSize);
+
+    ReadSession &m_session;
+    TreeWalker m_walker;
+};
+
+} // namespace hubvault

@@ -1,0 +1,102 @@
+#pragma once
+// The only class that runs SQL (FORMAT.md §2). It wraps one short-lived connection to
+// metadata.sqlite3 and answers in domain terms; statements are prepared once per
+// connection and values are always bound as TEXT or INTEGER, never BLOB.
+
+#include "ObjectModel.h"
+
+#include <QHash>
+#include <QMap>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+#include <memory>
+#include <optional>
+
+class QSqlQuery;
+
+namespace hubvault {
+
+struct RefRow {
+    QString kind; ///< "branch" or "tag"
+    QString name;
+    QString commitId; ///< empty = NULL (branch without commit)
+    QString updatedAt;
+};
+
+struct ReflogRow {
+    qint64 seq = 0;
+    QString kind;
+    QString name;
+    QString timestamp;
+    QString oldHead; ///< empty = NULL
+    QString newHead; ///< empty = NULL
+    QString message;
+    QString checksum;
+};
+
+struct ChunkRow {
+    QString chunkId;
+    QString packId;
+    qint64 offset = 0;
+    qint64 storedSize = 0;
+    qint64 logicalSize = 0;
+    QString compression;
+    QString checksum;
+};
+
+class MetadataStore {
+public:
+    enum class Mode { ReadOnly, ReadWrite };
+
+    /** Opens the database; throws IntegrityError when SQLite cannot open or read it. */
+    MetadataStore(const QString &databasePath, Mode mode);
+    ~MetadataStore();
+    MetadataStore(const MetadataStore &) = delete;
+    MetadataStore &operator=(const MetadataStore &) = delete;
+
+    /** Starts the read transaction (deferred BEGIN) that every read runs inside. */
+    void beginRead();
+
+    QStringList tableNames();
+    QString schemaVersion();
+    /** repo_meta: key -> value_json text. */
+    QMap<QString, QString> repoMeta();
+
+    QList<RefRow> refs();
+    std::optional<RefRow> ref(const QString &kind, const QString &name);
+    /** Newest first; `limit` < 0 means all. */
+    QList<ReflogRow> reflog(const QString &kind, const QString &name, int limit = -1);
+    /** Distinct (kind, name) pairs that have reflog rows, including deleted refs. */
+    QList<QPair<QString, QString>> reflogRefs();
+
+    std::optional<QByteArray> payload(ObjectType type, const QString &objectId);
+    QStringList objectIds(ObjectType type);
+    /** Every commit payload, for resolving a 40-hex git OID by scan (FORMAT.md §8.2). */
+    QList<QPair<QString, QByteArray>> allPayloads(ObjectType type);
+
+    std::optional<ChunkRow> chunk(const QString &chunkId);
+    QList<ChunkRow> allChunks();
+
+    qint64 txnLogCount();
+
+    // Writes (read-write connections only).
+    /** BEGIN IMMEDIATE: the single write transaction of one public operation. */
+    void beginWrite();
+    void commit();
+    /** Rollback-only recovery: forget every in-flight transaction row (FORMAT.md §6.4). */
+    void clearTxnLog();
+
+private:
+    QSqlQuery &prepared(const QString &key, const QString &sql);
+    [[noreturn]] void fail(const QString &what, const QSqlQuery &query) const;
+    static RefRow refFrom(const QSqlQuery &q);
+
+    QString m_connectionName;
+    QString m_path;
+    QSqlDatabase m_db;
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
+    bool m_inTransaction = false;
+};
+
+} // namespace hubvault

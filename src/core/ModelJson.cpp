@@ -1,0 +1,147 @@
+#include "ModelJson.h"
+
+namespace hubvault {
+
+namespace {
+
+template <typename T, typename F>
+QJsonValue optional(const std::optional<T> &value, F convert)
+{
+    return value ? QJsonValue(convert(*value)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue optionalString(const std::optional<QString> &value)
+{
+    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonArray strings(const QStringList &list)
+{
+    QJsonArray out;
+    for (const QString &s : list)
+        out.append(s);
+    return out;
+}
+
+QJsonObject lastCommitJson(const LastCommitInfo &last)
+{
+    return QJsonObject{{QStringLiteral("oid"), last.oid},
+                       {QStringLiteral("title"), last.title},
+                       {QStringLiteral("date"), ModelJson::isoDate(last.date)}};
+}
+
+} // namespace
+
+QString ModelJson::isoDate(const QDateTime &utc)
+{
+    return utc.toUTC().toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss")) + QStringLiteral("+00:00");
+}
+
+QJsonObject ModelJson::toJson(const RepoInfo &info)
+{
+    return QJsonObject{{QStringLiteral("repo_path"), info.repoPath},
+                       {QStringLiteral("format_version"), info.formatVersion},
+                       {QStringLiteral("default_branch"), info.defaultBranch},
+                       {QStringLiteral("head"), optionalString(info.head)},
+                       {QStringLiteral("refs"), strings(info.refs)}};
+}
+
+QJsonObject ModelJson::toJson(const RepoFile &file)
+{
+    return QJsonObject{
+        {QStringLiteral("path"), file.path},
+        {QStringLiteral("size"), file.size},
+        {QStringLiteral("blob_id"), file.blobId},
+        {QStringLiteral("lfs"), optional(file.lfs, [](const BlobLfsInfo &lfs) {
+             return QJsonObject{{QStringLiteral("size"), lfs.size},
+                                {QStringLiteral("sha256"), lfs.sha256},
+                                {QStringLiteral("pointer_size"), lfs.pointerSize}};
+         })},
+        {QStringLiteral("last_commit"), optional(file.lastCommit, lastCommitJson)},
+        {QStringLiteral("security"), QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("oid"), file.oid},
+        {QStringLiteral("sha256"), file.sha256},
+        {QStringLiteral("etag"), file.etag}};
+}
+
+QJsonObject ModelJson::toJson(const RepoFolder &folder)
+{
+    return QJsonObject{{QStringLiteral("path"), folder.path},
+                       {QStringLiteral("tree_id"), folder.treeId},
+                       {QStringLiteral("last_commit"), optional(folder.lastCommit, lastCommitJson)}};
+}
+
+QJsonObject ModelJson::toJson(const RepoEntry &entry)
+{
+    return entry.isFolder ? toJson(entry.folder) : toJson(entry.file);
+}
+
+QJsonObject ModelJson::toJson(const GitCommitInfo &commit)
+{
+    return QJsonObject{{QStringLiteral("commit_id"), commit.commitId},
+                       {QStringLiteral("authors"), strings(commit.authors)},
+                       {QStringLiteral("created_at"), isoDate(commit.createdAt)},
+                       {QStringLiteral("title"), commit.title},
+                       {QStringLiteral("message"), commit.message}};
+}
+
+QJsonObject ModelJson::toJson(const CommitFileVersionInfo &file)
+{
+    return QJsonObject{{QStringLiteral("path"), file.path},     {QStringLiteral("size"), file.size},
+                       {QStringLiteral("oid"), file.oid},       {QStringLiteral("blob_id"), file.blobId},
+                       {QStringLiteral("sha256"), file.sha256}};
+}
+
+QJsonObject ModelJson::toJson(const CommitChangeInfo &change)
+{
+    auto version = [](const CommitFileVersionInfo &f) { return toJson(f); };
+    return QJsonObject{{QStringLiteral("path"), change.path},
+                       {QStringLiteral("change_type"), change.changeType},
+                       {QStringLiteral("old_file"), optional(change.oldFile, version)},
+                       {QStringLiteral("new_file"), optional(change.newFile, version)},
+                       {QStringLiteral("is_binary"), change.isBinary},
+                       {QStringLiteral("unified_diff"), optionalString(change.unifiedDiff)}};
+}
+
+QJsonObject ModelJson::toJson(const CommitDetailInfo &detail)
+{
+    return QJsonObject{{QStringLiteral("commit"), toJson(detail.commit)},
+                       {QStringLiteral("parent_commit_ids"), strings(detail.parentCommitIds)},
+                       {QStringLiteral("compare_parent_commit_id"), optionalString(detail.compareParentCommitId)},
+                       {QStringLiteral("changes"), toJsonArray(detail.changes)}};
+}
+
+QJsonObject ModelJson::toJson(const GitRefInfo &ref)
+{
+    return QJsonObject{{QStringLiteral("name"), ref.name},
+                       {QStringLiteral("ref"), ref.ref},
+                       {QStringLiteral("target_commit"), optionalString(ref.targetCommit)}};
+}
+
+QJsonObject ModelJson::toJson(const GitRefs &refs)
+{
+    return QJsonObject{{QStringLiteral("branches"), toJsonArray(refs.branches)},
+                       {QStringLiteral("converts"), toJsonArray(refs.converts)},
+                       {QStringLiteral("tags"), toJsonArray(refs.tags)},
+                       {QStringLiteral("pull_requests"), QJsonValue(QJsonValue::Null)}};
+}
+
+QJsonObject ModelJson::toJson(const ReflogEntry &entry)
+{
+    return QJsonObject{{QStringLiteral("timestamp"), isoDate(entry.timestamp)},
+                       {QStringLiteral("ref_name"), entry.refName},
+                       {QStringLiteral("old_head"), optionalString(entry.oldHead)},
+                       {QStringLiteral("new_head"), optionalString(entry.newHead)},
+                       {QStringLiteral("message"), entry.message},
+                       {QStringLiteral("checksum"), entry.checksum}};
+}
+
+QJsonObject ModelJson::toJson(const VerifyReport &report)
+{
+    return QJsonObject{{QStringLiteral("ok"), report.ok},
+                       {QStringLiteral("checked_refs"), strings(report.checkedRefs)},
+                       {QStringLiteral("warnings"), strings(report.warnings)},
+                       {QStringLiteral("errors"), strings(report.errors)}};
+}
+
+} // namespace hubvault

@@ -1,0 +1,129 @@
+#pragma once
+// Plain value types returned by the public API (API.md §2). Commit, tree and file ids
+// here are the public Git-compatible SHA-1 ids; internal sha256 object ids never leak,
+// except inside reflog checksums.
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace hubvault {
+
+struct RepoInfo {
+    QString repoPath;
+    int formatVersion = 1;
+    QString defaultBranch;
+    std::optional<QString> head; ///< git OID of the default branch (or requested revision)
+    QStringList refs;            ///< full ref names, branches first, each sorted
+};
+
+struct LastCommitInfo {
+    QString oid;
+    QString title;
+    QDateTime date; ///< UTC
+};
+
+struct BlobLfsInfo {
+    qint64 size = 0;
+    QString sha256;
+    qint64 pointerSize = 0;
+};
+
+/** A file entry of a listing (HF `RepoFile`). */
+struct RepoFile {
+    QString path;
+    qint64 size = 0;
+    QString blobId; ///< = oid
+    std::optional<BlobLfsInfo> lfs;
+    std::optional<LastCommitInfo> lastCommit;
+    QString oid;
+    QString sha256;
+    QString etag;
+};
+
+/** A folder entry of a listing (HF `RepoFolder`). */
+struct RepoFolder {
+    QString path;
+    QString treeId;
+    std::optional<LastCommitInfo> lastCommit;
+};
+
+/** Either a file or a folder, in listing order. */
+struct RepoEntry {
+    bool isFolder = false;
+    RepoFile file;     ///< valid when !isFolder
+    RepoFolder folder; ///< valid when isFolder
+    const QString &path() const { return isFolder ? folder.path : file.path; }
+};
+
+struct GitCommitInfo {
+    QString commitId;
+    QStringList authors; ///< always empty: commits carry no author
+    QDateTime createdAt; ///< UTC
+    QString title;
+    QString message; ///< the body (description), as the original returns it
+};
+
+struct CommitFileVersionInfo {
+    QString path;
+    qint64 size = 0;
+    QString oid;
+    QString blobId;
+    QString sha256;
+};
+
+struct CommitChangeInfo {
+    QString path;
+    QString changeType; ///< added / modified / deleted
+    std::optional<CommitFileVersionInfo> oldFile;
+    std::optional<CommitFileVersionInfo> newFile;
+    bool isBinary = false;
+    std::optional<QString> unifiedDiff;
+};
+
+struct CommitDetailInfo {
+    GitCommitInfo commit;
+    QStringList parentCommitIds;
+    std::optional<QString> compareParentCommitId;
+    QList<CommitChangeInfo> changes;
+};
+
+struct GitRefInfo {
+    QString name;
+    QString ref;
+    std::optional<QString> targetCommit;
+};
+
+struct GitRefs {
+    QList<GitRefInfo> branches;
+    QList<GitRefInfo> converts;
+    QList<GitRefInfo> tags;
+};
+
+struct ReflogEntry {
+    QDateTime timestamp; ///< UTC
+    QString refName;     ///< full ref name
+    std::optional<QString> oldHead;
+    std::optional<QString> newHead;
+    QString message;
+    QString checksum;
+};
+
+struct VerifyReport {
+    bool ok = true;
+    QStringList checkedRefs;
+    QStringList warnings;
+    QStringList errors;
+};
+
+/** What a snapshot or file view selected (for progress and reporting). */
+struct SnapshotFile {
+    QString path;
+    QString oid;
+    QString sha256;
+    qint64 size = 0;
+};
+
+} // namespace hubvault

@@ -1,0 +1,80 @@
+#pragma once
+// Typed views of the four stored object payloads (FORMAT.md §3.2–§3.5), parsed from the
+// canonical JSON kept in SQLite. Parsing is strict: a payload missing a required field is
+// damage and raises IntegrityError.
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace hubvault {
+
+enum class ObjectType { Commit, Tree, File, Blob };
+
+/** "commit", "tree", "file", "blob": the container's object_type. */
+QString objectTypeName(ObjectType type);
+/** "objects_commits", ...: the SQLite table holding payloads of that type. */
+QString objectTableName(ObjectType type);
+
+struct ChunkRef {
+    QString chunkId;
+    QString checksum;
+    QString compression;
+    qint64 logicalOffset = 0;
+    qint64 logicalSize = 0;
+    qint64 storedSize = 0;
+};
+
+struct FilePayload {
+    QString storageKind; ///< "blob" or "chunked"
+    qint64 logicalSize = 0;
+    QString sha256; ///< bare hex (a legacy "sha256:" prefix is removed on parse)
+    QString oid;    ///< git blob OID of the content, or of the LFS pointer when chunked
+    QString etag;
+    std::optional<qint64> pointerSize;
+    QString contentObjectId; ///< blob object id for whole-blob files
+    QList<ChunkRef> chunks;
+
+    bool isChunked() const { return storageKind == QLatin1String("chunked"); }
+    static FilePayload parse(const QJsonObject &json, const QString &objectId);
+};
+
+struct BlobPayload {
+    qint64 logicalSize = 0;
+    qint64 storedSize = 0;
+    QString logicalHash;
+    QString payloadSha256;
+    QString compression;
+    static BlobPayload parse(const QJsonObject &json, const QString &objectId);
+};
+
+struct TreeEntry {
+    QString entryType; ///< "file" or "tree"
+    QString mode;
+    QString name;
+    QString objectId;
+    qint64 sizeHint = 0;
+    bool isTree() const { return entryType == QLatin1String("tree"); }
+};
+
+struct TreePayload {
+    QList<TreeEntry> entries;
+    QString gitOid; ///< may be empty in old data; then recomputed
+    static TreePayload parse(const QJsonObject &json, const QString &objectId);
+};
+
+struct CommitPayload {
+    QString treeId;
+    QStringList parents;
+    QString createdAt; ///< "YYYY-MM-DDTHH:MM:SSZ"
+    QString message;
+    QString title;
+    QString description;
+    QString gitOid; ///< may be empty in old data; then recomputed
+    QJsonObject metadata;
+    static CommitPayload parse(const QJsonObject &json, const QString &objectId);
+};
+
+} // namespace hubvault

@@ -1,0 +1,132 @@
+#include "ReadSession.h"
+
+#include "CanonicalJson.h"
+#include "Errors.h"
+#include "ObjectCodec.h"
+#include "RepositoryContext.h"
+
+#include <QDir>
+
+namespace hubvault {
+
+QString RepositoryContext::blobDataPath(const QString &blobObjectId) const
+{
+    const QString digest = blobObjectId.startsWith(QLatin1String("sha256:")) ? blobObjectId.mid(7) : blobObjectId;
+    return path(QStringLiteral("objects/blobs/sha256/%1/%2.data").arg(digest.left(2), digest.mid(2)));
+}
+
+namespace {
+
+FileLock acquireSharedLock(const RepositoryContext &context)
+{
+    const QString locks = context.path(QStringLiteral("locks"));
+    if (!context.env->stat(locks, true).isDir) {
+        // A checkout may have dropped the empty locks/ directory; recreate it so readers
+        // and writers keep excluding each other. A read-only copy cannot have writers.
+        try {
+            context.env->makeDirectories(locks);
+        } catch (const HubVaultError &) {
+            return FileLock();
+        }
+    }
+    try {
+        return context.env->lock(context.lockPath(), false);
+    } catch (const HubVaultError &) {
+        if (!context.env->stat(context.lockPath(), true).exists)
+            return FileLock(); // read-only medium without a lock file
+        throw;
+    }
+}
+
+} // namespace
+
+ReadSession::ReadSession(const RepositoryContext &context)
+    : m_context(context), m_lock(acquireSharedLock(context))
+{
+    m_store = std::make_unique<MetadataStore>(context.databasePath(), MetadataStore::Mode::ReadOnly);
+    m_store->beginRead();
+}
+
+ReadSession::~ReadSession()
+{
+    m_store.reset(); // close the connection before the file lock goes
+}
+
+QByteArray ReadSession::requirePayload(ObjectType type, const QString &objectId)
+{
+    auto payload = m_store->payload(type, objectId);
+    if (!payload)
+        throw IntegrityError(QStringLiteral("%1 object %2 is missing from the metadata database; "
+                                            "run full verification")
+                                 .arg(objectTypeName(type), objectId));
+    return *payload;
+}
+
+template <typename T>
+const T &ReadSession::cached(std::unordered_map<QString, T> &cache, ObjectType type, const QString &objectId)
+{
+    auto it = cache.find(objectId);
+    if (it == cache.end()) {
+        const QString what = objectTypeName(type) + QLatin1Char(' ') + objectId;
+        const QJsonObject json = CanonicalJson::parseObject(requirePayload(type, objectId), what);
+        it = cache.emplace(objectId, T::parse(json, objectId)).first;
+    }
+    return it->second;
+}
+
+const CommitPayload &ReadSession::commit(const QString &objectId)
+{
+    return cached(m_commits, ObjectType::Commit, objectId);
+}
+
+const TreePayload &ReadSession::tree(const QString &objectId)
+{
+    return cached(m_trees, ObjectType::Tree, objectId);
+}
+
+const FilePayload &ReadSession::file(const QString &objectId)
+{
+    return cached(m_files, ObjectType::File, objectId);
+}
+
+const BlobPayload &ReadSession::blob(const QString &objectId)
+{
+    return cached(m_blobs, ObjectType::Blob, objectId);
+}
+
+bool ReadSession::hasCommit(const QString &objectId)
+{
+    return m_commits.count(objectId) > 0 || m_store->payload(ObjectType::Commit, objectId).has_value();
+}
+
+QString ReadSession::treeGitOid(const QString &treeId)
+{
+    if (auto it = m_treeGitOids.constFind(treeId); it != m_treeGitOids.constEnd())
+        return *it;
+    const TreePayload &t = tree(treeId);
+    QString oid = t.gitOid;
+    if (oid.isEmpty()) {
+        QList<GitTreeEntry> entries;
+        for (const TreeEntry &e : t.entries)
+            entries.append({e.name, e.isTree(), e.isTree() ? treeGitOid(e.objectId) : file(e.objectId).oid});
+        oid = ObjectCodec::gitTreeOid(entries);
+    }
+    m_treeGitOids.insert(treeId, oid);
+    return oid;
+}
+
+QString ReadSession::commitGitOid(const QString &commitId)
+{
+    const CommitPayload c = commit(commitId);
+    if (!c.gitOid.isEmpty())
+        return c.gitOid;
+    QStringList parents;
+    for (const QString &p : c.parents)
+        parents.append(commitGitOid(p));
+    const QString oid = ObjectCodec::gitCommitOid(treeGitOid(c.treeId), parents,
+                                                  ObjectCodec::parseTimestamp(c.createdAt), c.message);
+    m_commits.at(commitId).gitOid = oid;
+    return oid;
+}
+
+} // namespace hubvault

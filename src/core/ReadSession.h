@@ -1,0 +1,54 @@
+#pragma once
+// One read operation's hold on a repository (FORMAT.md §7): the shared flock on
+// locks/repo.lock, then a read-only SQLite connection inside a deferred transaction,
+// released in reverse order. Parsed payloads are cached for the session's lifetime.
+
+#include "Env.h"
+#include "MetadataStore.h"
+#include "ObjectModel.h"
+
+#include <QHash>
+#include <unordered_map>
+#include <memory>
+
+namespace hubvault {
+
+class RepositoryContext;
+
+class ReadSession {
+public:
+    explicit ReadSession(const RepositoryContext &context);
+    ~ReadSession();
+
+    const RepositoryContext &context() const { return m_context; }
+    MetadataStore &store() { return *m_store; }
+
+    /** Payload accessors; throw IntegrityError when the object is missing or malformed. */
+    const CommitPayload &commit(const QString &objectId);
+    const TreePayload &tree(const QString &objectId);
+    const FilePayload &file(const QString &objectId);
+    const BlobPayload &blob(const QString &objectId);
+    bool hasCommit(const QString &objectId);
+
+    /** Stored git OIDs, recomputed when an old payload lacks them (FORMAT.md §3.6). */
+    QString commitGitOid(const QString &commitId);
+    QString treeGitOid(const QString &treeId);
+
+private:
+    QByteArray requirePayload(ObjectType type, const QString &objectId);
+
+    const RepositoryContext &m_context;
+    FileLock m_lock;
+    std::unique_ptr<MetadataStore> m_store;
+    template <typename T>
+    const T &cached(std::unordered_map<QString, T> &cache, ObjectType type, const QString &objectId);
+
+    // unordered_map keeps references stable across inserts, so callers may hold them.
+    std::unordered_map<QString, CommitPayload> m_commits;
+    std::unordered_map<QString, TreePayload> m_trees;
+    std::unordered_map<QString, FilePayload> m_files;
+    std::unordered_map<QString, BlobPayload> m_blobs;
+    QHash<QString, QString> m_treeGitOids;
+};
+
+} // namespace hubvault

@@ -1,0 +1,308 @@
+#include "Repository.h"
+
+#include "CanonicalJson.h"
+#include "ContentReader.h"
+#include "Env.h"
+#include "History.h"
+#include "ObjectCodec.h"
+#include "ReadSession.h"
+#include "Recovery.h"
+#include "RepoPath.h"
+#include "RepositoryContext.h"
+#include "TreeWalker.h"
+#include "Verifier.h"
+#include "ViewCache.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+namespace hubvault {
+
+void TaskControl::checkCancelled() const
+{
+    if (cancel.isCancelled())
+        throw CancelledError(QStringLiteral("operation cancelled; nothing was published"));
+}
+
+namespace {
+
+const QByteArray kFormatMarker("hubvault-repo/v1\n");
+const QStringList kRequiredMetaKeys = {QStringLiteral("default_branch"), QStringLiteral("file_mode"),
+                                       QStringLiteral("format_version"), QStringLiteral("large_file_threshold"),
+                                       QStringLiteral("metadata"),       QStringLiteral("object_hash")};
+
+QJsonValue parseJsonValue(const QString &text)
+{
+    // Wrap so scalars parse with QJsonDocument, which only accepts arrays and objects.
+    const QJsonDocument doc = QJsonDocument::fromJson(("[" + text + "]").toUtf8());
+    return doc.isArray() ? doc.array().at(0) : QJsonValue(QJsonValue::Undefined);
+}
+
+void checkLayout(const Env &env, const QString &root)
+{
+    const FileStat dir = env.stat(root, true);
+    if (!dir.exists)
+        throw RepositoryNotFoundError(QStringLiteral("repository not found: %1 does not exist").arg(root));
+    if (!dir.isDir)
+        throw RepositoryNotFoundError(QStringLiteral("repository not found: %1 is not a directory").arg(root));
+    const bool hasFormat = env.stat(root + QStringLiteral("/FORMAT"), true).isFile;
+    const bool hasDb = env.stat(root + QStringLiteral("/metadata.sqlite3"), true).isFile;
+    if (!hasFormat || !hasDb) {
+        if (hasFormat && env.stat(root + QStringLiteral("/repo.json"), true).isFile)
+            throw HubVaultError(QStringLiteral("%1 uses the legacy pre-SQLite layout; open it once with hubvault 0.0.2 "
+                                               "to migrate it, then retry")
+                                    .arg(root));
+        throw RepositoryNotFoundError(
+            QStringLiteral("repository not found: %1 has no %2").arg(root, hasFormat ? QStringLiteral("metadata.sqlite3") : QStringLiteral("FORMAT marker")));
+    }
+    if (env.readFile(root + QStringLiteral("/FORMAT")) != kFormatMarker)
+        throw HubVaultError(QStringLiteral("unsupported repository format in %1/FORMAT (expected hubvault-repo/v1); "
+                                           "this repository was written by an incompatible version")
+                                .arg(root));
+}
+
+void loadSettings(RepositoryContext &context)
+{
+    ReadSession session(context);
+    MetadataStore &store = session.store();
+    const QStringList tables = store.tableNames();
+    for (const char *table : {"schema_info", "repo_meta", "refs", "reflog", "txn_log", "chunk_visible",
+                              "objects_commits", "objects_trees", "objects_files", "objects_blobs"}) {
+        if (!tables.contains(QLatin1String(table)))
+            throw IntegrityError(QStringLiteral("sqlite metadata store is incomplete: table %1 is missing").arg(QLatin1String(table)));
+    }
+    const QString schema = store.schemaVersion();
+    if (schema != QLatin1String("1"))
+        throw HubVaultError(QStringLiteral("unsupported metadata schema version '%1' (this build reads version 1)").arg(schema));
+    const auto meta = store.repoMeta();
+    for (const QString &key : kRequiredMetaKeys) {
+        if (!meta.contains(key))
+            throw IntegrityError(QStringLiteral("sqlite metadata store is incomplete: repo_meta key %1 is missing").arg(key));
+    }
+    const QJsonValue branch = parseJsonValue(meta.value(QStringLiteral("default_branch")));
+    const QJsonValue threshold = parseJsonValue(meta.value(QStringLiteral("large_file_threshold")));
+    const QJsonValue version = parseJsonValue(meta.value(QStringLiteral("format_version")));
+    if (!branch.isString() || branch.toString().isEmpty() || !threshold.isDouble() || threshold.toInteger() <= 0)
+        throw IntegrityError(QStringLiteral("sqlite metadata store is damaged: repo_meta values are invalid"));
+    if (version.toInteger() != 1)
+        throw HubVaultError(QStringLiteral("unsupported format version %1 (this build reads version 1)")
+                                .arg(meta.value(QStringLiteral("format_version"))));
+    context.defaultBranch = branch.toString();
+    context.largeFileThreshold = threshold.toInteger();
+    context.formatVersion = 1;
+}
+
+RepoEntry makeEntry(ReadSession &session, const PathEntry &entry, const QHash<QString, LastCommitInfo> &last)
+{
+    RepoEntry out;
+    out.isFolder = entry.isTree;
+    const auto lastCommit = last.contains(entry.path) ? std::optional(last.value(entry.path)) : std::nullopt;
+    if (entry.isTree) {
+        out.folder = RepoFolder{entry.path, session.treeGitOid(entry.objectId), lastCommit};
+        return out;
+    }
+    const FilePayload &f = session.file(entry.objectId);
+    out.file.path = entry.path;
+    out.file.size = f.logicalSize;
+    out.file.blobId = f.oid;
+    out.file.oid = f.oid;
+    out.file.sha256 = f.sha256;
+    out.file.etag = f.isChunked() ? f.sha256 : f.oid;
+    out.file.lastCommit = lastCommit;
+    if (f.isChunked()) {
+        const qint64 pointer = f.pointerSize ? *f.pointerSize : ObjectCodec::lfsPointer(f.sha256, f.logicalSize).size();
+        out.file.lfs = BlobLfsInfo{f.logicalSize, f.sha256, pointer};
+    }
+    return out;
+}
+
+/** The file payload at `path` of `revision`; EntryNotFoundError when absent or a folder. */
+const FilePayload &fileAt(ReadSession &session, const QString &pathInRepo, const QString &revision)
+{
+    const QString path = RepoPath::normalize(pathInRepo);
+    const QString commitId = History(session).resolveCommit(revision);
+    const auto entry = TreeWalker(session).lookup(session.commit(commitId).treeId, path);
+    if (!entry || entry->isTree)
+        throw EntryNotFoundError(QStringLiteral("path not found: %1").arg(path));
+    return session.file(entry->objectId);
+}
+
+} // namespace
+
+Repository::Repository(std::unique_ptr<RepositoryContext> context) : d(std::move(context)) {}
+Repository::Repository(Repository &&) noexcept = default;
+Repository &Repository::operator=(Repository &&) noexcept = default;
+Repository::~Repository() = default;
+
+Repository Repository::open(const QString &path, std::shared_ptr<Env> env)
+{
+    auto context = std::make_unique<RepositoryContext>();
+    context->env = env ? std::move(env) : Env::system();
+    context->root = QDir::cleanPath(QFileInfo(path.isEmpty() ? QStringLiteral(".") : path).absoluteFilePath());
+    checkLayout(*context->env, context->root);
+    Recovery::recoverIfNeeded(*context);
+    loadSettings(*context);
+    return Repository(std::move(context));
+}
+
+QString Repository::path() const { return d->root; }
+QString Repository::defaultBranch() const { return d->defaultBranch; }
+
+RepoInfo Repository::repoInfo(const QString &revision) const
+{
+    ReadSession session(*d);
+    History history(session);
+    RepoInfo info;
+    info.repoPath = d->root;
+    info.formatVersion = d->formatVersion;
+    info.defaultBranch = d->defaultBranch;
+    if (const auto head = history.resolve(revision, true))
+        info.head = session.commitGitOid(*head);
+    const GitRefs refs = history.refs();
+    for (const GitRefInfo &r : refs.branches)
+        info.refs.append(r.ref);
+    for (const GitRefInfo &r : refs.tags)
+        info.refs.append(r.ref);
+    return info;
+}
+
+std::optional<QString> Repository::resolveRevision(const QString &revision) const
+{
+    ReadSession session(*d);
+    const auto id = History(session).resolve(revision, true);
+    return id ? std::optional(session.commitGitOid(*id)) : std::nullopt;
+}
+
+QStringList Repository::listRepoFiles(const QString &revision) const
+{
+    ReadSession session(*d);
+    const auto head = History(session).resolve(revision, true);
+    QStringList out;
+    if (!head)
+        return out;
+    for (const auto &entry : TreeWalker(session).flatten(session.commit(*head).treeId))
+        out.append(entry.first);
+    return out;
+}
+
+QList<RepoEntry> Repository::listRepoTree(const QString &pathInRepo, bool recursive, const QString &revision) const
+{
+    ReadSession session(*d);
+    History history(session);
+    const auto head = history.resolve(revision, true);
+    if (!head)
+        return {};
+    const QString prefix = RepoPath::normalizeOptional(pathInRepo);
+    TreeWalker walker(session);
+    const auto folder = walker.lookup(session.commit(*head).treeId, prefix);
+    if (!folder)
+        throw EntryNotFoundError(QStringLiteral("path not found: %1").arg(prefix));
+    if (!folder->isTree)
+        throw EntryNotFoundError(QStringLiteral("not a folder: %1").arg(prefix));
+    const QList<PathEntry> entries = walker.list(folder->objectId, prefix, recursive);
+    const auto last = history.lastCommits(*head, entries);
+    QList<RepoEntry> out;
+    for (const PathEntry &e : entries)
+        out.append(makeEntry(session, e, last));
+    return out;
+}
+
+QList<RepoEntry> Repository::getPathsInfo(const QStringList &paths, const QString &revision) const
+{
+    ReadSession session(*d);
+    History history(session);
+    const auto head = history.resolve(revision, true);
+    if (!head)
+        return {};
+    TreeWalker walker(session);
+    QList<PathEntry> found;
+    for (const QString &p : paths) {
+        if (const auto e = walker.lookup(session.commit(*head).treeId, RepoPath::normalize(p)))
+            found.append(*e);
+    }
+    const auto last = history.lastCommits(*head, found);
+    QList<RepoEntry> out;
+    for (const PathEntry &e : found)
+        out.append(makeEntry(session, e, last));
+    return out;
+}
+
+QList<GitCommitInfo> Repository::listRepoCommits(const QString &revision) const
+{
+    ReadSession session(*d);
+    History history(session);
+    const auto head = history.resolve(revision, true);
+    QList<GitCommitInfo> out;
+    if (!head)
+        return out;
+    for (const QString &id : history.ancestry(*head))
+        out.append(history.commitInfo(id));
+    return out;
+}
+
+CommitDetailInfo Repository::getCommitDetail(const QString &commitId, int diffContextLines, qint64 diffMaxTextSize) const
+{
+    ReadSession session(*d);
+    History history(session);
+    return history.detail(history.resolveCommit(commitId), diffContextLines, diffMaxTextSize);
+}
+
+GitRefs Repository::listRepoRefs() const
+{
+    ReadSession session(*d);
+    return History(session).refs();
+}
+
+QList<ReflogEntry> Repository::listRepoReflog(const QString &refName, std::optional<int> limit) const
+{
+    ReadSession session(*d);
+    return History(session).reflog(refName, limit);
+}
+
+QByteArray Repository::readBytes(const QString &pathInRepo, const QString &revision) const
+{
+    ReadSession session(*d);
+    return ContentReader(session).readAll(fileAt(session, pathInRepo, revision));
+}
+
+QByteArray Repository::readRange(const QString &pathInRepo, qint64 start, qint64 length, const QString &revision) const
+{
+    ReadSession session(*d);
+    return ContentReader(session).readRange(fileAt(session, pathInRepo, revision), start, length);
+}
+
+std::unique_ptr<QIODevice> Repository::openFile(const QString &pathInRepo, const QString &revision) const
+{
+    ReadSession session(*d);
+    return ContentReader(session).openStream(fileAt(session, pathInRepo, revision));
+}
+
+QString Repository::hfHubDownload(const QString &filename, const QString &revision, const QString &localDir,
+                                  const TaskControl &task) const
+{
+    ReadSession session(*d);
+    return ViewCache(session, task).downloadFile(filename, revision, localDir);
+}
+
+QString Repository::snapshotDownload(const SnapshotOptions &options, const TaskControl &task) const
+{
+    ReadSession session(*d);
+    return ViewCache(session, task).downloadSnapshot(options);
+}
+
+VerifyReport Repository::quickVerify(const TaskControl &task) const
+{
+    Recovery::recoverIfNeeded(*d);
+    ReadSession session(*d);
+    return Verifier(session, Verifier::Depth::Quick, task).run();
+}
+
+VerifyReport Repository::fullVerify(const TaskControl &task) const
+{
+    Recovery::recoverIfNeeded(*d);
+    ReadSession session(*d);
+    return Verifier(session, Verifier::Depth::Full, task).run();
+}
+
+} // namespace hubvault

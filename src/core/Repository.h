@@ -1,0 +1,86 @@
+#pragma once
+// The public face of a hubvault repository: one object per repository directory.
+// Reads follow FORMAT.md and API.md of hubvault 0.0.2 exactly; every call takes the
+// shared file lock, opens a short-lived read-only SQLite connection and closes it again,
+// so several processes (ours or the original's) can use one repository at once.
+
+#include "Errors.h"
+#include "Models.h"
+#include "Progress.h"
+
+#include <QIODevice>
+#include <QString>
+#include <QStringList>
+#include <memory>
+#include <optional>
+
+namespace hubvault {
+
+class Env;
+class RepositoryContext;
+
+/** Options of snapshotDownload (API.md `snapshot_download`). */
+struct SnapshotOptions {
+    QString revision;                       ///< empty = default branch
+    QString localDir;                       ///< empty = managed view under cache/
+    std::optional<QStringList> allowPatterns;
+    std::optional<QStringList> ignorePatterns;
+};
+
+class Repository {
+public:
+    /**
+     * Opens an existing repository. Throws RepositoryNotFoundError for a missing or
+     * foreign directory, HubVaultError for an unknown format or schema version and
+     * IntegrityError for a damaged database. `env` defaults to the real system.
+     */
+    static Repository open(const QString &path, std::shared_ptr<Env> env = nullptr);
+
+    Repository(Repository &&) noexcept;
+    Repository &operator=(Repository &&) noexcept;
+    ~Repository();
+
+    QString path() const;
+    QString defaultBranch() const;
+
+    RepoInfo repoInfo(const QString &revision = {}) const;
+
+    // Listing. Empty revision = default branch.
+    QStringList listRepoFiles(const QString &revision = {}) const;
+    QList<RepoEntry> listRepoTree(const QString &pathInRepo = {}, bool recursive = false,
+                                  const QString &revision = {}) const;
+    /** Missing paths are omitted; the result follows the order of `paths`. */
+    QList<RepoEntry> getPathsInfo(const QStringList &paths, const QString &revision = {}) const;
+
+    // History.
+    QList<GitCommitInfo> listRepoCommits(const QString &revision = {}) const;
+    CommitDetailInfo getCommitDetail(const QString &commitId, int diffContextLines = 3,
+                                     qint64 diffMaxTextSize = 262144) const;
+    GitRefs listRepoRefs() const;
+    /** `refName` is short (branch first, then tag) or full (`refs/heads/x`). */
+    QList<ReflogEntry> listRepoReflog(const QString &refName, std::optional<int> limit = {}) const;
+    /** Resolves a revision to its git commit OID; nullopt for a branch with no commit. */
+    std::optional<QString> resolveRevision(const QString &revision) const;
+
+    // Content. Every byte returned has been checked against its recorded hash.
+    QByteArray readBytes(const QString &pathInRepo, const QString &revision = {}) const;
+    QByteArray readRange(const QString &pathInRepo, qint64 start, qint64 length,
+                         const QString &revision = {}) const;
+    /** A read-only sequential/random-access stream; never holds the whole file. */
+    std::unique_ptr<QIODevice> openFile(const QString &pathInRepo, const QString &revision = {}) const;
+
+    // Detached views (FORMAT.md §9). Return absolute paths.
+    QString hfHubDownload(const QString &filename, const QString &revision = {},
+                          const QString &localDir = {}, const TaskControl &task = {}) const;
+    QString snapshotDownload(const SnapshotOptions &options, const TaskControl &task = {}) const;
+
+    // Verification (FORMAT.md §10.5).
+    VerifyReport quickVerify(const TaskControl &task = {}) const;
+    VerifyReport fullVerify(const TaskControl &task = {}) const;
+
+private:
+    explicit Repository(std::unique_ptr<RepositoryContext> context);
+    std::unique_ptr<RepositoryContext> d;
+};
+
+} // namespace hubvault

@@ -1,0 +1,85 @@
+#include "TreeWalker.h"
+
+#include "ReadSession.h"
+
+#include <algorithm>
+
+namespace hubvault {
+
+namespace {
+
+QString joinPath(const QString &prefix, const QString &name)
+{
+    return prefix.isEmpty() ? name : prefix + QLatin1Char('/') + name;
+}
+
+} // namespace
+
+bool TreeWalker::codePointLess(const QString &a, const QString &b)
+{
+    // Equal up to surrogates, UTF-16 order only differs from code-point order when a
+    // surrogate meets a BMP character above U+D7FF; compare via UTF-8 only then.
+    const qsizetype n = qMin(a.size(), b.size());
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar ca = a.at(i), cb = b.at(i);
+        if (ca == cb)
+            continue;
+        if (ca.isSurrogate() || cb.isSurrogate())
+            return a.mid(i).toUtf8() < b.mid(i).toUtf8();
+        return ca.unicode() < cb.unicode();
+    }
+    return a.size() < b.size();
+}
+
+std::optional<PathEntry> TreeWalker::lookup(const QString &rootTreeId, const QString &path)
+{
+    PathEntry current{QString(), true, rootTreeId};
+    if (path.isEmpty())
+        return current;
+    for (const QString &segment : path.split(QLatin1Char('/'))) {
+        if (!current.isTree)
+            return std::nullopt;
+        const TreePayload &tree = m_session.tree(current.objectId);
+        const auto it = std::find_if(tree.entries.cbegin(), tree.entries.cend(),
+                                     [&](const TreeEntry &e) { return e.name == segment; });
+        if (it == tree.entries.cend())
+            return std::nullopt;
+        current = PathEntry{joinPath(current.path, segment), it->isTree(), it->objectId};
+    }
+    return current;
+}
+
+void TreeWalker::flattenInto(const QString &treeId, const QString &prefix, FlatSnapshot &out)
+{
+    const TreePayload tree = m_session.tree(treeId);
+    for (const TreeEntry &e : tree.entries) {
+        const QString path = joinPath(prefix, e.name);
+        if (e.isTree())
+            flattenInto(e.objectId, path, out);
+        else
+            out.emplace_back(path, e.objectId);
+    }
+}
+
+FlatSnapshot TreeWalker::flatten(const QString &rootTreeId)
+{
+    FlatSnapshot out;
+    flattenInto(rootTreeId, QString(), out);
+    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return codePointLess(a.first, b.first); });
+    return out;
+}
+
+QList<PathEntry> TreeWalker::list(const QString &treeId, const QString &prefix, bool recursive)
+{
+    QList<PathEntry> out;
+    const TreePayload tree = m_session.tree(treeId);
+    for (const TreeEntry &e : tree.entries) {
+        const PathEntry entry{joinPath(prefix, e.name), e.isTree(), e.objectId};
+        out.append(entry);
+        if (recursive && e.isTree())
+            out.append(list(e.objectId, entry.path, true));
+    }
+    return out;
+}
+
+} // namespace hubvault

@@ -1,0 +1,52 @@
+#pragma once
+// Navigation of stored trees: path lookup, flat snapshots and listings in the
+// original's orders (FORMAT.md §3.4, §11.4).
+
+#include "ObjectModel.h"
+
+#include <QList>
+#include <QString>
+#include <functional>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace hubvault {
+
+class ReadSession;
+
+/** A file or tree found at a path; `objectId` is the file or tree object id. */
+struct PathEntry {
+    QString path;
+    bool isTree = false;
+    QString objectId;
+    bool operator==(const PathEntry &other) const = default;
+};
+
+/** Flat snapshot: (path, file object id) sorted by code point. */
+using FlatSnapshot = std::vector<std::pair<QString, QString>>;
+
+class TreeWalker {
+public:
+    explicit TreeWalker(ReadSession &session) : m_session(session) {}
+
+    /** The entry at `path` (normalized) under root tree `rootTreeId`; the root itself for "". */
+    std::optional<PathEntry> lookup(const QString &rootTreeId, const QString &path);
+    /** Every file under the tree, sorted by path in code-point order. */
+    FlatSnapshot flatten(const QString &rootTreeId);
+    /**
+     * Entries under `treeId` (whose path is `prefix`), in stored order; with `recursive`,
+     * each tree is followed by its contents (pre-order).
+     */
+    QList<PathEntry> list(const QString &treeId, const QString &prefix, bool recursive);
+
+    /** Code-point (UTF-8 byte) order, which UTF-16 QString comparison is not. */
+    static bool codePointLess(const QString &a, const QString &b);
+
+private:
+    void flattenInto(const QString &treeId, const QString &prefix, FlatSnapshot &out);
+
+    ReadSession &m_session;
+};
+
+} // namespace hubvault

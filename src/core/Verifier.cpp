@@ -1,0 +1,280 @@
+#include "Verifier.h"
+
+#include "CanonicalJson.h"
+#include "ContentReader.h"
+#include "Errors.h"
+#include "Hash.h"
+#include "ObjectCodec.h"
+#include "ReadSession.h"
+#include "RepositoryContext.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+
+namespace hubvault {
+
+namespace {
+
+QString fullRef(const RefRow &row)
+{
+    return (row.kind == QLatin1String("tag") ? QStringLiteral("refs/tags/") : QStringLiteral("refs/heads/")) + row.name;
+}
+
+/** sha256 hex of a file, or empty when it cannot be read. */
+QString fileSha256(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return QString();
+    Hash h(Hash::Algorithm::Sha256);
+    while (!f.atEnd())
+        h.add(f.read(1 << 20));
+    return QString::fromLatin1(h.hexResult());
+}
+
+} // namespace
+
+VerifyReport Verifier::run()
+{
+    VerifyReport report;
+    const auto meta = m_session.store().repoMeta();
+    if (meta.value(QStringLiteral("format_version")).trimmed() != QLatin1String("1"))
+        report.errors.append(QStringLiteral("unsupported format version"));
+
+    QList<RefRow> refs = m_session.store().refs();
+    // Quick verify lists branches, then tags; full verify all full names sorted together.
+    std::stable_sort(refs.begin(), refs.end(), [&](const RefRow &a, const RefRow &b) {
+        if (m_depth == Depth::Full)
+            return fullRef(a).toUtf8() < fullRef(b).toUtf8();
+        if (a.kind != b.kind)
+            return a.kind == QLatin1String("branch");
+        return a.name.toUtf8() < b.name.toUtf8();
+    });
+    for (const RefRow &row : refs) {
+        report.checkedRefs.append(fullRef(row));
+        if (!row.commitId.isEmpty())
+            verifyRefClosure(fullRef(row), row.commitId, report);
+    }
+    if (m_depth == Depth::Full) {
+        verifyObjectIds(report);
+        verifyChunkIndex(report);
+    }
+    checkViews(report);
+    checkLeftovers(report);
+    report.ok = report.errors.isEmpty();
+    return report;
+}
+
+void Verifier::verifyRefClosure(const QString &refName, const QString &commitId, VerifyReport &report)
+{
+    // Every distinct problem in the closure is reported once per ref, so a user sees all
+    // the damage at once rather than one file per run.
+    QSet<QString> seen;
+    QList<QString> stack{commitId};
+    QSet<QString> reported;
+    while (!stack.isEmpty()) {
+        m_task.checkCancelled();
+        const QString id = stack.takeLast();
+        if (seen.contains(id))
+            continue;
+        seen.insert(id);
+        QString problem;
+        try {
+            const CommitPayload &commit = m_session.commit(id);
+            for (const QString &parent : commit.parents)
+                stack.append(parent);
+            problem = checkCommit(id);
+        } catch (const HubVaultError &e) {
+            problem = e.message();
+        }
+        if (!problem.isEmpty() && !reported.contains(problem)) {
+            reported.insert(problem);
+            report.errors.append(refName + QStringLiteral(": ") + problem);
+        }
+    }
+}
+
+QString Verifier::checkCommit(const QString &commitId)
+{
+    const CommitPayload &commit = m_session.commit(commitId);
+    return checkTree(commit.treeId);
+}
+
+QString Verifier::checkTree(const QString &treeId)
+{
+    if (m_treesDone.contains(treeId))
+        return QString();
+    QString first;
+    try {
+        const TreePayload tree = m_session.tree(treeId);
+        for (const TreeEntry &e : tree.entries) {
+            const QString problem = e.isTree() ? checkTree(e.objectId) : checkFile(e.objectId);
+            if (!problem.isEmpty() && first.isEmpty())
+                first = problem;
+        }
+    } catch (const HubVaultError &e) {
+        first = e.message();
+    }
+    if (first.isEmpty())
+        m_treesDone.insert(treeId);
+    return first;
+}
+
+QString Verifier::checkFile(const QString &fileId)
+{
+    if (auto it = m_fileProblems.constFind(fileId); it != m_fileProblems.constEnd())
+        return *it;
+    QString problem;
+    try {
+        const FilePayload &file = m_session.file(fileId);
+        QFile sink(QStringLiteral("/dev/null"));
+        sink.open(QIODevice::WriteOnly);
+        ContentReader(m_session).copyTo(file, sink);
+        m_bytesChecked += file.logicalSize;
+        m_task.report(m_bytesChecked, 0, QStringLiteral("verify"));
+    } catch (const CancelledError &) {
+        throw;
+    } catch (const HubVaultError &e) {
+        problem = e.message();
+    }
+    m_fileProblems.insert(fileId, problem);
+    return problem;
+}
+
+void Verifier::verifyObjectIds(VerifyReport &report)
+{
+    for (ObjectType type : {ObjectType::Commit, ObjectType::Tree, ObjectType::File, ObjectType::Blob}) {
+        for (const auto &[id, payload] : m_session.store().allPayloads(type)) {
+            m_task.checkCancelled();
+            const QString label = objectTypeName(type) + QLatin1Char(' ') + id;
+            QJsonObject json;
+            try {
+                json = CanonicalJson::parseObject(payload, label);
+            } catch (const HubVaultError &) {
+                report.errors.append(label + QStringLiteral(": payload is not valid JSON"));
+                continue;
+            }
+            if (ObjectCodec::objectId(type, CanonicalJson::serialize(json)) != id) {
+                report.errors.append(label + QStringLiteral(": object id mismatch"));
+                continue;
+            }
+            // Beyond the original: the public Git ids must also match a recomputation.
+            try {
+                if (type == ObjectType::Tree) {
+                    const TreePayload tree = TreePayload::parse(json, id);
+                    QList<GitTreeEntry> entries;
+                    for (const TreeEntry &e : tree.entries)
+                        entries.append({e.name, e.isTree(), e.isTree() ? m_session.treeGitOid(e.objectId)
+                                                                       : m_session.file(e.objectId).oid});
+                    if (!tree.gitOid.isEmpty() && ObjectCodec::gitTreeOid(entries) != tree.gitOid)
+                        report.errors.append(label + QStringLiteral(": git oid mismatch"));
+                } else if (type == ObjectType::Commit) {
+                    const CommitPayload commit = CommitPayload::parse(json, id);
+                    QStringList parents;
+                    for (const QString &p : commit.parents)
+                        parents.append(m_session.commitGitOid(p));
+                    const QString expected = ObjectCodec::gitCommitOid(m_session.treeGitOid(commit.treeId), parents,
+                                                                       ObjectCodec::parseTimestamp(commit.createdAt),
+                                                                       commit.message);
+                    if (!commit.gitOid.isEmpty() && expected != commit.gitOid)
+                        report.errors.append(label + QStringLiteral(": git oid mismatch"));
+                }
+            } catch (const HubVaultError &e) {
+                report.errors.append(label + QStringLiteral(": ") + e.message());
+            }
+        }
+    }
+}
+
+void Verifier::verifyChunkIndex(VerifyReport &report)
+{
+    const Env &env = *m_session.context().env;
+    for (const ChunkRow &row : m_session.store().allChunks()) {
+        m_task.checkCancelled();
+        try {
+            if (row.compression != QLatin1String("none"))
+                throw IntegrityError(QStringLiteral("chunk %1 uses unsupported compression '%2'").arg(row.chunkId, row.compression));
+            if (row.checksum != row.chunkId)
+                throw IntegrityError(QStringLiteral("chunk %1 checksum differs from its id").arg(row.chunkId));
+            ChunkLocation location;
+            location.ref.chunkId = row.chunkId;
+            location.ref.checksum = row.checksum;
+            location.ref.logicalSize = row.logicalSize;
+            location.ref.storedSize = row.storedSize;
+            location.packPath = m_session.context().packPath(row.packId);
+            location.offset = row.offset;
+            ContentReader::readChunk(env, location);
+        } catch (const CancelledError &) {
+            throw;
+        } catch (const HubVaultError &e) {
+            report.errors.append(QStringLiteral("chunk storage: ") + e.message());
+            return; // the original stops at the first damaged chunk
+        }
+    }
+}
+
+void Verifier::checkViews(VerifyReport &report)
+{
+    const RepositoryContext &context = m_session.context();
+    const Env &env = *context.env;
+    auto matches = [&](const QString &path, qint64 size, qint64 mtimeNs, const QString &sha256) {
+        const FileStat st = env.stat(path);
+        if (!st.isFile)
+            return false;
+        if (m_depth == Depth::Full && st.size == size && st.mtimeNs == mtimeNs)
+            return true;
+        return st.size == size && fileSha256(path) == sha256;
+    };
+    const QString filesDir = context.path(QStringLiteral("cache/views/files"));
+    for (const QString &name : QDir(filesDir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        try {
+            const QJsonObject meta = CanonicalJson::parseObject(env.readFile(filesDir + QLatin1Char('/') + name), name);
+            const QString target = context.path(meta.value(QLatin1String("target_path")).toString());
+            if (env.stat(target).exists
+                && !matches(target, meta.value(QLatin1String("size")).toInteger(),
+                            meta.value(QLatin1String("view_mtime_ns")).toInteger(),
+                            meta.value(QLatin1String("sha256")).toString()))
+                report.warnings.append(QStringLiteral("stale file view: ") + name);
+        } catch (const HubVaultError &e) {
+            report.warnings.append(QStringLiteral("failed to inspect file view %1: %2").arg(name, e.message()));
+        }
+    }
+    const QString snapsDir = context.path(QStringLiteral("cache/views/snapshots"));
+    for (const QString &name : QDir(snapsDir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        try {
+            const QJsonObject meta = CanonicalJson::parseObject(env.readFile(snapsDir + QLatin1Char('/') + name), name);
+            const QString root = context.path(meta.value(QLatin1String("target_path")).toString());
+            for (const QJsonValue &v : meta.value(QLatin1String("files")).toArray()) {
+                const QJsonObject f = v.toObject();
+                if (!matches(root + QLatin1Char('/') + f.value(QLatin1String("path")).toString(),
+                             f.value(QLatin1String("size")).toInteger(), f.value(QLatin1String("view_mtime_ns")).toInteger(),
+                             f.value(QLatin1String("sha256")).toString())) {
+                    report.warnings.append(QStringLiteral("stale snapshot view: ") + name);
+                    break;
+                }
+            }
+        } catch (const HubVaultError &e) {
+            report.warnings.append(QStringLiteral("failed to inspect snapshot view %1: %2").arg(name, e.message()));
+        }
+    }
+}
+
+void Verifier::checkLeftovers(VerifyReport &report)
+{
+    const RepositoryContext &context = m_session.context();
+    const QDir txn(context.path(QStringLiteral("txn")));
+    for (const QFileInfo &info : txn.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name)) {
+        report.warnings.append(info.isDir() && !info.isSymLink()
+                                   ? QStringLiteral("pending transaction directory: ") + info.fileName()
+                                   : QStringLiteral("unexpected txn entry: ") + info.fileName());
+    }
+    const QDir locks(context.path(QStringLiteral("locks")));
+    for (const QFileInfo &info : locks.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name)) {
+        if (info.fileName() == QLatin1String("repo.lock") && info.isFile() && !info.isSymLink())
+            continue;
+        report.warnings.append(QStringLiteral("unexpected lock artifact: ") + info.fileName());
+    }
+}
+
+} // namespace hubvault

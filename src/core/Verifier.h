@@ -1,0 +1,43 @@
+#pragma once
+// quick_verify and full_verify (FORMAT.md §10.5): reachable content of every ref, then,
+// for a full check, every stored object id and every chunk of the chunk index, plus
+// warnings about stale views and leftovers. Problems are reported, never repaired.
+
+#include "Models.h"
+#include "Progress.h"
+
+#include <QHash>
+#include <QSet>
+#include <QString>
+
+namespace hubvault {
+
+class ReadSession;
+
+class Verifier {
+public:
+    enum class Depth { Quick, Full };
+    Verifier(ReadSession &session, Depth depth, const TaskControl &task) : m_session(session), m_depth(depth), m_task(task) {}
+
+    VerifyReport run();
+
+private:
+    void verifyRefClosure(const QString &refName, const QString &commitId, VerifyReport &report);
+    /** Empty when the object (and what it holds) is sound, else the first problem. */
+    QString checkCommit(const QString &commitId);
+    QString checkTree(const QString &treeId);
+    QString checkFile(const QString &fileId);
+    void verifyObjectIds(VerifyReport &report);
+    void verifyChunkIndex(VerifyReport &report);
+    void checkViews(VerifyReport &report);
+    void checkLeftovers(VerifyReport &report);
+
+    ReadSession &m_session;
+    Depth m_depth;
+    const TaskControl &m_task;
+    QHash<QString, QString> m_fileProblems; ///< file id -> problem ("" = sound)
+    QSet<QString> m_treesDone;
+    qint64 m_bytesChecked = 0;
+};
+
+} // namespace hubvault

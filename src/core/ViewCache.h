@@ -1,0 +1,41 @@
+#pragma once
+// Detached views (FORMAT.md §9): hf_hub_download file views and snapshot_download
+// directories, under cache/ (managed, disposable) or in a caller's local_dir. A view is a
+// private copy: editing or deleting it never changes the repository, and the next call
+// notices (size + nanosecond mtime) and rebuilds it. The cache layout and metadata match
+// the original's byte for byte, so views made by either implementation are reused.
+
+#include "Progress.h"
+#include "Repository.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace hubvault {
+
+class ReadSession;
+
+class ViewCache {
+public:
+    ViewCache(ReadSession &session, const TaskControl &task) : m_session(session), m_task(task) {}
+
+    QString downloadFile(const QString &filename, const QString &revision, const QString &localDir);
+    QString downloadSnapshot(const SnapshotOptions &options);
+
+    /** view_key of a file view: sha256(C + ":" + path). */
+    static QString fileViewKey(const QString &commitGitOid, const QString &path);
+    /** view_key of a snapshot view: sha256(CJSON({allow, commit_id, ignore})). */
+    static QString snapshotViewKey(const QString &commitGitOid, const QStringList &allow, const QStringList &ignore);
+
+private:
+    /** Writes a verified copy of file `fileId` to `target` via a temporary name. */
+    void materialize(const QString &fileId, const QString &target, bool durable);
+    /** True when `target` is a regular file with this sha256 (content already right). */
+    bool alreadyHolds(const QString &target, qint64 size, const QString &sha256) const;
+    QString requireOutsideRepo(const QString &localDir) const;
+
+    ReadSession &m_session;
+    const TaskControl &m_task;
+};
+
+} // namespace hubvault
