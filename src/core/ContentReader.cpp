@@ -3,7 +3,7 @@
 #include "Errors.h"
 #include "Hash.h"
 #include "ObjectCodec.h"
-#include "ReadSession.h"
+#include "RepoSession.h"
 #include "RepositoryContext.h"
 
 #include <QBuffer>

@@ -13,7 +13,7 @@
 
 namespace hubvault {
 
-class ReadSession;
+class RepoSession;
 class Env;
 
 /** Where one chunk of a chunked file lives, resolved from chunk_visible. */
@@ -25,7 +25,7 @@ struct ChunkLocation {
 
 class ContentReader {
 public:
-    explicit ContentReader(ReadSession &session) : m_session(session) {}
+    explicit ContentReader(RepoSession &session) : m_session(session) {}
 
     /** Whole content, fully verified (size, sha256, git/pointer OID). */
     QByteArray readAll(const FilePayload &file);
@@ -52,7 +52,7 @@ public:
     QString blobDataPath(const FilePayload &file, BlobPayload *blobOut = nullptr);
 
 private:
-    ReadSession &m_session;
+    RepoSession &m_session;
 };
 
 } // namespace hubvault

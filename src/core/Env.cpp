@@ -135,6 +135,20 @@ void Env::writeFileAtomic(const QString &path, const QByteArray &data, bool dura
         fsyncDirectory(QFileInfo(path).absolutePath());
 }
 
+std::unique_ptr<QFile> Env::createFile(const QString &path) const
+{
+    auto file = std::make_unique<QFile>(path);
+    if (!file->open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        throw HubVaultError(QStringLiteral("cannot create %1: %2").arg(path, file->errorString()));
+    return file;
+}
+
+void Env::syncFile(QFile &file) const
+{
+    if (!file.flush() || ::fsync(file.handle()) != 0)
+        throw HubVaultError(QStringLiteral("cannot write %1 to disk: %2").arg(file.fileName(), file.errorString()));
+}
+
 void Env::makeDirectories(const QString &path) const
 {
     if (!QDir().mkpath(path))

@@ -61,6 +61,10 @@ public:
      * `path`; with `durable`, fsyncs the file before and the directory after the rename.
      */
     virtual void writeFileAtomic(const QString &path, const QByteArray &data, bool durable) const;
+    /** Creates a new file for writing (fails if it exists); writes may fail (disk full). */
+    virtual std::unique_ptr<QFile> createFile(const QString &path) const;
+    /** Flushes and fsyncs an open file; throws HubVaultError on failure. */
+    virtual void syncFile(QFile &file) const;
     virtual void makeDirectories(const QString &path) const;
     virtual void removeFile(const QString &path) const;
     virtual void removeTree(const QString &path) const;

@@ -3,7 +3,7 @@
 #include "ContentReader.h"
 #include "Errors.h"
 #include "ObjectCodec.h"
-#include "ReadSession.h"
+#include "RepoSession.h"
 #include "RepositoryContext.h"
 #include "UnifiedDiff.h"
 
@@ -159,19 +159,20 @@ CommitChangeInfo History::change(const QString &path, const QString &oldFileId, 
     if (!newFileId.isEmpty())
         c.newFile = fileVersion(path, newFileId);
 
-    // Text diffs only for whole-blob files small enough to read, valid UTF-8 without NUL;
-    // everything else is reported as binary with no diff, as the original does.
+    // Text diffs for files small enough to read (chunked ones too), valid UTF-8 without
+    // NUL; everything else is reported as binary with no diff, as the original does.
     ContentReader reader(m_session);
     auto textOf = [&](const QString &fileId, QString *text) {
         if (fileId.isEmpty())
             return true;
         const FilePayload &f = m_session.file(fileId);
-        if (f.isChunked() || f.logicalSize > maxTextSize)
+        if (f.logicalSize > maxTextSize)
             return false;
         const QByteArray bytes = reader.readAll(f);
         if (bytes.contains('\0'))
             return false;
-        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        // Python's decode("utf-8") keeps a leading byte-order mark; so must we.
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
         *text = decoder.decode(bytes);
         return !decoder.hasError();
     };

@@ -12,11 +12,11 @@
 
 namespace hubvault {
 
-class ReadSession;
+class RepoSession;
 
 class History {
 public:
-    explicit History(ReadSession &session) : m_session(session), m_walker(session) {}
+    explicit History(RepoSession &session) : m_session(session), m_walker(session) {}
 
     /**
      * Commit object id for `revision` (empty = default branch); nullopt for a branch that
@@ -44,7 +44,7 @@ private:
     CommitChangeInfo change(const QString &path, const QString &oldFileId, const QString &newFileId,
                             int contextLines, qint64 maxTextSize);
 
-    ReadSession &m_session;
+    RepoSession &m_session;
     TreeWalker m_walker;
 };
 

@@ -278,4 +278,184 @@ void MetadataStore::clearTxnLog()
         fail(QStringLiteral("clear txn_log"), q);
 }
 
+void MetadataStore::exec(QSqlQuery &query, const QString &what)
+{
+    if (!query.exec())
+        fail(what, query);
+}
+
+void MetadataStore::configureForWriting()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode=DELETE")))
+        fail(QStringLiteral("set journal_mode"), q);
+    auto synchronous = [&]() {
+        QSqlQuery r(m_db);
+        if (!r.exec(QStringLiteral("PRAGMA synchronous")) || !r.next())
+            fail(QStringLiteral("read synchronous"), r);
+        return r.value(0).toInt();
+    };
+    q.exec(QStringLiteral("PRAGMA synchronous=EXTRA"));
+    if (synchronous() != 3) {
+        q.exec(QStringLiteral("PRAGMA synchronous=FULL"));
+        if (synchronous() != 2)
+            throw HubVaultError(QStringLiteral("SQLite refuses synchronous=FULL for %1; writes would not be durable").arg(m_path));
+    }
+}
+
+void MetadataStore::createSchema()
+{
+    // The text is what sqlite_master keeps, so it matches the original's byte for byte.
+    static const char *const statements[] = {
+        "CREATE TABLE IF NOT EXISTS schema_info (\n                key TEXT PRIMARY KEY,\n                value TEXT NOT NULL\n            )",
+        "INSERT OR REPLACE INTO schema_info (key, value) VALUES ('schema_version', '1')",
+        "CREATE TABLE IF NOT EXISTS repo_meta (\n                key TEXT PRIMARY KEY,\n                value_json TEXT NOT NULL\n            )",
+        "CREATE TABLE IF NOT EXISTS refs (\n                ref_kind TEXT NOT NULL,\n                ref_name TEXT NOT NULL,\n                commit_id TEXT,\n                updated_at TEXT NOT NULL,\n                PRIMARY KEY (ref_kind, ref_name)\n            )",
+        "CREATE TABLE IF NOT EXISTS reflog (\n                seq INTEGER PRIMARY KEY AUTOINCREMENT,\n                ref_kind TEXT NOT NULL,\n                ref_name TEXT NOT NULL,\n                timestamp TEXT NOT NULL,\n                old_head TEXT,\n                new_head TEXT,\n                message TEXT NOT NULL,\n                checksum TEXT NOT NULL\n            )",
+        "CREATE INDEX IF NOT EXISTS reflog_ref_seq_idx\n            ON reflog (ref_kind, ref_name, seq)\n            ",
+        "CREATE TABLE IF NOT EXISTS txn_log (\n                txid TEXT PRIMARY KEY,\n                tx_kind TEXT NOT NULL,\n                state TEXT NOT NULL,\n                ref_kind TEXT,\n                ref_name TEXT,\n                old_head TEXT,\n                new_head TEXT,\n                message TEXT NOT NULL,\n                ref_existed_before INTEGER NOT NULL,\n                payload_json TEXT NOT NULL,\n                metadata_json TEXT NOT NULL,\n                updated_at TEXT NOT NULL\n            )",
+        "CREATE TABLE IF NOT EXISTS chunk_visible (\n                chunk_id TEXT PRIMARY KEY,\n                pack_id TEXT NOT NULL,\n                offset INTEGER NOT NULL,\n                stored_size INTEGER NOT NULL,\n                logical_size INTEGER NOT NULL,\n                compression TEXT NOT NULL,\n                checksum TEXT NOT NULL\n            )",
+        "CREATE INDEX IF NOT EXISTS chunk_visible_pack_idx\n            ON chunk_visible (pack_id)\n            ",
+        "CREATE TABLE IF NOT EXISTS objects_commits (\n                    object_id TEXT PRIMARY KEY,\n                    payload_json TEXT NOT NULL\n                )",
+        "CREATE TABLE IF NOT EXISTS objects_trees (\n                    object_id TEXT PRIMARY KEY,\n                    payload_json TEXT NOT NULL\n                )",
+        "CREATE TABLE IF NOT EXISTS objects_files (\n                    object_id TEXT PRIMARY KEY,\n                    payload_json TEXT NOT NULL\n                )",
+        "CREATE TABLE IF NOT EXISTS objects_blobs (\n                    object_id TEXT PRIMARY KEY,\n                    payload_json TEXT NOT NULL\n                )",
+    };
+    for (const char *sql : statements) {
+        QSqlQuery q(m_db);
+        if (!q.exec(QString::fromLatin1(sql)))
+            fail(QStringLiteral("create the schema"), q);
+    }
+}
+
+void MetadataStore::putRepoMeta(const QString &key, const QString &valueJson)
+{
+    QSqlQuery &q = prepared(QStringLiteral("putMeta"),
+                            QStringLiteral("INSERT OR REPLACE INTO repo_meta (key, value_json) VALUES (?, ?)"));
+    q.bindValue(0, key);
+    q.bindValue(1, valueJson);
+    exec(q, QStringLiteral("write repo_meta"));
+}
+
+static QVariant textOrNull(const QString &value)
+{
+    return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
+}
+
+/** Qt binds a null QString as SQL NULL; NOT NULL text columns need "" instead. */
+static QVariant text(const QString &value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+void MetadataStore::putRef(const QString &kind, const QString &name, const QString &commitId, const QString &updatedAt)
+{
+    QSqlQuery &q = prepared(QStringLiteral("putRef"),
+                            QStringLiteral("INSERT OR REPLACE INTO refs (ref_kind, ref_name, commit_id, updated_at) "
+                                           "VALUES (?, ?, ?, ?)"));
+    q.bindValue(0, kind);
+    q.bindValue(1, name);
+    q.bindValue(2, textOrNull(commitId));
+    q.bindValue(3, updatedAt);
+    exec(q, QStringLiteral("write a ref"));
+}
+
+void MetadataStore::deleteRef(const QString &kind, const QString &name)
+{
+    QSqlQuery &q = prepared(QStringLiteral("deleteRef"), QStringLiteral("DELETE FROM refs WHERE ref_kind = ? AND ref_name = ?"));
+    q.bindValue(0, kind);
+    q.bindValue(1, name);
+    exec(q, QStringLiteral("delete a ref"));
+}
+
+void MetadataStore::appendReflog(const ReflogRow &row)
+{
+    const QList<ReflogRow> newest = reflog(row.kind, row.name, 1);
+    if (!newest.isEmpty() && newest.first().checksum == row.checksum && newest.first().oldHead == row.oldHead
+        && newest.first().newHead == row.newHead && newest.first().message == row.message)
+        return;
+    QSqlQuery &q = prepared(QStringLiteral("appendReflog"),
+                            QStringLiteral("INSERT INTO reflog (ref_kind, ref_name, timestamp, old_head, new_head, "
+                                           "message, checksum) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.bindValue(0, row.kind);
+    q.bindValue(1, row.name);
+    q.bindValue(2, row.timestamp);
+    q.bindValue(3, textOrNull(row.oldHead));
+    q.bindValue(4, textOrNull(row.newHead));
+    q.bindValue(5, text(row.message));
+    q.bindValue(6, row.checksum);
+    exec(q, QStringLiteral("append to the reflog"));
+}
+
+qint64 MetadataStore::maxReflogSeq(const QString &kind, const QString &name)
+{
+    QSqlQuery &q = prepared(QStringLiteral("maxSeq"),
+                            QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM reflog WHERE ref_kind = ? AND ref_name = ?"));
+    q.bindValue(0, kind);
+    q.bindValue(1, name);
+    exec(q, QStringLiteral("read the reflog"));
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+bool MetadataStore::hasPayload(ObjectType type, const QString &objectId)
+{
+    const QString table = objectTableName(type);
+    QSqlQuery &q = prepared(QStringLiteral("has:") + table, QStringLiteral("SELECT 1 FROM %1 WHERE object_id = ?").arg(table));
+    q.bindValue(0, objectId);
+    exec(q, QStringLiteral("read %1").arg(table));
+    return q.next();
+}
+
+void MetadataStore::putPayload(ObjectType type, const QString &objectId, const QByteArray &payloadJson)
+{
+    const QString table = objectTableName(type);
+    QSqlQuery &q = prepared(QStringLiteral("put:") + table,
+                            QStringLiteral("INSERT OR REPLACE INTO %1 (object_id, payload_json) VALUES (?, ?)").arg(table));
+    q.bindValue(0, objectId);
+    q.bindValue(1, QString::fromUtf8(payloadJson));
+    exec(q, QStringLiteral("write %1").arg(table));
+}
+
+void MetadataStore::putChunk(const ChunkRow &row)
+{
+    QSqlQuery &q = prepared(QStringLiteral("putChunk"),
+                            QStringLiteral("INSERT OR REPLACE INTO chunk_visible (chunk_id, pack_id, offset, stored_size, "
+                                           "logical_size, compression, checksum) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.bindValue(0, row.chunkId);
+    q.bindValue(1, row.packId);
+    q.bindValue(2, row.offset);
+    q.bindValue(3, row.storedSize);
+    q.bindValue(4, row.logicalSize);
+    q.bindValue(5, row.compression);
+    q.bindValue(6, row.checksum);
+    exec(q, QStringLiteral("write chunk_visible"));
+}
+
+void MetadataStore::putTxn(const TxnRow &row)
+{
+    QSqlQuery &q = prepared(QStringLiteral("putTxn"),
+                            QStringLiteral("INSERT OR REPLACE INTO txn_log (txid, tx_kind, state, ref_kind, ref_name, "
+                                           "old_head, new_head, message, ref_existed_before, payload_json, "
+                                           "metadata_json, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?)"));
+    q.bindValue(0, row.txid);
+    q.bindValue(1, row.kind);
+    q.bindValue(2, row.state);
+    q.bindValue(3, textOrNull(row.refKind));
+    q.bindValue(4, textOrNull(row.refName));
+    q.bindValue(5, textOrNull(row.oldHead));
+    q.bindValue(6, textOrNull(row.newHead));
+    q.bindValue(7, text(row.message));
+    q.bindValue(8, row.refExistedBefore ? 1 : 0);
+    q.bindValue(9, row.metadataJson);
+    q.bindValue(10, row.updatedAt);
+    exec(q, QStringLiteral("write txn_log"));
+}
+
+void MetadataStore::deleteTxn(const QString &txid)
+{
+    QSqlQuery &q = prepared(QStringLiteral("deleteTxn"), QStringLiteral("DELETE FROM txn_log WHERE txid = ?"));
+    q.bindValue(0, txid);
+    exec(q, QStringLiteral("clear txn_log"));
+}
+
 } // namespace hubvault

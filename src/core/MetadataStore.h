@@ -87,8 +87,37 @@ public:
     /** Rollback-only recovery: forget every in-flight transaction row (FORMAT.md §6.4). */
     void clearTxnLog();
 
+    /** journal_mode=DELETE and synchronous=EXTRA (or FULL), checked (FORMAT.md §2.1). */
+    void configureForWriting();
+    /** Schema version 1 with the original's exact DDL text and creation order (§2.2). */
+    void createSchema();
+    void putRepoMeta(const QString &key, const QString &valueJson);
+    void putRef(const QString &kind, const QString &name, const QString &commitId, const QString &updatedAt);
+    void deleteRef(const QString &kind, const QString &name);
+    /** Appends unless the ref's newest row has the same heads, message and checksum (§8.3). */
+    void appendReflog(const ReflogRow &row);
+    qint64 maxReflogSeq(const QString &kind, const QString &name);
+    bool hasPayload(ObjectType type, const QString &objectId);
+    void putPayload(ObjectType type, const QString &objectId, const QByteArray &payloadJson);
+    void putChunk(const ChunkRow &row);
+
+    /** txn_log row of a transaction (§6.2); `refUpdate` switches it to tx_kind ref_update. */
+    struct TxnRow {
+        QString txid;
+        QString kind = QStringLiteral("transaction");
+        QString state;
+        QString refKind, refName, oldHead, newHead; ///< empty = NULL
+        QString message;
+        bool refExistedBefore = true;
+        QString metadataJson = QStringLiteral("{}");
+        QString updatedAt;
+    };
+    void putTxn(const TxnRow &row);
+    void deleteTxn(const QString &txid);
+
 private:
     QSqlQuery &prepared(const QString &key, const QString &sql);
+    void exec(QSqlQuery &query, const QString &what);
     [[noreturn]] void fail(const QString &what, const QSqlQuery &query) const;
     static RefRow refFrom(const QSqlQuery &q);
 

@@ -19,6 +19,16 @@ struct RepoInfo {
     QStringList refs;            ///< full ref names, branches first, each sorted
 };
 
+/** Result of a write (HF `CommitInfo`); `url` is what the original prints for it. */
+struct CommitInfo {
+    QString commitUrl;      ///< file://<repo>#commit=<oid>
+    QString commitMessage;  ///< the commit's title
+    QString commitDescription;
+    QString oid;            ///< git commit OID
+    QString repoUrl;        ///< file://<repo>
+    QString url;            ///< str(CommitInfo): commit, blob or tree URL
+};
+
 struct LastCommitInfo {
     QString oid;
     QString title;

@@ -5,7 +5,7 @@
 #include "Env.h"
 #include "History.h"
 #include "ObjectCodec.h"
-#include "ReadSession.h"
+#include "RepoSession.h"
 #include "Recovery.h"
 #include "RepoPath.h"
 #include "RepositoryContext.h"
@@ -64,7 +64,7 @@ void checkLayout(const Env &env, const QString &root)
 
 void loadSettings(RepositoryContext &context)
 {
-    ReadSession session(context);
+    RepoSession session(context);
     MetadataStore &store = session.store();
     const QStringList tables = store.tableNames();
     for (const char *table : {"schema_info", "repo_meta", "refs", "reflog", "txn_log", "chunk_visible",
@@ -93,7 +93,7 @@ void loadSettings(RepositoryContext &context)
     context.formatVersion = 1;
 }
 
-RepoEntry makeEntry(ReadSession &session, const PathEntry &entry, const QHash<QString, LastCommitInfo> &last)
+RepoEntry makeEntry(RepoSession &session, const PathEntry &entry, const QHash<QString, LastCommitInfo> &last)
 {
     RepoEntry out;
     out.isFolder = entry.isTree;
@@ -118,7 +118,7 @@ RepoEntry makeEntry(ReadSession &session, const PathEntry &entry, const QHash<QS
 }
 
 /** The file payload at `path` of `revision`; EntryNotFoundError when absent or a folder. */
-const FilePayload &fileAt(ReadSession &session, const QString &pathInRepo, const QString &revision)
+const FilePayload &fileAt(RepoSession &session, const QString &pathInRepo, const QString &revision)
 {
     const QString path = RepoPath::normalize(pathInRepo);
     const QString commitId = History(session).resolveCommit(revision);
@@ -151,7 +151,7 @@ QString Repository::defaultBranch() const { return d->defaultBranch; }
 
 RepoInfo Repository::repoInfo(const QString &revision) const
 {
-    ReadSession session(*d);
+    RepoSession session(*d);
     History history(session);
     RepoInfo info;
     info.repoPath = d->root;
@@ -169,14 +169,14 @@ RepoInfo Repository::repoInfo(const QString &revision) const
 
 std::optional<QString> Repository::resolveRevision(const QString &revision) const
 {
-    ReadSession session(*d);
+    RepoSession session(*d);
     const auto id = History(session).resolve(revision, true);
     return id ? std::optional(session.commitGitOid(*id)) : std::nullopt;
 }
 
 QStringList Repository::listRepoFiles(const QString &revision) const
 {
-    ReadSession session(*d);
+    RepoSession session(*d);
     const auto head = History(session).resolve(revision, true);
     QStringList out;
     if (!head)
@@ -188,7 +188,7 @@ QStringList Repository::listRepoFiles(const QString &revision) const
 
 QList<RepoEntry> Repository::listRepoTree(const QString &pathInRepo, bool recursive, const QString &revision) const
 {
-    ReadSession session(*d);
+    RepoSession session(*d);
     History history(session);
     const auto head = history.resolve(revision, true);
     if (!head)
@@ -210,7 +210,7 @@ QList<RepoEntry> Repository::listRepoTree(const QString &pathInRepo, bool recurs
 
 QList<RepoEntry> Repository::getPathsInfo(const QStringList &paths, const QString &revision) const
 {
-    ReadSession session(*d);
+    RepoSession session(*d);
     History history(session);
     const auto head = history.resolve(revision, true);
     if (!head)
@@ -230,7 +230,7 @@ QList<RepoEntry> Repository::getPathsInfo(const QStringList &paths, const QStrin
 
 QList<GitCommitInfo> Repository::listRepoCommits(const QString &revision) const
 {
-    ReadSession session(*d);
+    RepoSession session(*d);
     History history(session);
     const auto head = history.resolve(revision, true);
     QList<GitCommitInfo> out;
@@ -243,66 +243,219 @@ QList<GitCommitInfo> Repository::listRepoCommits(const QString &revision) const
 
 CommitDetailInfo Repository::getCommitDetail(const QString &commitId, int diffContextLines, qint64 diffMaxTextSize) const
 {
-    ReadSession session(*d);
+    RepoSession session(*d);
     History history(session);
     return history.detail(history.resolveCommit(commitId), diffContextLines, diffMaxTextSize);
 }
 
 GitRefs Repository::listRepoRefs() const
 {
-    ReadSession session(*d);
+    RepoSession session(*d);
     return History(session).refs();
 }
 
 QList<ReflogEntry> Repository::listRepoReflog(const QString &refName, std::optional<int> limit) const
 {
-    ReadSession session(*d);
+    RepoSession session(*d);
     return History(session).reflog(refName, limit);
 }
 
 QByteArray Repository::readBytes(const QString &pathInRepo, const QString &revision) const
 {
-    ReadSession session(*d);
+    RepoSession session(*d);
     return ContentReader(session).readAll(fileAt(session, pathInRepo, revision));
 }
 
 QByteArray Repository::readRange(const QString &pathInRepo, qint64 start, qint64 length, const QString &revision) const
 {
-    ReadSession session(*d);
+    RepoSession session(*d);
     return ContentReader(session).readRange(fileAt(session, pathInRepo, revision), start, length);
 }
 
 std::unique_ptr<QIODevice> Repository::openFile(const QString &pathInRepo, const QString &revision) const
 {
-    ReadSession session(*d);
+    RepoSession session(*d);
     return ContentReader(session).openStream(fileAt(session, pathInRepo, revision));
 }
 
 QString Repository::hfHubDownload(const QString &filename, const QString &revision, const QString &localDir,
                                   const TaskControl &task) const
 {
-    ReadSession session(*d);
+    RepoSession session(*d);
     return ViewCache(session, task).downloadFile(filename, revision, localDir);
 }
 
 QString Repository::snapshotDownload(const SnapshotOptions &options, const TaskControl &task) const
 {
-    ReadSession session(*d);
+    RepoSession session(*d);
     return ViewCache(session, task).downloadSnapshot(options);
 }
 
 VerifyReport Repository::quickVerify(const TaskControl &task) const
 {
     Recovery::recoverIfNeeded(*d);
-    ReadSession session(*d);
+    RepoSession session(*d);
     return Verifier(session, Verifier::Depth::Quick, task).run();
 }
 
 VerifyReport Repository::fullVerify(const TaskControl &task) const
 {
     Recovery::recoverIfNeeded(*d);
-    ReadSession session(*d);
+    RepoSession session(*d);
     return Verifier(session, Verifier::Depth::Full, task).run();
+}
+
+} // namespace hubvault
+
+#include "CommitWriter.h"
+#include "FnMatch.h"
+#include "RepositoryInit.h"
+
+#include <QDirIterator>
+
+namespace hubvault {
+
+Repository Repository::create(const QString &path, const CreateRepoOptions &options, std::shared_ptr<Env> env)
+{
+    auto context = std::make_unique<RepositoryContext>();
+    context->env = env ? std::move(env) : Env::system();
+    context->root = QDir::cleanPath(QFileInfo(path.isEmpty() ? QStringLiteral(".") : path).absoluteFilePath());
+    if (!RepositoryInit::initialize(*context, options)) {
+        if (!options.existOk)
+            throw RepositoryAlreadyExistsError(QStringLiteral("a repository already exists at %1").arg(context->root));
+        return open(context->root, context->env);
+    }
+    {
+        RepoSession session(*context, RepoSession::Access::Write);
+        CommitWriter(session, TaskControl()).createInitialCommit();
+    }
+    return Repository(std::move(context));
+}
+
+CommitInfo Repository::createCommit(const QList<CommitOperation> &operations, const CommitOptions &options,
+                                    const TaskControl &task)
+{
+    RepoSession session(*d, RepoSession::Access::Write);
+    return CommitWriter(session, task).createCommit(operations, options);
+}
+
+namespace {
+
+QString blobUrl(const CommitInfo &info, const QString &kind, const QString &revision, const QString &path)
+{
+    return info.repoUrl + QLatin1Char('#') + kind + QLatin1Char('=') + revision + QLatin1Char(':') + path;
+}
+
+} // namespace
+
+CommitInfo Repository::uploadFile(const QString &localPath, const QString &pathInRepo, CommitOptions options,
+                                  const TaskControl &task)
+{
+    const QString path = RepoPath::normalize(pathInRepo);
+    if (options.commitMessage.isEmpty())
+        options.commitMessage = QStringLiteral("Upload %1 with hubvault").arg(path);
+    CommitInfo info = createCommit({CommitOperation::addFile(path, localPath)}, options, task);
+    info.url = blobUrl(info, QStringLiteral("blob"), options.revision.isEmpty() ? d->defaultBranch : options.revision, path);
+    return info;
+}
+
+CommitInfo Repository::uploadBytes(const QByteArray &data, const QString &pathInRepo, CommitOptions options,
+                                   const TaskControl &task)
+{
+    const QString path = RepoPath::normalize(pathInRepo);
+    if (options.commitMessage.isEmpty())
+        options.commitMessage = QStringLiteral("Upload %1 with hubvault").arg(path);
+    CommitInfo info = createCommit({CommitOperation::addBytes(path, data)}, options, task);
+    info.url = blobUrl(info, QStringLiteral("blob"), options.revision.isEmpty() ? d->defaultBranch : options.revision, path);
+    return info;
+}
+
+namespace {
+
+/** Operations that upload a local folder (relative paths matched like the original). */
+QList<CommitOperation> folderOperations(const QString &folder, const QString &prefix,
+                                        const std::optional<QStringList> &allow, const std::optional<QStringList> &ignore)
+{
+    const QFileInfo root(folder);
+    if (!root.isDir())
+        throw HubVaultValidationError(QStringLiteral("cannot upload %1: not a directory").arg(folder));
+    QStringList relatives;
+    QDirIterator it(root.absoluteFilePath(), QDir::Files | QDir::Hidden | QDir::NoSymLinks, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        const QString rel = QDir(root.absoluteFilePath()).relativeFilePath(file);
+        if (allow && !FnMatch::matchAny(rel, *allow))
+            continue;
+        if (ignore && FnMatch::matchAny(rel, *ignore))
+            continue;
+        relatives.append(rel);
+    }
+    std::sort(relatives.begin(), relatives.end());
+    QList<CommitOperation> ops;
+    for (const QString &rel : relatives)
+        ops.append(CommitOperation::addFile(prefix.isEmpty() ? rel : prefix + QLatin1Char('/') + rel,
+                                            root.absoluteFilePath() + QLatin1Char('/') + rel));
+    return ops;
+}
+
+} // namespace
+
+CommitInfo Repository::uploadFolder(const UploadFolderOptions &options, const TaskControl &task)
+{
+    const QString prefix = RepoPath::normalizeOptional(options.pathInRepo);
+    QList<CommitOperation> ops = folderOperations(options.folderPath, prefix, options.allowPatterns, options.ignorePatterns);
+    CommitOptions commit = options.commit;
+    if (commit.commitMessage.isEmpty())
+        commit.commitMessage = QStringLiteral("Upload folder using hubvault");
+    if (options.deletePatterns) {
+        // Remote files under the prefix that match a delete pattern and are not being
+        // uploaded again are removed in the same commit.
+        QSet<QString> uploaded;
+        for (const CommitOperation &op : std::as_const(ops))
+            uploaded.insert(op.pathInRepo);
+        for (const QString &remote : listRepoFiles(commit.revision)) {
+            if (!prefix.isEmpty() && !remote.startsWith(prefix + QLatin1Char('/')))
+                continue;
+            const QString rel = prefix.isEmpty() ? remote : remote.mid(prefix.size() + 1);
+            if (!uploaded.contains(remote) && FnMatch::matchAny(rel, *options.deletePatterns))
+                ops.prepend(CommitOperation::remove(remote, false));
+        }
+    }
+    if (ops.isEmpty())
+        throw HubVaultValidationError(QStringLiteral("nothing to upload from %1 (no file matched)").arg(options.folderPath));
+    CommitInfo info = createCommit(ops, commit, task);
+    info.url = prefix.isEmpty() ? info.commitUrl
+                                : blobUrl(info, QStringLiteral("tree"), commit.revision.isEmpty() ? d->defaultBranch : commit.revision, prefix);
+    return info;
+}
+
+CommitInfo Repository::uploadLargeFolder(const QString &folderPath, const QString &revision,
+                                         const std::optional<QStringList> &allowPatterns,
+                                         const std::optional<QStringList> &ignorePatterns, const TaskControl &task)
+{
+    UploadFolderOptions options;
+    options.folderPath = folderPath;
+    options.commit.revision = revision;
+    options.commit.commitMessage = QStringLiteral("Upload large folder using hubvault");
+    options.allowPatterns = allowPatterns;
+    options.ignorePatterns = ignorePatterns;
+    return uploadFolder(options, task);
+}
+
+CommitInfo Repository::deleteFile(const QString &pathInRepo, CommitOptions options)
+{
+    const QString path = RepoPath::normalize(pathInRepo);
+    if (options.commitMessage.isEmpty())
+        options.commitMessage = QStringLiteral("Delete %1 with hubvault").arg(path);
+    return createCommit({CommitOperation::remove(path, false)}, options);
+}
+
+CommitInfo Repository::deleteFolder(const QString &pathInRepo, CommitOptions options)
+{
+    const QString path = RepoPath::normalize(pathInRepo);
+    if (options.commitMessage.isEmpty())
+        options.commitMessage = QStringLiteral("Delete folder %1 with hubvault").arg(path);
+    return createCommit({CommitOperation::remove(path, true)}, options);
 }
 
 } // namespace hubvault

@@ -4,6 +4,7 @@
 // shared file lock, opens a short-lived read-only SQLite connection and closes it again,
 // so several processes (ours or the original's) can use one repository at once.
 
+#include "CommitOperation.h"
 #include "Errors.h"
 #include "Models.h"
 #include "Progress.h"
@@ -27,8 +28,33 @@ struct SnapshotOptions {
     std::optional<QStringList> ignorePatterns;
 };
 
+/** Options of createRepo (API.md `create_repo`). */
+struct CreateRepoOptions {
+    QString defaultBranch = QStringLiteral("main");
+    bool existOk = false;
+    qint64 largeFileThreshold = 16777216;
+};
+
+/** Options of uploadFolder (API.md `upload_folder`). */
+struct UploadFolderOptions {
+    QString folderPath;
+    QString pathInRepo; ///< empty = repository root
+    CommitOptions commit; ///< empty message = "Upload folder using hubvault"
+    std::optional<QStringList> allowPatterns;
+    std::optional<QStringList> ignorePatterns;
+    std::optional<QStringList> deletePatterns; ///< delete matching remote files not uploaded
+};
+
 class Repository {
 public:
+    /**
+     * Creates a repository at `path` (FORMAT.md §1.4) and returns it open. Throws
+     * RepositoryAlreadyExistsError unless `existOk`, and HubVaultValidationError for a
+     * non-empty directory or bad options.
+     */
+    static Repository create(const QString &path, const CreateRepoOptions &options = {},
+                             std::shared_ptr<Env> env = nullptr);
+
     /**
      * Opens an existing repository. Throws RepositoryNotFoundError for a missing or
      * foreign directory, HubVaultError for an unknown format or schema version and
@@ -73,6 +99,22 @@ public:
     QString hfHubDownload(const QString &filename, const QString &revision = {},
                           const QString &localDir = {}, const TaskControl &task = {}) const;
     QString snapshotDownload(const SnapshotOptions &options, const TaskControl &task = {}) const;
+
+    // Writes (FORMAT.md §10.1). Each is one atomic transaction under the exclusive lock.
+    CommitInfo createCommit(const QList<CommitOperation> &operations, const CommitOptions &options,
+                            const TaskControl &task = {});
+    /** Uploads a local file. Default message "Upload <path> with hubvault". */
+    CommitInfo uploadFile(const QString &localPath, const QString &pathInRepo, CommitOptions options = {},
+                          const TaskControl &task = {});
+    CommitInfo uploadBytes(const QByteArray &data, const QString &pathInRepo, CommitOptions options = {},
+                           const TaskControl &task = {});
+    CommitInfo uploadFolder(const UploadFolderOptions &options, const TaskControl &task = {});
+    /** Uploads a whole folder at the root with message "Upload large folder using hubvault". */
+    CommitInfo uploadLargeFolder(const QString &folderPath, const QString &revision = {},
+                                 const std::optional<QStringList> &allowPatterns = {},
+                                 const std::optional<QStringList> &ignorePatterns = {}, const TaskControl &task = {});
+    CommitInfo deleteFile(const QString &pathInRepo, CommitOptions options = {});
+    CommitInfo deleteFolder(const QString &pathInRepo, CommitOptions options = {});
 
     // Verification (FORMAT.md §10.5).
     VerifyReport quickVerify(const TaskControl &task = {}) const;

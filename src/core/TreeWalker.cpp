@@ -1,6 +1,6 @@
 #include "TreeWalker.h"
 
-#include "ReadSession.h"
+#include "RepoSession.h"
 
 #include <algorithm>
 

@@ -13,7 +13,7 @@
 
 namespace hubvault {
 
-class ReadSession;
+class RepoSession;
 
 /** A file or tree found at a path; `objectId` is the file or tree object id. */
 struct PathEntry {
@@ -28,7 +28,7 @@ using FlatSnapshot = std::vector<std::pair<QString, QString>>;
 
 class TreeWalker {
 public:
-    explicit TreeWalker(ReadSession &session) : m_session(session) {}
+    explicit TreeWalker(RepoSession &session) : m_session(session) {}
 
     /** The entry at `path` (normalized) under root tree `rootTreeId`; the root itself for "". */
     std::optional<PathEntry> lookup(const QString &rootTreeId, const QString &path);
@@ -46,7 +46,7 @@ public:
 private:
     void flattenInto(const QString &treeId, const QString &prefix, FlatSnapshot &out);
 
-    ReadSession &m_session;
+    RepoSession &m_session;
 };
 
 } // namespace hubvault

@@ -236,6 +236,10 @@ const std::vector<SequenceMatcher::Opcode> &SequenceMatcher::opcodes()
 
 std::vector<std::vector<SequenceMatcher::Opcode>> SequenceMatcher::groupedOpcodes(int n)
 {
+    // Python's integers do not overflow; bounding n keeps the index arithmetic
+    // below in int range. Any n beyond the sequence lengths behaves the same,
+    // so only absurd negative contexts (< -2^28) could differ from Python.
+    n = std::clamp(n, -(1 << 28), 1 << 28);
     std::vector<Opcode> codes = opcodes();
     if (codes.empty())
         codes.push_back({Tag::Equal, 0, 1, 0, 1});
@@ -312,8 +316,8 @@ QStringList UnifiedDiff::splitLines(const QString &text)
 
 QString UnifiedDiff::formatRangeUnified(int start, int stop)
 {
-    int beginning = start + 1;
-    const int length = stop - start;
+    qint64 beginning = qint64(start) + 1;
+    const qint64 length = qint64(stop) - start;
     if (length == 1)
         return QString::number(beginning);
     if (length == 0)

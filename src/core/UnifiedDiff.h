@@ -51,7 +51,8 @@ public:
     const std::vector<Opcode> &opcodes();
     /**
      * get_grouped_opcodes(n). Any n is accepted; negative values behave as in
-     * Python, slice arithmetic included, however odd the result.
+     * Python, slice arithmetic included, however odd the result. n is bounded
+     * to +-2^28 first, which only matters for absurd negative values.
      */
     std::vector<std::vector<Opcode>> groupedOpcodes(int n = 3);
 

@@ -12,12 +12,12 @@
 
 namespace hubvault {
 
-class ReadSession;
+class RepoSession;
 
 class Verifier {
 public:
     enum class Depth { Quick, Full };
-    Verifier(ReadSession &session, Depth depth, const TaskControl &task) : m_session(session), m_depth(depth), m_task(task) {}
+    Verifier(RepoSession &session, Depth depth, const TaskControl &task) : m_session(session), m_depth(depth), m_task(task) {}
 
     VerifyReport run();
 
@@ -32,7 +32,7 @@ private:
     void checkViews(VerifyReport &report);
     void checkLeftovers(VerifyReport &report);
 
-    ReadSession &m_session;
+    RepoSession &m_session;
     Depth m_depth;
     const TaskControl &m_task;
     QHash<QString, QString> m_fileProblems; ///< file id -> problem ("" = sound)

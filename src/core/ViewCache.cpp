@@ -8,7 +8,7 @@
 #include "Hash.h"
 #include "History.h"
 #include "ObjectCodec.h"
-#include "ReadSession.h"
+#include "RepoSession.h"
 #include "RepoPath.h"
 #include "RepositoryContext.h"
 #include "TreeWalker.h"

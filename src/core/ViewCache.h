@@ -13,11 +13,11 @@
 
 namespace hubvault {
 
-class ReadSession;
+class RepoSession;
 
 class ViewCache {
 public:
-    ViewCache(ReadSession &session, const TaskControl &task) : m_session(session), m_task(task) {}
+    ViewCache(RepoSession &session, const TaskControl &task) : m_session(session), m_task(task) {}
 
     QString downloadFile(const QString &filename, const QString &revision, const QString &localDir);
     QString downloadSnapshot(const SnapshotOptions &options);
@@ -34,7 +34,7 @@ private:
     bool alreadyHolds(const QString &target, qint64 size, const QString &sha256) const;
     QString requireOutsideRepo(const QString &localDir) const;
 
-    ReadSession &m_session;
+    RepoSession &m_session;
     const TaskControl &m_task;
 };
 

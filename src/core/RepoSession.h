@@ -1,7 +1,9 @@
 #pragma once
-// One read operation's hold on a repository (FORMAT.md §7): the shared flock on
-// locks/repo.lock, then a read-only SQLite connection inside a deferred transaction,
-// released in reverse order. Parsed payloads are cached for the session's lifetime.
+// One public operation's hold on a repository (FORMAT.md §2.1, §7): the flock on
+// locks/repo.lock (shared to read, exclusive to write), then a SQLite connection inside
+// one transaction (deferred read-only, or BEGIN IMMEDIATE read-write), released in
+// reverse order. A write session that is not committed rolls back. Parsed payloads are
+// cached for the session's lifetime.
 
 #include "Env.h"
 #include "MetadataStore.h"
@@ -15,10 +17,15 @@ namespace hubvault {
 
 class RepositoryContext;
 
-class ReadSession {
+class RepoSession {
 public:
-    explicit ReadSession(const RepositoryContext &context);
-    ~ReadSession();
+    enum class Access { Read, Write };
+    explicit RepoSession(const RepositoryContext &context, Access access = Access::Read);
+    ~RepoSession();
+
+    bool isWritable() const { return m_access == Access::Write; }
+    /** Commits the write transaction: the linearization point of every write (§6.2). */
+    void commit();
 
     const RepositoryContext &context() const { return m_context; }
     MetadataStore &store() { return *m_store; }
@@ -38,6 +45,7 @@ private:
     QByteArray requirePayload(ObjectType type, const QString &objectId);
 
     const RepositoryContext &m_context;
+    Access m_access;
     FileLock m_lock;
     std::unique_ptr<MetadataStore> m_store;
     template <typename T>

@@ -1,4 +1,4 @@
-#include "ReadSession.h"
+#include "RepoSession.h"
 
 #include "CanonicalJson.h"
 #include "Errors.h"
@@ -38,21 +38,46 @@ FileLock acquireSharedLock(const RepositoryContext &context)
     }
 }
 
-} // namespace
-
-ReadSession::ReadSession(const RepositoryContext &context)
-    : m_context(context), m_lock(acquireSharedLock(context))
+FileLock acquireExclusiveLock(const RepositoryContext &context)
 {
-    m_store = std::make_unique<MetadataStore>(context.databasePath(), MetadataStore::Mode::ReadOnly);
-    m_store->beginRead();
+    context.env->makeDirectories(context.path(QStringLiteral("locks")));
+    return context.env->lock(context.lockPath(), true);
 }
 
-ReadSession::~ReadSession()
+} // namespace
+
+RepoSession::RepoSession(const RepositoryContext &context, Access access)
+    : m_context(context), m_access(access),
+      m_lock(access == Access::Write ? acquireExclusiveLock(context) : acquireSharedLock(context))
+{
+    if (access == Access::Read) {
+        m_store = std::make_unique<MetadataStore>(context.databasePath(), MetadataStore::Mode::ReadOnly);
+        m_store->beginRead();
+        return;
+    }
+    m_store = std::make_unique<MetadataStore>(context.databasePath(), MetadataStore::Mode::ReadWrite);
+    m_store->configureForWriting();
+    m_store->beginWrite();
+    // Rollback-only recovery before every write (FORMAT.md §6.4): whatever an earlier
+    // crash staged was never committed, so it is simply forgotten.
+    const QString txn = context.path(QStringLiteral("txn"));
+    for (const QString &name : QDir(txn).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden))
+        context.env->removeTree(txn + QLatin1Char('/') + name);
+    m_store->clearTxnLog();
+}
+
+void RepoSession::commit()
+{
+    m_context.env->faultPoint("session:before-commit");
+    m_store->commit();
+}
+
+RepoSession::~RepoSession()
 {
     m_store.reset(); // close the connection before the file lock goes
 }
 
-QByteArray ReadSession::requirePayload(ObjectType type, const QString &objectId)
+QByteArray RepoSession::requirePayload(ObjectType type, const QString &objectId)
 {
     auto payload = m_store->payload(type, objectId);
     if (!payload)
@@ -63,7 +88,7 @@ QByteArray ReadSession::requirePayload(ObjectType type, const QString &objectId)
 }
 
 template <typename T>
-const T &ReadSession::cached(std::unordered_map<QString, T> &cache, ObjectType type, const QString &objectId)
+const T &RepoSession::cached(std::unordered_map<QString, T> &cache, ObjectType type, const QString &objectId)
 {
     auto it = cache.find(objectId);
     if (it == cache.end()) {
@@ -74,32 +99,32 @@ const T &ReadSession::cached(std::unordered_map<QString, T> &cache, ObjectType t
     return it->second;
 }
 
-const CommitPayload &ReadSession::commit(const QString &objectId)
+const CommitPayload &RepoSession::commit(const QString &objectId)
 {
     return cached(m_commits, ObjectType::Commit, objectId);
 }
 
-const TreePayload &ReadSession::tree(const QString &objectId)
+const TreePayload &RepoSession::tree(const QString &objectId)
 {
     return cached(m_trees, ObjectType::Tree, objectId);
 }
 
-const FilePayload &ReadSession::file(const QString &objectId)
+const FilePayload &RepoSession::file(const QString &objectId)
 {
     return cached(m_files, ObjectType::File, objectId);
 }
 
-const BlobPayload &ReadSession::blob(const QString &objectId)
+const BlobPayload &RepoSession::blob(const QString &objectId)
 {
     return cached(m_blobs, ObjectType::Blob, objectId);
 }
 
-bool ReadSession::hasCommit(const QString &objectId)
+bool RepoSession::hasCommit(const QString &objectId)
 {
     return m_commits.count(objectId) > 0 || m_store->payload(ObjectType::Commit, objectId).has_value();
 }
 
-QString ReadSession::treeGitOid(const QString &treeId)
+QString RepoSession::treeGitOid(const QString &treeId)
 {
     if (auto it = m_treeGitOids.constFind(treeId); it != m_treeGitOids.constEnd())
         return *it;
@@ -115,7 +140,7 @@ QString ReadSession::treeGitOid(const QString &treeId)
     return oid;
 }
 
-QString ReadSession::commitGitOid(const QString &commitId)
+QString RepoSession::commitGitOid(const QString &commitId)
 {
     const CommitPayload c = commit(commitId);
     if (!c.gitOid.isEmpty())

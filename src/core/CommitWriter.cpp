@@ -1,0 +1,285 @@
+#include "CommitWriter.h"
+
+#include "CanonicalJson.h"
+#include "ContentStager.h"
+#include "Errors.h"
+#include "History.h"
+#include "ObjectCodec.h"
+#include "RepoPath.h"
+#include "RepoSession.h"
+#include "RepositoryContext.h"
+#include "SnapshotValidator.h"
+#include "Transaction.h"
+#include "TreeBuilder.h"
+#include "TreeWalker.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+
+namespace hubvault {
+
+namespace {
+
+using Snapshot = std::map<QString, QString>; // path -> file object id
+
+Snapshot snapshotOf(RepoSession &session, const QString &commitId)
+{
+    Snapshot out;
+    if (commitId.isEmpty())
+        return out;
+    for (const auto &[path, fileId] : TreeWalker(session).flatten(session.commit(commitId).treeId))
+        out.emplace(path, fileId);
+    return out;
+}
+
+QStringList pathsUnder(const Snapshot &snapshot, const QString &folder)
+{
+    QStringList out;
+    const QString prefix = folder + QLatin1Char('/');
+    for (auto it = snapshot.lower_bound(prefix); it != snapshot.end() && it->first.startsWith(prefix); ++it)
+        out.append(it->first);
+    return out;
+}
+
+/** Opens an add operation's source and tells its size. */
+std::unique_ptr<QIODevice> openSource(const CommitOperation &op, qint64 *size, QString *label)
+{
+    if (op.bytes) {
+        auto buffer = std::make_unique<QBuffer>();
+        buffer->setData(*op.bytes);
+        buffer->open(QIODevice::ReadOnly);
+        *size = op.bytes->size();
+        *label = QStringLiteral("bytes for ") + op.pathInRepo;
+        return buffer;
+    }
+    if (op.stream) {
+        *label = QStringLiteral("stream for ") + op.pathInRepo;
+        if (op.stream->isSequential()) {
+            // Size is needed up front for the storage decision; buffer unknown streams.
+            auto buffer = std::make_unique<QBuffer>();
+            buffer->setData(op.stream->readAll());
+            buffer->open(QIODevice::ReadOnly);
+            *size = buffer->size();
+            return buffer;
+        }
+        *size = op.stream->size() - op.stream->pos();
+        return nullptr; // read the caller's device directly
+    }
+    *label = op.localPath;
+    auto file = std::make_unique<QFile>(op.localPath);
+    if (!QFileInfo(op.localPath).isFile())
+        throw HubVaultValidationError(QStringLiteral("cannot upload %1: not a readable regular file").arg(op.localPath));
+    if (!file->open(QIODevice::ReadOnly))
+        throw HubVaultValidationError(QStringLiteral("cannot upload %1: %2").arg(op.localPath, file->errorString()));
+    *size = file->size();
+    return file;
+}
+
+} // namespace
+
+CommitText CommitText::compose(const QString &message, const std::optional<QString> &description)
+{
+    if (message.isEmpty())
+        throw HubVaultValidationError(QStringLiteral("commit message must not be empty"));
+    CommitText text;
+    if (!description) {
+        text.message = message;
+        const auto [title, body] = ObjectCodec::splitMessage(message);
+        text.title = title;
+        text.description = body;
+    } else {
+        text.title = message;
+        text.description = *description;
+        text.message = description->isEmpty() ? message : message + QStringLiteral("\n\n") + *description;
+    }
+    return text;
+}
+
+CommitInfo CommitWriter::commitInfo(const QString &repoRoot, const QString &gitOid, const CommitText &text)
+{
+    CommitInfo info;
+    info.repoUrl = QStringLiteral("file://") + repoRoot;
+    info.commitUrl = info.repoUrl + QStringLiteral("#commit=") + gitOid;
+    info.url = info.commitUrl;
+    info.oid = gitOid;
+    info.commitMessage = text.title;
+    info.commitDescription = text.description;
+    return info;
+}
+
+CommitInfo CommitWriter::createCommit(const QList<CommitOperation> &operations, const CommitOptions &options)
+{
+    if (operations.isEmpty())
+        throw HubVaultValidationError(QStringLiteral("a commit needs at least one operation"));
+    const CommitText text = CommitText::compose(options.commitMessage, options.commitDescription);
+    const RepositoryContext &context = m_session.context();
+    MetadataStore &store = m_session.store();
+
+    QString branch = options.revision.isEmpty() ? context.defaultBranch : options.revision;
+    if (branch.startsWith(QLatin1String("refs/heads/")))
+        branch = branch.mid(11);
+    const auto ref = store.ref(QStringLiteral("branch"), branch);
+    if (!ref)
+        throw RevisionNotFoundError(QStringLiteral("branch not found: %1; create it first").arg(branch));
+    const QString head = ref->commitId;
+    History history(m_session);
+    if (!options.parentCommit.isEmpty()) {
+        const auto parent = history.resolve(options.parentCommit, false);
+        if (!parent || *parent != head)
+            throw ConflictError(QStringLiteral("parent_commit %1 is not the head of %2; fetch the latest state and retry")
+                                    .arg(options.parentCommit, branch));
+    }
+
+    Transaction txn(m_session, branch, head);
+    const Snapshot before = snapshotOf(m_session, head);
+    Snapshot snapshot = before;
+    ContentStager stager(m_session, txn);
+    QList<StagedFile> staged;
+
+    qint64 total = 0, done = 0;
+    for (const CommitOperation &op : operations) {
+        if (op.kind == CommitOperation::Kind::Add && !op.bytes && !op.stream)
+            total += QFileInfo(op.localPath).size();
+        else if (op.bytes)
+            total += op.bytes->size();
+    }
+    for (const CommitOperation &op : operations) {
+        switch (op.kind) {
+        case CommitOperation::Kind::Add: {
+            const QString path = RepoPath::normalize(op.pathInRepo);
+            qint64 size = 0;
+            QString label;
+            auto owned = openSource(op, &size, &label);
+            QIODevice &device = owned ? *owned : *op.stream;
+            StagedFile file = stager.stage(device, size, label, m_task, done, total);
+            done += size;
+            snapshot[path] = file.fileId;
+            staged.append(std::move(file));
+            break;
+        }
+        case CommitOperation::Kind::Delete: {
+            const bool folder = op.isFolder.value_or(op.pathInRepo.endsWith(QLatin1Char('/')));
+            const QString path = RepoPath::normalize(op.pathInRepo);
+            if (folder) {
+                const QStringList under = pathsUnder(snapshot, path);
+                if (under.isEmpty())
+                    throw EntryNotFoundError(QStringLiteral("folder not found: %1").arg(path));
+                for (const QString &p : under)
+                    snapshot.erase(p);
+            } else if (snapshot.erase(path) == 0) {
+                throw EntryNotFoundError(QStringLiteral("path not found: %1").arg(path));
+            }
+            break;
+        }
+        case CommitOperation::Kind::Copy: {
+            const QString src = RepoPath::normalize(op.srcPathInRepo, QStringLiteral("src_path_in_repo"));
+            const QString dst = RepoPath::normalize(op.pathInRepo);
+            const Snapshot source = op.srcRevision.isEmpty()
+                ? before
+                : snapshotOf(m_session, history.resolveCommit(op.srcRevision));
+            if (const auto it = source.find(src); it != source.end()) {
+                snapshot[dst] = it->second;
+                break;
+            }
+            const QStringList under = pathsUnder(source, src);
+            if (under.isEmpty())
+                throw EntryNotFoundError(QStringLiteral("copy source not found: %1").arg(src));
+            for (const QString &p : under)
+                snapshot[dst + p.mid(src.size())] = source.at(p);
+            break;
+        }
+        }
+        m_task.checkCancelled();
+    }
+
+    return publish(txn, branch, head, snapshot, staged, text, options.commitMessage);
+}
+
+CommitInfo CommitWriter::createInitialCommit()
+{
+    const RepositoryContext &context = m_session.context();
+    const QString branch = context.defaultBranch;
+    const auto ref = m_session.store().ref(QStringLiteral("branch"), branch);
+    const QString head = ref ? ref->commitId : QString();
+    Transaction txn(m_session, branch, head);
+    const CommitText text = CommitText::compose(QStringLiteral("Initial commit"), std::nullopt);
+    return publish(txn, branch, head, snapshotOf(m_session, head), {}, text, text.message);
+}
+
+CommitInfo CommitWriter::publish(Transaction &txn, const QString &branch, const QString &head,
+                                 const std::map<QString, QString> &snapshot, const QList<StagedFile> &staged,
+                                 const CommitText &text, const QString &reflogMessage)
+{
+    const RepositoryContext &context = m_session.context();
+    QStringList paths;
+    for (const auto &entry : snapshot)
+        paths.append(entry.first);
+    SnapshotValidator::validate(paths);
+    txn.markStaged();
+
+    // Publish staged bytes, then the rows that refer to them.
+    for (const StagedFile &file : std::as_const(staged)) {
+        if (!file.blobId.isEmpty()) {
+            if (!file.stagedData.isEmpty())
+                txn.publishFile(file.stagedData, context.blobDataPath(file.blobId));
+            txn.putObject(ObjectType::Blob, file.blobId, file.blobPayload);
+        }
+        if (!file.stagedPack.isEmpty()) {
+            txn.publishFile(file.stagedPack, context.packPath(file.packId));
+            for (const ChunkRow &row : file.newChunks)
+                txn.putChunk(row);
+        }
+        txn.putObject(ObjectType::File, file.fileId, file.filePayload);
+    }
+    QHash<QString, QByteArray> stagedPayloads;
+    for (const StagedFile &file : std::as_const(staged))
+        stagedPayloads.insert(file.fileId, file.filePayload);
+    TreeBuilder trees([&](const QString &fileId) -> QPair<qint64, QString> {
+        if (stagedPayloads.contains(fileId)) {
+            const FilePayload p = FilePayload::parse(CanonicalJson::parseObject(stagedPayloads.value(fileId), fileId), fileId);
+            return {p.logicalSize, p.oid};
+        }
+        const FilePayload &p = m_session.file(fileId);
+        return {p.logicalSize, p.oid};
+    });
+    QList<BuiltObject> builtTrees;
+    const auto [treeId, treeGitOid] = trees.build(snapshot, builtTrees);
+    for (const BuiltObject &tree : std::as_const(builtTrees))
+        txn.putObject(ObjectType::Tree, tree.objectId, tree.payload);
+
+    const QDateTime createdAt = context.env->nowUtc();
+    QStringList parents, parentGitOids;
+    if (!head.isEmpty()) {
+        parents.append(head);
+        parentGitOids.append(m_session.commitGitOid(head));
+    }
+    const QString gitOid = ObjectCodec::gitCommitOid(treeGitOid, parentGitOids, createdAt, text.message);
+    QJsonArray parentsJson;
+    for (const QString &p : parents)
+        parentsJson.append(p);
+    const QByteArray payload = CanonicalJson::serialize(QJsonObject{
+        {QStringLiteral("author"), QString()},
+        {QStringLiteral("committer"), QString()},
+        {QStringLiteral("created_at"), ObjectCodec::formatTimestamp(createdAt)},
+        {QStringLiteral("description"), text.description},
+        {QStringLiteral("format_version"), 1},
+        {QStringLiteral("git_oid"), gitOid},
+        {QStringLiteral("message"), text.message},
+        {QStringLiteral("metadata"), QJsonObject()},
+        {QStringLiteral("parents"), parentsJson},
+        {QStringLiteral("title"), text.title},
+        {QStringLiteral("tree_id"), treeId}});
+    const QString commitId = ObjectCodec::objectId(ObjectType::Commit, payload);
+    txn.putObject(ObjectType::Commit, commitId, payload);
+    txn.markPublished();
+    // The reflog keeps the caller's message as given (only the title when a description
+    // came separately), not the composed one (§8.4).
+    txn.updateRef(QStringLiteral("branch"), branch, head, commitId, reflogMessage, true);
+    m_task.checkCancelled();
+    txn.commit();
+    return commitInfo(context.root, gitOid, text);
+}
+
+} // namespace hubvault

@@ -1,0 +1,49 @@
+#pragma once
+// create_commit (FORMAT.md §10.1): applies add / delete / copy operations to the branch
+// head's snapshot, stages content, validates, builds trees and the commit, publishes,
+// moves the branch and appends its reflog row, all in one transaction.
+
+#include "CommitOperation.h"
+#include "Models.h"
+#include "Progress.h"
+
+#include <QJsonObject>
+#include <map>
+
+namespace hubvault {
+
+class RepoSession;
+class Transaction;
+struct StagedFile;
+
+/** Title, description and stored message of a commit (§3.5). */
+struct CommitText {
+    QString message;
+    QString title;
+    QString description;
+    /** Composes from a caller's message and optional description; message must be non-empty. */
+    static CommitText compose(const QString &message, const std::optional<QString> &description);
+};
+
+class CommitWriter {
+public:
+    CommitWriter(RepoSession &session, const TaskControl &task) : m_session(session), m_task(task) {}
+
+    CommitInfo createCommit(const QList<CommitOperation> &operations, const CommitOptions &options);
+    /** The bootstrap commit of create_repo: empty tree, "Initial commit" (§1.4 step 9). */
+    CommitInfo createInitialCommit();
+
+    /** CommitInfo of a commit of this repository (urls as the original formats them). */
+    static CommitInfo commitInfo(const QString &repoRoot, const QString &gitOid, const CommitText &text);
+
+private:
+    /** Validates, publishes staged content, builds trees and the commit, moves the branch. */
+    CommitInfo publish(Transaction &txn, const QString &branch, const QString &head,
+                       const std::map<QString, QString> &snapshot, const QList<StagedFile> &staged,
+                       const CommitText &text, const QString &reflogMessage);
+
+    RepoSession &m_session;
+    const TaskControl &m_task;
+};
+
+} // namespace hubvault

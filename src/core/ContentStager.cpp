@@ -1,0 +1,196 @@
+#include "ContentStager.h"
+
+#include "CanonicalJson.h"
+#include "Errors.h"
+#include "FastCdcChunker.h"
+#include "Hash.h"
+#include "ObjectCodec.h"
+#include "PackWriter.h"
+#include "RepoSession.h"
+#include "RepositoryContext.h"
+#include "Transaction.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <cstring>
+#include <vector>
+
+namespace hubvault {
+
+namespace {
+
+constexpr qint64 kReadBlock = 4 << 20;
+
+[[noreturn]] void changedWhileReading(const QString &label)
+{
+    throw HubVaultError(QStringLiteral("%1 changed while it was being read; nothing was committed, retry when it is stable").arg(label));
+}
+
+/** Reads up to `max` bytes; throws on I/O errors. */
+qint64 readSome(QIODevice &input, char *data, qint64 max, const QString &label)
+{
+    const qint64 n = input.read(data, max);
+    if (n < 0)
+        throw HubVaultError(QStringLiteral("cannot read %1: %2").arg(label, input.errorString()));
+    return n;
+}
+
+QByteArray filePayloadBlob(const QString &sha256, const QString &oid, qint64 size, const QString &blobId)
+{
+    return CanonicalJson::serialize(QJsonObject{
+        {QStringLiteral("chunks"), QJsonArray()},
+        {QStringLiteral("content_object_id"), blobId},
+        {QStringLiteral("content_type_hint"), QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("etag"), oid},
+        {QStringLiteral("format_version"), 1},
+        {QStringLiteral("logical_size"), size},
+        {QStringLiteral("oid"), oid},
+        {QStringLiteral("sha256"), sha256},
+        {QStringLiteral("storage_kind"), QStringLiteral("blob")}});
+}
+
+} // namespace
+
+StagedFile ContentStager::stage(QIODevice &input, qint64 size, const QString &label, const TaskControl &task,
+                                qint64 doneBefore, qint64 total)
+{
+    if (size < 0)
+        throw HubVaultValidationError(QStringLiteral("size of %1 is unknown").arg(label));
+    const qint64 threshold = m_session.context().largeFileThreshold;
+    StagedFile staged = size >= threshold && size > 0 ? stageChunked(input, size, label, task, doneBefore, total)
+                                                      : stageBlob(input, size, label, task, doneBefore, total);
+    char probe;
+    if (input.read(&probe, 1) > 0)
+        changedWhileReading(label);
+    return staged;
+}
+
+StagedFile ContentStager::stageBlob(QIODevice &input, qint64 size, const QString &label, const TaskControl &task,
+                                    qint64 doneBefore, qint64 total)
+{
+    const Env &env = *m_session.context().env;
+    StagedFile out;
+    out.size = size;
+    const QString temp = m_txn.stagePath(QStringLiteral("tmp/%1.data").arg(++m_tempCounter));
+    auto file = env.createFile(temp);
+    Hash sha256(Hash::Algorithm::Sha256), sha1(Hash::Algorithm::Sha1);
+    sha1.add(ObjectCodec::gitBlobHeader(size));
+    QByteArray buffer(int(qMin<qint64>(kReadBlock, qMax<qint64>(size, 1))), Qt::Uninitialized);
+    qint64 done = 0;
+    while (done < size) {
+        const qint64 n = readSome(input, buffer.data(), qMin<qint64>(buffer.size(), size - done), label);
+        if (n == 0)
+            changedWhileReading(label);
+        const QByteArrayView block(buffer.constData(), n);
+        sha256.add(block);
+        sha1.add(block);
+        if (file->write(block.data(), n) != n)
+            throw HubVaultError(QStringLiteral("cannot stage %1: %2; free some disk space and retry").arg(label, file->errorString()));
+        done += n;
+        task.report(doneBefore + done, total, QStringLiteral("upload"));
+        task.checkCancelled();
+    }
+    const QString sha = QString::fromLatin1(sha256.hexResult());
+    const QString oid = QString::fromLatin1(sha1.hexResult());
+    out.blobPayload = CanonicalJson::serialize(QJsonObject{
+        {QStringLiteral("compression"), QStringLiteral("none")},
+        {QStringLiteral("format_version"), 1},
+        {QStringLiteral("logical_hash"), QStringLiteral("sha256:") + sha},
+        {QStringLiteral("logical_size"), size},
+        {QStringLiteral("payload_sha256"), QStringLiteral("sha256:") + sha},
+        {QStringLiteral("stored_size"), size}});
+    out.blobId = ObjectCodec::objectId(ObjectType::Blob, out.blobPayload);
+    out.filePayload = filePayloadBlob(sha, oid, size, out.blobId);
+    out.fileId = ObjectCodec::objectId(ObjectType::File, out.filePayload);
+    if (m_session.store().hasPayload(ObjectType::Blob, out.blobId)
+        && env.stat(m_session.context().blobDataPath(out.blobId), true).isFile) {
+        file->close();
+        env.removeFile(temp); // identical content is stored once
+        return out;
+    }
+    env.syncFile(*file);
+    file->close();
+    out.stagedData = temp;
+    return out;
+}
+
+StagedFile ContentStager::stageChunked(QIODevice &input, qint64 size, const QString &label, const TaskControl &task,
+                                       qint64 doneBefore, qint64 total)
+{
+    const Env &env = *m_session.context().env;
+    StagedFile out;
+    out.size = size;
+    Hash fileHash(Hash::Algorithm::Sha256);
+    std::unique_ptr<PackWriter> pack;
+    QSet<QString> takenInFile;
+    QJsonArray chunks;
+
+    // A window of at most one maximum chunk plus one read block: the cut search never
+    // needs more than kMaxSize bytes ahead, so memory does not grow with the file.
+    std::vector<uint8_t> window(size_t(FastCdcChunker::kMaxSize + kReadBlock));
+    qint64 begin = 0, end = 0; // valid bytes are window[begin, end)
+    qint64 consumed = 0, offset = 0;
+    while (offset < size) {
+        while (end - begin < FastCdcChunker::kMaxSize && consumed < size) {
+            if (end + kReadBlock > qint64(window.size())) {
+                std::memmove(window.data(), window.data() + begin, size_t(end - begin));
+                end -= begin;
+                begin = 0;
+            }
+            const qint64 n = readSome(input, reinterpret_cast<char *>(window.data() + end),
+                                      qMin(kReadBlock, size - consumed), label);
+            if (n == 0)
+                changedWhileReading(label);
+            fileHash.add(QByteArrayView(window.data() + end, n));
+            end += n;
+            consumed += n;
+            task.checkCancelled();
+        }
+        const qint64 cut = FastCdcChunker::nextCut(window.data() + begin, end - begin);
+        const QByteArrayView chunk(window.data() + begin, cut);
+        const QString chunkId = Hash::prefixedSha256(chunk);
+        const bool known = takenInFile.contains(chunkId) || m_stagedChunks.contains(chunkId)
+            || m_session.store().chunk(chunkId).has_value();
+        if (!known) {
+            if (!pack) {
+                out.packId = m_txn.nextPackId();
+                out.stagedPack = m_txn.stagePath(QStringLiteral("chunks/packs/") + out.packId + QStringLiteral(".pack"));
+                pack = std::make_unique<PackWriter>(env, out.stagedPack);
+            }
+            const qint64 at = pack->append(chunk);
+            out.newChunks.append(ChunkRow{chunkId, out.packId, at, cut, cut, QStringLiteral("none"), chunkId});
+            takenInFile.insert(chunkId);
+        }
+        chunks.append(QJsonObject{{QStringLiteral("checksum"), chunkId},
+                                  {QStringLiteral("chunk_id"), chunkId},
+                                  {QStringLiteral("compression"), QStringLiteral("none")},
+                                  {QStringLiteral("logical_offset"), offset},
+                                  {QStringLiteral("logical_size"), cut},
+                                  {QStringLiteral("stored_size"), cut}});
+        begin += cut;
+        offset += cut;
+        task.report(doneBefore + offset, total, QStringLiteral("upload"));
+    }
+    if (pack)
+        pack->finish();
+    for (const ChunkRow &row : std::as_const(out.newChunks))
+        m_stagedChunks.insert(row.chunkId);
+
+    const QString sha = QString::fromLatin1(fileHash.hexResult());
+    const QByteArray pointer = ObjectCodec::lfsPointer(sha, size);
+    out.filePayload = CanonicalJson::serialize(QJsonObject{
+        {QStringLiteral("chunks"), chunks},
+        {QStringLiteral("content_object_id"), QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("content_type_hint"), QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("etag"), sha},
+        {QStringLiteral("format_version"), 1},
+        {QStringLiteral("logical_size"), size},
+        {QStringLiteral("oid"), ObjectCodec::gitBlobOid(pointer)},
+        {QStringLiteral("pointer_size"), qint64(pointer.size())},
+        {QStringLiteral("sha256"), sha},
+        {QStringLiteral("storage_kind"), QStringLiteral("chunked")}});
+    out.fileId = ObjectCodec::objectId(ObjectType::File, out.filePayload);
+    return out;
+}
+
+} // namespace hubvault

@@ -1,0 +1,29 @@
+#pragma once
+// Content-defined chunking exactly as hubvault 0.0.2 does it (FORMAT.md §5.3): the
+// ronomon-derived "FastCDC 2016" cut search with a right-shifting 32-bit gear hash and
+// fixed 1/4/16 MiB min/avg/max. Same input, same boundaries, same chunk ids, which is
+// what lets both implementations deduplicate against each other's packs.
+
+#include <QtGlobal>
+#include <cstdint>
+
+namespace hubvault {
+
+class FastCdcChunker {
+public:
+    static constexpr qint64 kMinSize = 1 << 20;
+    static constexpr qint64 kAvgSize = 1 << 22;
+    static constexpr qint64 kMaxSize = 1 << 24;
+
+    /**
+     * Length of the next chunk of `data`, given `size` visible bytes (at most kMaxSize
+     * are ever inspected). Pass all remaining bytes, or at least kMaxSize of them: the
+     * cut for a shorter view is only final when it is the end of the input.
+     */
+    static qint64 nextCut(const uint8_t *data, qint64 size);
+
+    /** The 256-entry gear table of PyPI fastcdc 1.7.0 (FORMAT.md appendix A). */
+    static const uint32_t kGear[256];
+};
+
+} // namespace hubvault

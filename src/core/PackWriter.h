@@ -1,0 +1,33 @@
+#pragma once
+// Writes one pack file (FORMAT.md §5.5): the 17-byte magic `hubvault-pack/v1\n`, then
+// chunk bytes back to back, no headers or padding; fsynced before it is published.
+
+#include <QByteArrayView>
+#include <QFile>
+#include <QString>
+#include <memory>
+
+namespace hubvault {
+
+class Env;
+
+class PackWriter {
+public:
+    static const QByteArray kMagic;
+
+    PackWriter(const Env &env, QString path);
+    /** Appends a chunk and returns its absolute offset in the pack. */
+    qint64 append(QByteArrayView chunk);
+    /** Flushes and fsyncs; the file is complete and immutable afterwards. */
+    void finish();
+    const QString &path() const { return m_path; }
+    qint64 size() const { return m_size; }
+
+private:
+    const Env &m_env;
+    QString m_path;
+    std::unique_ptr<QFile> m_file;
+    qint64 m_size = 0;
+};
+
+} // namespace hubvault

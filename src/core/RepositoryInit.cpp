@@ -1,0 +1,105 @@
+#include "RepositoryInit.h"
+
+#include "CanonicalJson.h"
+#include "Errors.h"
+#include "MetadataStore.h"
+#include "ObjectCodec.h"
+#include "RepoPath.h"
+#include "RepositoryContext.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+namespace hubvault {
+
+namespace {
+
+const char *const kSkeleton[] = {
+    "refs/heads",       "refs/tags",          "logs/refs/heads",        "logs/refs/tags",
+    "objects/commits/sha256", "objects/trees/sha256", "objects/files/sha256", "objects/blobs/sha256",
+    "txn",              "locks",              "cache/views/files",      "cache/views/snapshots",
+    "cache/files",      "cache/snapshots",    "quarantine/objects",     "quarantine/packs",
+    "quarantine/manifests", "chunks/packs",   "chunks/index/L0",        "chunks/index/L1",
+    "chunks/index/L2"};
+
+const QByteArray kManifest(R"({"format_version":1,"levels":{"L0":[],"L1":[],"L2":[]}})");
+
+bool isRepository(const Env &env, const QString &root)
+{
+    return env.stat(root + QStringLiteral("/FORMAT"), true).isFile
+        && (env.stat(root + QStringLiteral("/metadata.sqlite3"), true).isFile
+            || env.stat(root + QStringLiteral("/repo.json"), true).isFile);
+}
+
+/** Only locks/ holding at most repo.lock may already be there. */
+void requireEmpty(const QString &root)
+{
+    const QDir dir(root);
+    for (const QFileInfo &entry : dir.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)) {
+        if (entry.fileName() == QLatin1String("locks") && entry.isDir() && !entry.isSymLink()) {
+            const QStringList inside = QDir(entry.filePath()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+            if (inside.isEmpty() || inside == QStringList{QStringLiteral("repo.lock")})
+                continue;
+        }
+        throw HubVaultValidationError(
+            QStringLiteral("cannot create a repository in %1: the directory is not empty (found %2); use an empty or new directory")
+                .arg(root, entry.fileName()));
+    }
+}
+
+} // namespace
+
+void RepositoryInit::ensureLayout(const RepositoryContext &context)
+{
+    for (const char *dir : kSkeleton)
+        context.env->makeDirectories(context.path(QLatin1String(dir)));
+    const QString manifest = context.path(QStringLiteral("chunks/index/MANIFEST"));
+    if (!context.env->stat(manifest, true).exists)
+        context.env->writeFileAtomic(manifest, kManifest, true);
+}
+
+bool RepositoryInit::initialize(RepositoryContext &context, const CreateRepoOptions &options)
+{
+    const Env &env = *context.env;
+    context.defaultBranch = RepoPath::normalizeRefName(options.defaultBranch);
+    if (options.largeFileThreshold <= 0)
+        throw HubVaultValidationError(QStringLiteral("large_file_threshold must be a positive number of bytes"));
+    context.largeFileThreshold = options.largeFileThreshold;
+
+    const FileStat rootStat = env.stat(context.root, true);
+    if (rootStat.exists && !rootStat.isDir)
+        throw HubVaultValidationError(QStringLiteral("cannot create a repository at %1: it is a file").arg(context.root));
+    if (!rootStat.exists) {
+        env.makeDirectories(context.root);
+        env.fsyncDirectory(QFileInfo(context.root).absolutePath());
+    }
+    env.makeDirectories(context.path(QStringLiteral("locks")));
+    env.fsyncDirectory(context.root);
+    const FileLock lock = env.lock(context.lockPath(), true);
+    if (isRepository(env, context.root))
+        return false;
+    requireEmpty(context.root);
+
+    ensureLayout(context);
+    env.writeFileAtomic(context.path(QStringLiteral("FORMAT")), QByteArray("hubvault-repo/v1\n"), true);
+    MetadataStore store(context.databasePath(), MetadataStore::Mode::ReadWrite);
+    store.configureForWriting();
+    store.beginWrite();
+    store.createSchema();
+    store.commit();
+    store.beginWrite();
+    const QString now = ObjectCodec::formatTimestamp(env.nowUtc());
+    auto json = [](const QJsonValue &v) { return QString::fromUtf8(CanonicalJson::serialize(v)); };
+    store.putRepoMeta(QStringLiteral("format_version"), json(1));
+    store.putRepoMeta(QStringLiteral("default_branch"), json(context.defaultBranch));
+    store.putRepoMeta(QStringLiteral("object_hash"), json(QStringLiteral("sha256")));
+    store.putRepoMeta(QStringLiteral("file_mode"), json(QStringLiteral("whole-blob-first")));
+    store.putRepoMeta(QStringLiteral("large_file_threshold"), json(options.largeFileThreshold));
+    store.putRepoMeta(QStringLiteral("metadata"), json(QJsonObject()));
+    store.putRef(QStringLiteral("branch"), context.defaultBranch, QString(), now);
+    store.commit();
+    return true;
+}
+
+} // namespace hubvault

@@ -1,0 +1,23 @@
+#pragma once
+// create_repo (FORMAT.md §1.4): an empty directory becomes a repository with the
+// skeleton, FORMAT marker, schema, settings and a default branch; the bootstrap commit
+// is written afterwards like any other commit.
+
+#include "Repository.h"
+
+namespace hubvault {
+
+class RepositoryContext;
+
+class RepositoryInit {
+public:
+    /**
+     * Lays out a new repository at `context.root` (whose settings are taken from
+     * `options`). Returns false when a repository already exists there.
+     */
+    static bool initialize(RepositoryContext &context, const CreateRepoOptions &options);
+    /** Creates any missing skeleton directory and the legacy MANIFEST (§1.2). */
+    static void ensureLayout(const RepositoryContext &context);
+};
+
+} // namespace hubvault

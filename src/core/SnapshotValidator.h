@@ -1,0 +1,19 @@
+#pragma once
+// Structural rules every committed snapshot obeys (FORMAT.md §11.2): no path is also a
+// directory of another, and no two names in one directory differ only by full Unicode
+// case folding (Python's str.casefold: "Straße" and "STRASSE" collide).
+
+#include <QString>
+#include <QStringList>
+
+namespace hubvault {
+
+class SnapshotValidator {
+public:
+    /** Throws ConflictError naming the two colliding paths. */
+    static void validate(const QStringList &paths);
+    /** Full Unicode case folding (ICU u_strFoldCase, like Python's casefold()). */
+    static QString caseFold(const QString &text);
+};
+
+} // namespace hubvault

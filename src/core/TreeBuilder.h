@@ -1,0 +1,37 @@
+#pragma once
+// Builds the tree objects of a flat snapshot (FORMAT.md §3.4): one tree per directory,
+// entries in code-point order of their names, each with its Git tree OID.
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <functional>
+#include <map>
+
+namespace hubvault {
+
+struct BuiltObject {
+    QString objectId;
+    QByteArray payload;
+};
+
+class TreeBuilder {
+public:
+    /** For a file object id: its logical size and public oid. */
+    using FileFacts = std::function<QPair<qint64, QString>(const QString &fileId)>;
+
+    explicit TreeBuilder(FileFacts facts) : m_facts(std::move(facts)) {}
+
+    /**
+     * Builds every tree of `snapshot` (path -> file object id); returns the root's
+     * object id and git OID. Built trees are appended to `out`.
+     */
+    QPair<QString, QString> build(const std::map<QString, QString> &snapshot, QList<BuiltObject> &out);
+
+private:
+    QPair<QString, QString> buildLevel(const std::map<QString, QString> &entries, QList<BuiltObject> &out);
+
+    FileFacts m_facts;
+};
+
+} // namespace hubvault
