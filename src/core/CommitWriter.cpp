@@ -97,6 +97,49 @@ CommitText CommitText::compose(const QString &message, const std::optional<QStri
     return text;
 }
 
+BuiltCommit CommitWriter::buildCommit(RepoSession &session, const QString &treeId, const QString &treeGitOid,
+                                      const QStringList &parents, const CommitText &text, const QJsonObject &metadata,
+                                      const QDateTime &createdAt)
+{
+    QStringList parentGitOids;
+    QJsonArray parentsJson;
+    for (const QString &p : parents) {
+        parentGitOids.append(session.commitGitOid(p));
+        parentsJson.append(p);
+    }
+    BuiltCommit out;
+    out.gitOid = ObjectCodec::gitCommitOid(treeGitOid, parentGitOids, createdAt, text.message);
+    out.payload = CanonicalJson::serialize(QJsonObject{
+        {QStringLiteral("author"), QString()},
+        {QStringLiteral("committer"), QString()},
+        {QStringLiteral("created_at"), ObjectCodec::formatTimestamp(createdAt)},
+        {QStringLiteral("description"), text.description},
+        {QStringLiteral("format_version"), 1},
+        {QStringLiteral("git_oid"), out.gitOid},
+        {QStringLiteral("message"), text.message},
+        {QStringLiteral("metadata"), metadata},
+        {QStringLiteral("parents"), parentsJson},
+        {QStringLiteral("title"), text.title},
+        {QStringLiteral("tree_id"), treeId}});
+    out.objectId = ObjectCodec::objectId(ObjectType::Commit, out.payload);
+    return out;
+}
+
+QPair<QString, QString> CommitWriter::buildTrees(RepoSession &session, const std::map<QString, QString> &snapshot,
+                                                 const QHash<QString, QByteArray> &stagedFilePayloads,
+                                                 QList<BuiltObject> &out)
+{
+    TreeBuilder trees([&](const QString &fileId) -> QPair<qint64, QString> {
+        if (stagedFilePayloads.contains(fileId)) {
+            const FilePayload p = FilePayload::parse(CanonicalJson::parseObject(stagedFilePayloads.value(fileId), fileId), fileId);
+            return {p.logicalSize, p.oid};
+        }
+        const FilePayload &p = session.file(fileId);
+        return {p.logicalSize, p.oid};
+    });
+    return trees.build(snapshot, out);
+}
+
 CommitInfo CommitWriter::commitInfo(const QString &repoRoot, const QString &gitOid, const CommitText &text)
 {
     CommitInfo info;
@@ -236,42 +279,19 @@ CommitInfo CommitWriter::publish(Transaction &txn, const QString &branch, const 
     QHash<QString, QByteArray> stagedPayloads;
     for (const StagedFile &file : std::as_const(staged))
         stagedPayloads.insert(file.fileId, file.filePayload);
-    TreeBuilder trees([&](const QString &fileId) -> QPair<qint64, QString> {
-        if (stagedPayloads.contains(fileId)) {
-            const FilePayload p = FilePayload::parse(CanonicalJson::parseObject(stagedPayloads.value(fileId), fileId), fileId);
-            return {p.logicalSize, p.oid};
-        }
-        const FilePayload &p = m_session.file(fileId);
-        return {p.logicalSize, p.oid};
-    });
     QList<BuiltObject> builtTrees;
-    const auto [treeId, treeGitOid] = trees.build(snapshot, builtTrees);
+    const auto [treeId, treeGitOid] = buildTrees(m_session, snapshot, stagedPayloads, builtTrees);
     for (const BuiltObject &tree : std::as_const(builtTrees))
         txn.putObject(ObjectType::Tree, tree.objectId, tree.payload);
 
     const QDateTime createdAt = context.env->nowUtc();
-    QStringList parents, parentGitOids;
-    if (!head.isEmpty()) {
+    QStringList parents;
+    if (!head.isEmpty())
         parents.append(head);
-        parentGitOids.append(m_session.commitGitOid(head));
-    }
-    const QString gitOid = ObjectCodec::gitCommitOid(treeGitOid, parentGitOids, createdAt, text.message);
-    QJsonArray parentsJson;
-    for (const QString &p : parents)
-        parentsJson.append(p);
-    const QByteArray payload = CanonicalJson::serialize(QJsonObject{
-        {QStringLiteral("author"), QString()},
-        {QStringLiteral("committer"), QString()},
-        {QStringLiteral("created_at"), ObjectCodec::formatTimestamp(createdAt)},
-        {QStringLiteral("description"), text.description},
-        {QStringLiteral("format_version"), 1},
-        {QStringLiteral("git_oid"), gitOid},
-        {QStringLiteral("message"), text.message},
-        {QStringLiteral("metadata"), QJsonObject()},
-        {QStringLiteral("parents"), parentsJson},
-        {QStringLiteral("title"), text.title},
-        {QStringLiteral("tree_id"), treeId}});
-    const QString commitId = ObjectCodec::objectId(ObjectType::Commit, payload);
+    const BuiltCommit commit = buildCommit(m_session, treeId, treeGitOid, parents, text, QJsonObject(), createdAt);
+    const QString &commitId = commit.objectId;
+    const QString &gitOid = commit.gitOid;
+    const QByteArray &payload = commit.payload;
     txn.putObject(ObjectType::Commit, commitId, payload);
     txn.markPublished();
     // The reflog keeps the caller's message as given (only the title when a description

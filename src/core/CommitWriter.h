@@ -7,7 +7,11 @@
 #include "Models.h"
 #include "Progress.h"
 
+#include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
+
+#include "TreeBuilder.h"
 #include <map>
 
 namespace hubvault {
@@ -25,6 +29,12 @@ struct CommitText {
     static CommitText compose(const QString &message, const std::optional<QString> &description);
 };
 
+struct BuiltCommit {
+    QString objectId;
+    QString gitOid;
+    QByteArray payload;
+};
+
 class CommitWriter {
 public:
     CommitWriter(RepoSession &session, const TaskControl &task) : m_session(session), m_task(task) {}
@@ -32,6 +42,15 @@ public:
     CommitInfo createCommit(const QList<CommitOperation> &operations, const CommitOptions &options);
     /** The bootstrap commit of create_repo: empty tree, "Initial commit" (§1.4 step 9). */
     CommitInfo createInitialCommit();
+
+    /** Commit payload (§3.5) with its object id and git OID. */
+    static BuiltCommit buildCommit(RepoSession &session, const QString &treeId, const QString &treeGitOid,
+                                   const QStringList &parents, const CommitText &text, const QJsonObject &metadata,
+                                   const QDateTime &createdAt);
+    /** Trees of a snapshot; files staged in this transaction are described by their payloads. */
+    static QPair<QString, QString> buildTrees(RepoSession &session, const std::map<QString, QString> &snapshot,
+                                              const QHash<QString, QByteArray> &stagedFilePayloads,
+                                              QList<BuiltObject> &out);
 
     /** CommitInfo of a commit of this repository (urls as the original formats them). */
     static CommitInfo commitInfo(const QString &repoRoot, const QString &gitOid, const CommitText &text);

@@ -228,6 +228,8 @@ std::unique_ptr<QIODevice> ContentReader::openStream(const FilePayload &file)
     // Verify the whole blob once up front (a streaming pass, no buffering), then serve
     // reads from the same open handle so the verified bytes are the bytes returned.
     const QString dataPath = blobDataPath(file);
+    if (!context.env->stat(dataPath, true).isFile)
+        throw IntegrityError(QStringLiteral("blob data file is missing: %1").arg(dataPath));
     auto handle = context.env->openForRead(dataPath);
     QFile sink(QStringLiteral("/dev/null"));
     sink.open(QIODevice::WriteOnly);

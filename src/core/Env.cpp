@@ -191,12 +191,19 @@ QString Env::realPath(const QString &path) const
     // os.path.realpath(strict=False), so targets that do not exist yet still compare.
     QFileInfo info(QDir::cleanPath(QDir(path).absolutePath()));
     QStringList tail;
-    while (!info.exists() && !info.isSymLink()) {
-        tail.prepend(info.fileName());
-        const QString parent = info.absolutePath();
-        if (parent == info.absoluteFilePath())
+    for (int hops = 0;; ++hops) {
+        while (!info.exists() && !info.isSymLink()) {
+            tail.prepend(info.fileName());
+            const QString parent = info.absolutePath();
+            if (parent == info.absoluteFilePath())
+                break;
+            info = QFileInfo(parent);
+        }
+        // A dangling link is followed too (realpath does), so a link to a not yet
+        // existing place inside the repository is recognized as pointing there.
+        if (info.exists() || !info.isSymLink() || hops >= 40)
             break;
-        info = QFileInfo(parent);
+        info = QFileInfo(QDir::cleanPath(info.symLinkTarget()));
     }
     QString base = info.canonicalFilePath();
     if (base.isEmpty())

@@ -458,4 +458,33 @@ void MetadataStore::deleteTxn(const QString &txid)
     exec(q, QStringLiteral("clear txn_log"));
 }
 
+QHash<QString, qint64> MetadataStore::payloadSizes(ObjectType type)
+{
+    const QString table = objectTableName(type);
+    QSqlQuery &q = prepared(QStringLiteral("sizes:") + table,
+                            QStringLiteral("SELECT object_id, length(CAST(payload_json AS BLOB)) FROM %1").arg(table));
+    exec(q, QStringLiteral("measure %1").arg(table));
+    QHash<QString, qint64> out;
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return out;
+}
+
+void MetadataStore::deletePayload(ObjectType type, const QString &objectId)
+{
+    const QString table = objectTableName(type);
+    QSqlQuery &q = prepared(QStringLiteral("del:") + table, QStringLiteral("DELETE FROM %1 WHERE object_id = ?").arg(table));
+    q.bindValue(0, objectId);
+    exec(q, QStringLiteral("delete from %1").arg(table));
+}
+
+void MetadataStore::replaceChunks(const QList<ChunkRow> &rows)
+{
+    QSqlQuery clear(m_db);
+    if (!clear.exec(QStringLiteral("DELETE FROM chunk_visible")))
+        fail(QStringLiteral("clear chunk_visible"), clear);
+    for (const ChunkRow &row : rows)
+        putChunk(row);
+}
+
 } // namespace hubvault

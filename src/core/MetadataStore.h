@@ -75,6 +75,12 @@ public:
     /** Every commit payload, for resolving a 40-hex git OID by scan (FORMAT.md §8.2). */
     QList<QPair<QString, QByteArray>> allPayloads(ObjectType type);
 
+    /** object id -> byte length of its canonical JSON payload (storage accounting). */
+    QHash<QString, qint64> payloadSizes(ObjectType type);
+    void deletePayload(ObjectType type, const QString &objectId);
+    /** Replaces chunk_visible with exactly `rows` (gc repack, §5.6). */
+    void replaceChunks(const QList<ChunkRow> &rows);
+
     std::optional<ChunkRow> chunk(const QString &chunkId);
     QList<ChunkRow> allChunks();
 

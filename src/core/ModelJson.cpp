@@ -144,4 +144,90 @@ QJsonObject ModelJson::toJson(const VerifyReport &report)
                        {QStringLiteral("errors"), strings(report.errors)}};
 }
 
+QJsonObject ModelJson::toJson(const CommitInfo &info)
+{
+    return QJsonObject{{QStringLiteral("commit_url"), info.commitUrl},
+                       {QStringLiteral("commit_message"), info.commitMessage},
+                       {QStringLiteral("commit_description"), info.commitDescription},
+                       {QStringLiteral("oid"), info.oid},
+                       {QStringLiteral("pr_url"), QJsonValue(QJsonValue::Null)},
+                       {QStringLiteral("repo_url"), info.repoUrl},
+                       {QStringLiteral("pr_revision"), QJsonValue(QJsonValue::Null)},
+                       {QStringLiteral("pr_num"), QJsonValue(QJsonValue::Null)}};
+}
+
+QJsonObject ModelJson::toJson(const MergeConflict &c)
+{
+    return QJsonObject{{QStringLiteral("path"), c.path},
+                       {QStringLiteral("conflict_type"), c.conflictType},
+                       {QStringLiteral("message"), c.message},
+                       {QStringLiteral("base_oid"), optionalString(c.baseOid)},
+                       {QStringLiteral("target_oid"), optionalString(c.targetOid)},
+                       {QStringLiteral("source_oid"), optionalString(c.sourceOid)},
+                       {QStringLiteral("related_path"), optionalString(c.relatedPath)}};
+}
+
+QJsonObject ModelJson::toJson(const MergeResult &r)
+{
+    return QJsonObject{{QStringLiteral("status"), r.status},
+                       {QStringLiteral("target_revision"), r.targetRevision},
+                       {QStringLiteral("source_revision"), r.sourceRevision},
+                       {QStringLiteral("base_commit"), optionalString(r.baseCommit)},
+                       {QStringLiteral("target_head_before"), optionalString(r.targetHeadBefore)},
+                       {QStringLiteral("source_head"), optionalString(r.sourceHead)},
+                       {QStringLiteral("head_after"), optionalString(r.headAfter)},
+                       {QStringLiteral("commit"), optional(r.commit, [](const CommitInfo &c) { return toJson(c); })},
+                       {QStringLiteral("conflicts"), toJsonArray(r.conflicts)},
+                       {QStringLiteral("fast_forward"), r.fastForward},
+                       {QStringLiteral("created_commit"), r.createdCommit}};
+}
+
+QJsonObject ModelJson::toJson(const GcReport &r)
+{
+    return QJsonObject{{QStringLiteral("dry_run"), r.dryRun},
+                       {QStringLiteral("checked_refs"), strings(r.checkedRefs)},
+                       {QStringLiteral("reclaimed_size"), r.reclaimedSize},
+                       {QStringLiteral("reclaimed_object_size"), r.reclaimedObjectSize},
+                       {QStringLiteral("reclaimed_chunk_size"), r.reclaimedChunkSize},
+                       {QStringLiteral("reclaimed_cache_size"), r.reclaimedCacheSize},
+                       {QStringLiteral("reclaimed_temporary_size"), r.reclaimedTemporarySize},
+                       {QStringLiteral("removed_file_count"), r.removedFileCount},
+                       {QStringLiteral("notes"), strings(r.notes)}};
+}
+
+QJsonObject ModelJson::toJson(const SquashReport &r)
+{
+    return QJsonObject{{QStringLiteral("ref_name"), r.refName},
+                       {QStringLiteral("old_head"), r.oldHead},
+                       {QStringLiteral("new_head"), r.newHead},
+                       {QStringLiteral("root_commit_before"), r.rootCommitBefore},
+                       {QStringLiteral("rewritten_commit_count"), r.rewrittenCommitCount},
+                       {QStringLiteral("dropped_ancestor_count"), r.droppedAncestorCount},
+                       {QStringLiteral("blocking_refs"), strings(r.blockingRefs)},
+                       {QStringLiteral("gc_report"), optional(r.gcReport, [](const GcReport &g) { return toJson(g); })}};
+}
+
+QJsonObject ModelJson::toJson(const StorageSectionInfo &s)
+{
+    return QJsonObject{{QStringLiteral("name"), s.name},
+                       {QStringLiteral("path"), s.path},
+                       {QStringLiteral("total_size"), s.totalSize},
+                       {QStringLiteral("file_count"), s.fileCount},
+                       {QStringLiteral("reclaimable_size"), s.reclaimableSize},
+                       {QStringLiteral("reclaim_strategy"), s.reclaimStrategy},
+                       {QStringLiteral("notes"), s.notes}};
+}
+
+QJsonObject ModelJson::toJson(const StorageOverview &o)
+{
+    return QJsonObject{{QStringLiteral("total_size"), o.totalSize},
+                       {QStringLiteral("reachable_size"), o.reachableSize},
+                       {QStringLiteral("historical_retained_size"), o.historicalRetainedSize},
+                       {QStringLiteral("reclaimable_gc_size"), o.reclaimableGcSize},
+                       {QStringLiteral("reclaimable_cache_size"), o.reclaimableCacheSize},
+                       {QStringLiteral("reclaimable_temporary_size"), o.reclaimableTemporarySize},
+                       {QStringLiteral("sections"), toJsonArray(o.sections)},
+                       {QStringLiteral("recommendations"), strings(o.recommendations)}};
+}
+
 } // namespace hubvault

@@ -27,6 +27,13 @@ public:
     static QJsonObject toJson(const GitRefs &refs);
     static QJsonObject toJson(const ReflogEntry &entry);
     static QJsonObject toJson(const VerifyReport &report);
+    static QJsonObject toJson(const CommitInfo &info);
+    static QJsonObject toJson(const MergeConflict &conflict);
+    static QJsonObject toJson(const MergeResult &result);
+    static QJsonObject toJson(const GcReport &report);
+    static QJsonObject toJson(const SquashReport &report);
+    static QJsonObject toJson(const StorageSectionInfo &section);
+    static QJsonObject toJson(const StorageOverview &overview);
 
     template <typename T>
     static QJsonArray toJsonArray(const QList<T> &items)

@@ -128,6 +128,74 @@ struct VerifyReport {
     QStringList errors;
 };
 
+struct MergeConflict {
+    QString path;
+    QString conflictType; ///< add/add, modify/modify, delete/modify, file/directory, case-fold
+    QString message;
+    std::optional<QString> baseOid;
+    std::optional<QString> targetOid;
+    std::optional<QString> sourceOid;
+    std::optional<QString> relatedPath;
+};
+
+struct MergeResult {
+    QString status; ///< merged, fast-forward, already-up-to-date, conflict
+    QString targetRevision;
+    QString sourceRevision;
+    std::optional<QString> baseCommit;
+    std::optional<QString> targetHeadBefore;
+    std::optional<QString> sourceHead;
+    std::optional<QString> headAfter;
+    std::optional<CommitInfo> commit;
+    QList<MergeConflict> conflicts;
+    bool fastForward = false;
+    bool createdCommit = false;
+};
+
+struct GcReport {
+    bool dryRun = false;
+    QStringList checkedRefs;
+    qint64 reclaimedSize = 0;
+    qint64 reclaimedObjectSize = 0;
+    qint64 reclaimedChunkSize = 0;
+    qint64 reclaimedCacheSize = 0;
+    qint64 reclaimedTemporarySize = 0;
+    qint64 removedFileCount = 0;
+    QStringList notes;
+};
+
+struct SquashReport {
+    QString refName; ///< full ref name
+    QString oldHead;
+    QString newHead;
+    QString rootCommitBefore;
+    qint64 rewrittenCommitCount = 0;
+    qint64 droppedAncestorCount = 0;
+    QStringList blockingRefs;
+    std::optional<GcReport> gcReport;
+};
+
+struct StorageSectionInfo {
+    QString name;
+    QString path;
+    qint64 totalSize = 0;
+    qint64 fileCount = 0;
+    qint64 reclaimableSize = 0;
+    QString reclaimStrategy; ///< keep, gc, prune-cache, manual-review
+    QString notes;
+};
+
+struct StorageOverview {
+    qint64 totalSize = 0;
+    qint64 reachableSize = 0;
+    qint64 historicalRetainedSize = 0;
+    qint64 reclaimableGcSize = 0;
+    qint64 reclaimableCacheSize = 0;
+    qint64 reclaimableTemporarySize = 0;
+    QList<StorageSectionInfo> sections;
+    QStringList recommendations;
+};
+
 /** What a snapshot or file view selected (for progress and reporting). */
 struct SnapshotFile {
     QString path;

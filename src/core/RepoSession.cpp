@@ -72,6 +72,20 @@ void RepoSession::commit()
     m_store->commit();
 }
 
+void RepoSession::beginNextWrite()
+{
+    m_store->beginWrite();
+}
+
+void RepoSession::clearCaches()
+{
+    m_commits.clear();
+    m_trees.clear();
+    m_files.clear();
+    m_blobs.clear();
+    m_treeGitOids.clear();
+}
+
 RepoSession::~RepoSession()
 {
     m_store.reset(); // close the connection before the file lock goes

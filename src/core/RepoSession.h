@@ -26,6 +26,10 @@ public:
     bool isWritable() const { return m_access == Access::Write; }
     /** Commits the write transaction: the linearization point of every write (§6.2). */
     void commit();
+    /** Starts the next write transaction under the same lock (squash followed by gc). */
+    void beginNextWrite();
+    /** Forgets cached payloads (after objects were deleted). */
+    void clearCaches();
 
     const RepositoryContext &context() const { return m_context; }
     MetadataStore &store() { return *m_store; }

@@ -459,3 +459,71 @@ CommitInfo Repository::deleteFolder(const QString &pathInRepo, CommitOptions opt
 }
 
 } // namespace hubvault
+
+#include "GarbageCollector.h"
+#include "RefUpdater.h"
+#include "StorageAnalyzer.h"
+
+namespace hubvault {
+
+void Repository::createBranch(const QString &branch, const QString &revision, bool existOk)
+{
+    RepoSession session(*d, RepoSession::Access::Write);
+    RefUpdater(session).createBranch(branch, revision, existOk);
+}
+
+void Repository::deleteBranch(const QString &branch)
+{
+    RepoSession session(*d, RepoSession::Access::Write);
+    RefUpdater(session).deleteBranch(branch);
+}
+
+void Repository::createTag(const QString &tag, const QString &tagMessage, const QString &revision, bool existOk)
+{
+    RepoSession session(*d, RepoSession::Access::Write);
+    RefUpdater(session).createTag(tag, tagMessage, revision, existOk);
+}
+
+void Repository::deleteTag(const QString &tag)
+{
+    RepoSession session(*d, RepoSession::Access::Write);
+    RefUpdater(session).deleteTag(tag);
+}
+
+MergeResult Repository::merge(const QString &sourceRevision, const MergeOptions &options)
+{
+    RepoSession session(*d, RepoSession::Access::Write);
+    return MergeEngine(session).merge(sourceRevision, options);
+}
+
+MergeResult Repository::previewMerge(const QString &sourceRevision, const MergeOptions &options) const
+{
+    RepoSession session(*d);
+    return MergeEngine(session).merge(sourceRevision, options, true);
+}
+
+CommitInfo Repository::resetRef(const QString &refName, const QString &toRevision)
+{
+    RepoSession session(*d, RepoSession::Access::Write);
+    return RefUpdater(session).resetRef(refName, toRevision);
+}
+
+SquashReport Repository::squashHistory(const QString &refName, const SquashOptions &options, const TaskControl &task)
+{
+    RepoSession session(*d, RepoSession::Access::Write);
+    return HistorySquasher(session, task).run(refName, options);
+}
+
+GcReport Repository::gc(bool dryRun, bool pruneCache, const TaskControl &task)
+{
+    RepoSession session(*d, RepoSession::Access::Write);
+    return GarbageCollector(session, task).run(dryRun, pruneCache);
+}
+
+StorageOverview Repository::storageOverview() const
+{
+    RepoSession session(*d);
+    return StorageAnalyzer(session).overview();
+}
+
+} // namespace hubvault

@@ -5,6 +5,8 @@
 // so several processes (ours or the original's) can use one repository at once.
 
 #include "CommitOperation.h"
+#include "HistorySquasher.h"
+#include "MergeEngine.h"
 #include "Errors.h"
 #include "Models.h"
 #include "Progress.h"
@@ -115,6 +117,23 @@ public:
                                  const std::optional<QStringList> &ignorePatterns = {}, const TaskControl &task = {});
     CommitInfo deleteFile(const QString &pathInRepo, CommitOptions options = {});
     CommitInfo deleteFolder(const QString &pathInRepo, CommitOptions options = {});
+
+    // Refs and history (FORMAT.md §8.4, §10.2, §10.3).
+    /** New branch at `revision` (default branch when empty; may be an empty branch). */
+    void createBranch(const QString &branch, const QString &revision = {}, bool existOk = false);
+    /** Deletes a branch; the default branch cannot be deleted. */
+    void deleteBranch(const QString &branch);
+    void createTag(const QString &tag, const QString &tagMessage = {}, const QString &revision = {}, bool existOk = false);
+    void deleteTag(const QString &tag);
+    MergeResult merge(const QString &sourceRevision, const MergeOptions &options = {});
+    /** What merge() would do, computed without writing anything (for previews). */
+    MergeResult previewMerge(const QString &sourceRevision, const MergeOptions &options = {}) const;
+    CommitInfo resetRef(const QString &refName, const QString &toRevision);
+    SquashReport squashHistory(const QString &refName, const SquashOptions &options = {}, const TaskControl &task = {});
+
+    // Maintenance (FORMAT.md §10.4, §10.6).
+    GcReport gc(bool dryRun = false, bool pruneCache = true, const TaskControl &task = {});
+    StorageOverview storageOverview() const;
 
     // Verification (FORMAT.md §10.5).
     VerifyReport quickVerify(const TaskControl &task = {}) const;

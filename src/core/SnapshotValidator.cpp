@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QSet>
+#include <algorithm>
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
 
@@ -23,29 +24,44 @@ QString SnapshotValidator::caseFold(const QString &text)
     return out;
 }
 
-void SnapshotValidator::validate(const QStringList &paths)
+QList<PathConflict> SnapshotValidator::findConflicts(QStringList paths)
 {
-    QSet<QString> files(paths.cbegin(), paths.cend());
-    QHash<QString, QString> directories; // directory -> one path below it
-    QHash<QString, QString> folded;      // parent + "\0" + folded leaf -> leaf path
-    for (const QString &path : paths) {
+    std::sort(paths.begin(), paths.end(), [](const QString &a, const QString &b) { return a.toUtf8() < b.toUtf8(); });
+    QList<PathConflict> fileDir, caseFolds;
+    QHash<QString, QString> firstBelow; // directory -> first path below it (sorted order)
+    QHash<QString, QString> folded;     // parent + "\0" + folded leaf -> earlier path
+    for (const QString &path : std::as_const(paths)) {
         qsizetype slash = -1;
-        while ((slash = path.indexOf(QLatin1Char('/'), slash + 1)) >= 0)
-            directories.insert(path.left(slash), path);
+        while ((slash = path.indexOf(QLatin1Char('/'), slash + 1)) >= 0) {
+            if (!firstBelow.contains(path.left(slash)))
+                firstBelow.insert(path.left(slash), path);
+        }
         const qsizetype last = path.lastIndexOf(QLatin1Char('/'));
         const QString key = path.left(qMax<qsizetype>(last, 0)) + QChar(0) + caseFold(path.mid(last + 1));
         const auto it = folded.constFind(key);
-        if (it != folded.constEnd() && *it != path)
-            throw ConflictError(QStringLiteral("case-insensitive path conflict: %1 and %2 differ only by case; "
-                                               "rename one of them")
-                                    .arg(*it, path));
-        folded.insert(key, path);
+        if (it == folded.constEnd())
+            folded.insert(key, path);
+        else if (*it != path)
+            caseFolds.append({QStringLiteral("case-fold"), *it, path});
     }
-    for (auto it = directories.cbegin(); it != directories.cend(); ++it) {
-        if (files.contains(it.key()))
-            throw ConflictError(QStringLiteral("file and directory paths conflict: %1 is a file but %2 needs it to be a folder")
-                                    .arg(it.key(), it.value()));
+    for (const QString &path : std::as_const(paths)) {
+        if (firstBelow.contains(path))
+            fileDir.append({QStringLiteral("file/directory"), path, firstBelow.value(path)});
     }
+    return fileDir + caseFolds;
+}
+
+void SnapshotValidator::validate(const QStringList &paths)
+{
+    const QList<PathConflict> conflicts = findConflicts(paths);
+    if (conflicts.isEmpty())
+        return;
+    const PathConflict &c = conflicts.first();
+    if (c.kind == QLatin1String("case-fold"))
+        throw ConflictError(QStringLiteral("case-insensitive path conflict: %1 and %2 differ only by case; rename one of them")
+                                .arg(c.path, c.relatedPath));
+    throw ConflictError(QStringLiteral("file and directory paths conflict: %1 is a file but %2 needs it to be a folder")
+                            .arg(c.path, c.relatedPath));
 }
 
 } // namespace hubvault

@@ -8,8 +8,20 @@
 
 namespace hubvault {
 
+/** A structural conflict: `path` collides with `relatedPath`. */
+struct PathConflict {
+    QString kind; ///< "file/directory" or "case-fold"
+    QString path;
+    QString relatedPath;
+};
+
 class SnapshotValidator {
 public:
+    /**
+     * Every structural conflict of a snapshot, file/directory ones first (the file and
+     * the first path below it), then case-fold ones (the earlier name and the later).
+     */
+    static QList<PathConflict> findConflicts(QStringList paths);
     /** Throws ConflictError naming the two colliding paths. */
     static void validate(const QStringList &paths);
     /** Full Unicode case folding (ICU u_strFoldCase, like Python's casefold()). */

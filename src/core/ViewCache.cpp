@@ -244,6 +244,9 @@ QString ViewCache::downloadSnapshot(const SnapshotOptions &options)
         } catch (const HubVaultError &) {
             continue; // never follow a hostile path from a metadata file
         }
+        // Never delete through a directory that was replaced by a link to elsewhere.
+        if (!isInside(env.realPath(QFileInfo(root + QLatin1Char('/') + relative).absolutePath()), env.realPath(root)))
+            continue;
         env.removeFile(root + QLatin1Char('/') + relative);
         QDir dir = QFileInfo(root + QLatin1Char('/') + relative).absoluteDir();
         while (dir.absolutePath() != root && dir.isEmpty() && dir.rmdir(dir.absolutePath()))

@@ -380,6 +380,14 @@ private Q_SLOTS:
         COMPARE_JSON(ModelJson::toJson(repo.fullVerify()), manifest.value(QLatin1String("full_verify")));
     }
 
+    void storageOverview_data() { addFixtureRows(); }
+    void storageOverview()
+    {
+        QFETCH(QString, fixture);
+        const QJsonObject manifest = loadManifest(fixture);
+        COMPARE_JSON(ModelJson::toJson(open(fixture).storageOverview()), manifest.value(QLatin1String("storage_overview")));
+    }
+
     void resolution_data() { addFixtureRows(); }
     void resolution()
     {

@@ -1,0 +1,169 @@
+#include "GarbageCollector.h"
+
+#include "ContentReader.h"
+#include "Errors.h"
+#include "PackWriter.h"
+#include "RepoSession.h"
+#include "RepositoryContext.h"
+#include "StorageAnalyzer.h"
+#include "Transaction.h"
+#include "Verifier.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <algorithm>
+
+namespace hubvault {
+
+namespace {
+
+const ObjectType kTypes[] = {ObjectType::Commit, ObjectType::Tree, ObjectType::File, ObjectType::Blob};
+
+QStringList filesIn(const QString &dir)
+{
+    QStringList out;
+    QDirIterator it(dir, QDir::Files | QDir::System | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        out.append(it.next());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+qint64 sizeOf(const Env &env, const QStringList &paths)
+{
+    qint64 total = 0;
+    for (const QString &p : paths)
+        total += env.stat(p).size;
+    return total;
+}
+
+/** Removes every child of `dir`, keeping `dir` itself. */
+void emptyDirectory(const Env &env, const QString &dir)
+{
+    for (const QString &name : QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System))
+        env.removeTree(dir + QLatin1Char('/') + name);
+}
+
+} // namespace
+
+GcReport GarbageCollector::run(bool dryRun, bool pruneCache)
+{
+    const RepositoryContext &context = m_session.context();
+    const Env &env = *context.env;
+    m_task.report(0, 0, QStringLiteral("verify"));
+    const VerifyReport verify = Verifier(m_session, Verifier::Depth::Full, m_task).run();
+    if (!verify.ok)
+        throw VerificationError(QStringLiteral("repository verification failed: %1; repair or restore it before gc")
+                                    .arg(verify.errors.first()));
+
+    StorageAnalyzer analyzer(m_session);
+    const ReachableSet &live = analyzer.live();
+    GcReport report;
+    report.dryRun = dryRun;
+    report.checkedRefs = Reachability::refNames(m_session);
+
+    // What gc would remove; the same counting for dry and real runs (§10.4).
+    const QStringList packs = filesIn(context.path(QStringLiteral("chunks/packs")));
+    QStringList indexFiles;
+    for (const char *level : {"L0", "L1", "L2"})
+        indexFiles += filesIn(context.path(QStringLiteral("chunks/index/") + QLatin1String(level)));
+    const qint64 indexFileCount = filesIn(context.path(QStringLiteral("chunks/index"))).size();
+    const QStringList cacheFiles = filesIn(context.path(QStringLiteral("cache")));
+    const QStringList quarantineFiles = filesIn(context.path(QStringLiteral("quarantine")));
+    const bool hasLiveChunks = !live.chunks.isEmpty();
+
+    qint64 objectBytes = 0, removedFiles = 0;
+    QStringList deadData;
+    for (ObjectType type : kTypes) {
+        const QStringList dead = analyzer.unreachable(type);
+        objectBytes += analyzer.unreachableBytes(type);
+        if (type != ObjectType::Blob) {
+            removedFiles += dead.size();
+            continue;
+        }
+        for (const QString &id : dead) {
+            const QString data = context.blobDataPath(id);
+            if (env.stat(data, true).exists) {
+                deadData.append(data);
+                ++removedFiles;
+            }
+        }
+    }
+    const qint64 cacheBytes = pruneCache ? sizeOf(env, cacheFiles) : 0;
+    const qint64 quarantineBytes = sizeOf(env, quarantineFiles);
+    removedFiles += (pruneCache ? cacheFiles.size() : 0) + quarantineFiles.size()
+        + qMax<qint64>(0, packs.size() - (hasLiveChunks ? 1 : 0))
+        + qMax<qint64>(0, indexFileCount - (hasLiveChunks ? 2 : 1));
+    report.removedFileCount = removedFiles;
+    report.reclaimedObjectSize = objectBytes;
+    report.reclaimedCacheSize = cacheBytes;
+    report.reclaimedTemporarySize = quarantineBytes;
+    const StorageOverview overview = analyzer.overview();
+    if (overview.historicalRetainedSize > 0)
+        report.notes.append(QStringLiteral("Rollback history still retains about %1; use squash_history(...) to make that space reclaimable.")
+                                .arg(StorageAnalyzer::formatSize(overview.historicalRetainedSize)));
+    if (dryRun) {
+        const auto [packBytes, indexBytes] = analyzer.chunkPlan(live.chunks);
+        const qint64 packsNow = StorageAnalyzer::measure(context.path(QStringLiteral("chunks/packs"))).first;
+        const qint64 indexNow = StorageAnalyzer::measure(context.path(QStringLiteral("chunks/index"))).first;
+        report.reclaimedChunkSize = qMax<qint64>(0, packsNow - packBytes) + qMax<qint64>(0, indexNow - indexBytes);
+        report.reclaimedSize = overview.reclaimableGcSize + cacheBytes + quarantineBytes;
+        report.notes.append(QStringLiteral("dry-run: no files were modified"));
+        return report;
+    }
+
+    // Repack live chunks (sorted by id) into gc-<txid>.pack, verified as they are copied.
+    Transaction txn(m_session, QStringLiteral("gc"), QString());
+    QList<ChunkRow> rows;
+    QString newPack;
+    if (hasLiveChunks) {
+        QStringList ids(live.chunks.cbegin(), live.chunks.cend());
+        std::sort(ids.begin(), ids.end());
+        const QString packId = QStringLiteral("gc-") + txn.txid();
+        const QString staged = txn.stagePath(QStringLiteral("chunks/packs/") + packId + QStringLiteral(".pack"));
+        PackWriter writer(env, staged);
+        qint64 done = 0;
+        for (const QString &id : ids) {
+            const auto row = m_session.store().chunk(id);
+            if (!row)
+                throw IntegrityError(QStringLiteral("chunk missing from index: %1").arg(id));
+            ChunkLocation location{ChunkRef{id, row->checksum, row->compression, 0, row->logicalSize, row->storedSize},
+                                   context.packPath(row->packId), row->offset};
+            const QByteArray bytes = ContentReader::readChunk(env, location);
+            rows.append(ChunkRow{id, packId, writer.append(bytes), row->storedSize, row->logicalSize,
+                                 QStringLiteral("none"), row->checksum});
+            m_task.report(++done, ids.size(), QStringLiteral("repack"));
+            m_task.checkCancelled();
+        }
+        writer.finish();
+        txn.markStaged();
+        newPack = context.packPath(packId);
+        txn.publishFile(staged, newPack);
+    } else {
+        txn.markStaged();
+    }
+    m_session.store().replaceChunks(rows);
+    for (ObjectType type : kTypes) {
+        for (const QString &id : analyzer.unreachable(type))
+            m_session.store().deletePayload(type, id);
+    }
+    txn.markPublished();
+    m_task.checkCancelled();
+    txn.commit(); // from here on nothing references the files deleted below
+    m_session.clearCaches();
+
+    QStringList oldPacks = packs;
+    oldPacks.removeAll(newPack);
+    report.reclaimedChunkSize = sizeOf(env, oldPacks) + sizeOf(env, indexFiles);
+    for (const QString &path : oldPacks + indexFiles + deadData)
+        env.removeFile(path);
+    if (pruneCache)
+        emptyDirectory(env, context.path(QStringLiteral("cache")));
+    for (const char *dir : {"quarantine/objects", "quarantine/packs", "quarantine/manifests"})
+        emptyDirectory(env, context.path(QLatin1String(dir)));
+    report.reclaimedSize = report.reclaimedObjectSize + report.reclaimedChunkSize + report.reclaimedCacheSize
+        + report.reclaimedTemporarySize;
+    return report;
+}
+
+} // namespace hubvault

@@ -1,0 +1,101 @@
+#include "RefUpdater.h"
+
+#include "CommitWriter.h"
+#include "Errors.h"
+#include "History.h"
+#include "RepoPath.h"
+#include "RepoSession.h"
+#include "RepositoryContext.h"
+#include "Transaction.h"
+
+namespace hubvault {
+
+namespace {
+
+const QString kBranch = QStringLiteral("branch");
+const QString kTag = QStringLiteral("tag");
+
+QString stripPrefix(const QString &name, const QString &prefix)
+{
+    return name.startsWith(prefix) ? name.mid(prefix.size()) : name;
+}
+
+} // namespace
+
+CommitInfo RefUpdater::describeCommit(RepoSession &session, const QString &commitId)
+{
+    const GitCommitInfo info = History(session).commitInfo(commitId);
+    CommitText text;
+    text.title = info.title;
+    text.description = info.message;
+    return CommitWriter::commitInfo(session.context().root, info.commitId, text);
+}
+
+void RefUpdater::createBranch(const QString &branchIn, const QString &revision, bool existOk)
+{
+    const QString branch = RepoPath::normalizeRefName(stripPrefix(branchIn, QStringLiteral("refs/heads/")));
+    if (m_session.store().ref(kBranch, branch)) {
+        if (existOk)
+            return;
+        throw ConflictError(QStringLiteral("branch already exists: %1").arg(branch));
+    }
+    const auto target = History(m_session).resolve(revision, true);
+    Transaction txn(m_session, branch, QString());
+    txn.updateRef(kBranch, branch, QString(), target.value_or(QString()), QStringLiteral("create branch"), false);
+    txn.commit();
+}
+
+void RefUpdater::deleteBranch(const QString &branchIn)
+{
+    const QString branch = stripPrefix(branchIn, QStringLiteral("refs/heads/"));
+    const auto row = m_session.store().ref(kBranch, branch);
+    if (!row)
+        throw RevisionNotFoundError(QStringLiteral("branch not found: %1").arg(branch));
+    if (branch == m_session.context().defaultBranch)
+        throw ConflictError(QStringLiteral("cannot delete the default branch %1").arg(branch));
+    Transaction txn(m_session, branch, row->commitId);
+    txn.updateRef(kBranch, branch, row->commitId, QString(), QStringLiteral("delete branch"), true, true);
+    txn.commit();
+}
+
+void RefUpdater::createTag(const QString &tagIn, const QString &tagMessage, const QString &revision, bool existOk)
+{
+    const QString tag = RepoPath::normalizeRefName(stripPrefix(tagIn, QStringLiteral("refs/tags/")));
+    if (m_session.store().ref(kTag, tag)) {
+        if (existOk)
+            return;
+        throw ConflictError(QStringLiteral("tag already exists: %1").arg(tag));
+    }
+    const auto target = History(m_session).resolve(revision, true);
+    if (!target)
+        throw RevisionNotFoundError(QStringLiteral("cannot tag %1: it has no commits yet")
+                                        .arg(revision.isEmpty() ? m_session.context().defaultBranch : revision));
+    Transaction txn(m_session, tag, QString());
+    txn.updateRef(kTag, tag, QString(), *target, tagMessage.isEmpty() ? QStringLiteral("create tag") : tagMessage, false);
+    txn.commit();
+}
+
+void RefUpdater::deleteTag(const QString &tagIn)
+{
+    const QString tag = stripPrefix(tagIn, QStringLiteral("refs/tags/"));
+    const auto row = m_session.store().ref(kTag, tag);
+    if (!row)
+        throw RevisionNotFoundError(QStringLiteral("tag not found: %1").arg(tag));
+    Transaction txn(m_session, tag, row->commitId);
+    txn.updateRef(kTag, tag, row->commitId, QString(), QStringLiteral("delete tag"), true, true);
+    txn.commit();
+}
+
+CommitInfo RefUpdater::resetRef(const QString &refName, const QString &toRevision)
+{
+    const auto row = m_session.store().ref(kBranch, refName);
+    if (!row)
+        throw RevisionNotFoundError(QStringLiteral("branch not found: %1").arg(refName));
+    const QString target = History(m_session).resolveCommit(toRevision);
+    Transaction txn(m_session, refName, row->commitId);
+    txn.updateRef(kBranch, refName, row->commitId, target, QStringLiteral("reset ref"), true);
+    txn.commit();
+    return describeCommit(m_session, target);
+}
+
+} // namespace hubvault
