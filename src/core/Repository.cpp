@@ -1,21 +1,28 @@
 #include "Repository.h"
 
 #include "CanonicalJson.h"
+#include "CommitWriter.h"
 #include "ContentReader.h"
 #include "Env.h"
+#include "FnMatch.h"
+#include "FolderUpload.h"
+#include "GarbageCollector.h"
 #include "History.h"
 #include "ObjectCodec.h"
-#include "RepoSession.h"
 #include "Recovery.h"
+#include "RefUpdater.h"
 #include "RepoPath.h"
+#include "RepoSession.h"
 #include "RepositoryContext.h"
+#include "RepositoryInit.h"
+#include "StorageAnalyzer.h"
 #include "TreeWalker.h"
 #include "Verifier.h"
 #include "ViewCache.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFileInfo>
-#include <QJsonDocument>
 
 namespace hubvault {
 
@@ -26,72 +33,6 @@ void TaskControl::checkCancelled() const
 }
 
 namespace {
-
-const QByteArray kFormatMarker("hubvault-repo/v1\n");
-const QStringList kRequiredMetaKeys = {QStringLiteral("default_branch"), QStringLiteral("file_mode"),
-                                       QStringLiteral("format_version"), QStringLiteral("large_file_threshold"),
-                                       QStringLiteral("metadata"),       QStringLiteral("object_hash")};
-
-QJsonValue parseJsonValue(const QString &text)
-{
-    // Wrap so scalars parse with QJsonDocument, which only accepts arrays and objects.
-    const QJsonDocument doc = QJsonDocument::fromJson(("[" + text + "]").toUtf8());
-    return doc.isArray() ? doc.array().at(0) : QJsonValue(QJsonValue::Undefined);
-}
-
-void checkLayout(const Env &env, const QString &root)
-{
-    const FileStat dir = env.stat(root, true);
-    if (!dir.exists)
-        throw RepositoryNotFoundError(QStringLiteral("repository not found: %1 does not exist").arg(root));
-    if (!dir.isDir)
-        throw RepositoryNotFoundError(QStringLiteral("repository not found: %1 is not a directory").arg(root));
-    const bool hasFormat = env.stat(root + QStringLiteral("/FORMAT"), true).isFile;
-    const bool hasDb = env.stat(root + QStringLiteral("/metadata.sqlite3"), true).isFile;
-    if (!hasFormat || !hasDb) {
-        if (hasFormat && env.stat(root + QStringLiteral("/repo.json"), true).isFile)
-            throw HubVaultError(QStringLiteral("%1 uses the legacy pre-SQLite layout; open it once with hubvault 0.0.2 "
-                                               "to migrate it, then retry")
-                                    .arg(root));
-        throw RepositoryNotFoundError(
-            QStringLiteral("repository not found: %1 has no %2").arg(root, hasFormat ? QStringLiteral("metadata.sqlite3") : QStringLiteral("FORMAT marker")));
-    }
-    if (env.readFile(root + QStringLiteral("/FORMAT")) != kFormatMarker)
-        throw HubVaultError(QStringLiteral("unsupported repository format in %1/FORMAT (expected hubvault-repo/v1); "
-                                           "this repository was written by an incompatible version")
-                                .arg(root));
-}
-
-void loadSettings(RepositoryContext &context)
-{
-    RepoSession session(context);
-    MetadataStore &store = session.store();
-    const QStringList tables = store.tableNames();
-    for (const char *table : {"schema_info", "repo_meta", "refs", "reflog", "txn_log", "chunk_visible",
-                              "objects_commits", "objects_trees", "objects_files", "objects_blobs"}) {
-        if (!tables.contains(QLatin1String(table)))
-            throw IntegrityError(QStringLiteral("sqlite metadata store is incomplete: table %1 is missing").arg(QLatin1String(table)));
-    }
-    const QString schema = store.schemaVersion();
-    if (schema != QLatin1String("1"))
-        throw HubVaultError(QStringLiteral("unsupported metadata schema version '%1' (this build reads version 1)").arg(schema));
-    const auto meta = store.repoMeta();
-    for (const QString &key : kRequiredMetaKeys) {
-        if (!meta.contains(key))
-            throw IntegrityError(QStringLiteral("sqlite metadata store is incomplete: repo_meta key %1 is missing").arg(key));
-    }
-    const QJsonValue branch = parseJsonValue(meta.value(QStringLiteral("default_branch")));
-    const QJsonValue threshold = parseJsonValue(meta.value(QStringLiteral("large_file_threshold")));
-    const QJsonValue version = parseJsonValue(meta.value(QStringLiteral("format_version")));
-    if (!branch.isString() || branch.toString().isEmpty() || !threshold.isDouble() || threshold.toInteger() <= 0)
-        throw IntegrityError(QStringLiteral("sqlite metadata store is damaged: repo_meta values are invalid"));
-    if (version.toInteger() != 1)
-        throw HubVaultError(QStringLiteral("unsupported format version %1 (this build reads version 1)")
-                                .arg(meta.value(QStringLiteral("format_version"))));
-    context.defaultBranch = branch.toString();
-    context.largeFileThreshold = threshold.toInteger();
-    context.formatVersion = 1;
-}
 
 RepoEntry makeEntry(RepoSession &session, const PathEntry &entry, const QHash<QString, LastCommitInfo> &last)
 {
@@ -140,9 +81,7 @@ Repository Repository::open(const QString &path, std::shared_ptr<Env> env)
     auto context = std::make_unique<RepositoryContext>();
     context->env = env ? std::move(env) : Env::system();
     context->root = QDir::cleanPath(QFileInfo(path.isEmpty() ? QStringLiteral(".") : path).absoluteFilePath());
-    checkLayout(*context->env, context->root);
-    Recovery::recoverIfNeeded(*context);
-    loadSettings(*context);
+    RepositoryInit::load(*context);
     return Repository(std::move(context));
 }
 
@@ -305,16 +244,6 @@ VerifyReport Repository::fullVerify(const TaskControl &task) const
     return Verifier(session, Verifier::Depth::Full, task).run();
 }
 
-} // namespace hubvault
-
-#include "CommitWriter.h"
-#include "FnMatch.h"
-#include "RepositoryInit.h"
-
-#include <QDirIterator>
-
-namespace hubvault {
-
 Repository Repository::create(const QString &path, const CreateRepoOptions &options, std::shared_ptr<Env> env)
 {
     auto context = std::make_unique<RepositoryContext>();
@@ -370,40 +299,10 @@ CommitInfo Repository::uploadBytes(const QByteArray &data, const QString &pathIn
     return info;
 }
 
-namespace {
-
-/** Operations that upload a local folder (relative paths matched like the original). */
-QList<CommitOperation> folderOperations(const QString &folder, const QString &prefix,
-                                        const std::optional<QStringList> &allow, const std::optional<QStringList> &ignore)
-{
-    const QFileInfo root(folder);
-    if (!root.isDir())
-        throw HubVaultValidationError(QStringLiteral("cannot upload %1: not a directory").arg(folder));
-    QStringList relatives;
-    QDirIterator it(root.absoluteFilePath(), QDir::Files | QDir::Hidden | QDir::NoSymLinks, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        const QString rel = QDir(root.absoluteFilePath()).relativeFilePath(file);
-        if (allow && !FnMatch::matchAny(rel, *allow))
-            continue;
-        if (ignore && FnMatch::matchAny(rel, *ignore))
-            continue;
-        relatives.append(rel);
-    }
-    std::sort(relatives.begin(), relatives.end());
-    QList<CommitOperation> ops;
-    for (const QString &rel : relatives)
-        ops.append(CommitOperation::addFile(prefix.isEmpty() ? rel : prefix + QLatin1Char('/') + rel,
-                                            root.absoluteFilePath() + QLatin1Char('/') + rel));
-    return ops;
-}
-
-} // namespace
-
 CommitInfo Repository::uploadFolder(const UploadFolderOptions &options, const TaskControl &task)
 {
     const QString prefix = RepoPath::normalizeOptional(options.pathInRepo);
-    QList<CommitOperation> ops = folderOperations(options.folderPath, prefix, options.allowPatterns, options.ignorePatterns);
+    QList<CommitOperation> ops = FolderUpload::operations(options.folderPath, prefix, options.allowPatterns, options.ignorePatterns);
     CommitOptions commit = options.commit;
     if (commit.commitMessage.isEmpty())
         commit.commitMessage = QStringLiteral("Upload folder using hubvault");
@@ -457,14 +356,6 @@ CommitInfo Repository::deleteFolder(const QString &pathInRepo, CommitOptions opt
         options.commitMessage = QStringLiteral("Delete folder %1 with hubvault").arg(path);
     return createCommit({CommitOperation::remove(path, true)}, options);
 }
-
-} // namespace hubvault
-
-#include "GarbageCollector.h"
-#include "RefUpdater.h"
-#include "StorageAnalyzer.h"
-
-namespace hubvault {
 
 void Repository::createBranch(const QString &branch, const QString &revision, bool existOk)
 {

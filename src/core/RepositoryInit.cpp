@@ -5,6 +5,8 @@
 #include "MetadataStore.h"
 #include "ObjectCodec.h"
 #include "RepoPath.h"
+#include "RepoSession.h"
+#include "Recovery.h"
 #include "RepositoryContext.h"
 
 #include <QDir>
@@ -48,7 +50,80 @@ void requireEmpty(const QString &root)
     }
 }
 
+const QByteArray kFormatMarker("hubvault-repo/v1\n");
+const QStringList kRequiredMetaKeys = {QStringLiteral("default_branch"), QStringLiteral("file_mode"),
+                                       QStringLiteral("format_version"), QStringLiteral("large_file_threshold"),
+                                       QStringLiteral("metadata"),       QStringLiteral("object_hash")};
+
+QJsonValue parseJsonValue(const QString &text)
+{
+    // Wrap so scalars parse with QJsonDocument, which only accepts arrays and objects.
+    const QJsonDocument doc = QJsonDocument::fromJson(("[" + text + "]").toUtf8());
+    return doc.isArray() ? doc.array().at(0) : QJsonValue(QJsonValue::Undefined);
+}
+
+void checkLayout(const Env &env, const QString &root)
+{
+    const FileStat dir = env.stat(root, true);
+    if (!dir.exists)
+        throw RepositoryNotFoundError(QStringLiteral("repository not found: %1 does not exist").arg(root));
+    if (!dir.isDir)
+        throw RepositoryNotFoundError(QStringLiteral("repository not found: %1 is not a directory").arg(root));
+    const bool hasFormat = env.stat(root + QStringLiteral("/FORMAT"), true).isFile;
+    const bool hasDb = env.stat(root + QStringLiteral("/metadata.sqlite3"), true).isFile;
+    if (!hasFormat || !hasDb) {
+        if (hasFormat && env.stat(root + QStringLiteral("/repo.json"), true).isFile)
+            throw HubVaultError(QStringLiteral("%1 uses the legacy pre-SQLite layout; open it once with hubvault 0.0.2 "
+                                               "to migrate it, then retry")
+                                    .arg(root));
+        throw RepositoryNotFoundError(
+            QStringLiteral("repository not found: %1 has no %2").arg(root, hasFormat ? QStringLiteral("metadata.sqlite3") : QStringLiteral("FORMAT marker")));
+    }
+    if (env.readFile(root + QStringLiteral("/FORMAT")) != kFormatMarker)
+        throw HubVaultError(QStringLiteral("unsupported repository format in %1/FORMAT (expected hubvault-repo/v1); "
+                                           "this repository was written by an incompatible version")
+                                .arg(root));
+}
+
+void loadSettings(RepositoryContext &context)
+{
+    RepoSession session(context);
+    MetadataStore &store = session.store();
+    const QStringList tables = store.tableNames();
+    for (const char *table : {"schema_info", "repo_meta", "refs", "reflog", "txn_log", "chunk_visible",
+                              "objects_commits", "objects_trees", "objects_files", "objects_blobs"}) {
+        if (!tables.contains(QLatin1String(table)))
+            throw IntegrityError(QStringLiteral("sqlite metadata store is incomplete: table %1 is missing").arg(QLatin1String(table)));
+    }
+    const QString schema = store.schemaVersion();
+    if (schema != QLatin1String("1"))
+        throw HubVaultError(QStringLiteral("unsupported metadata schema version '%1' (this build reads version 1)").arg(schema));
+    const auto meta = store.repoMeta();
+    for (const QString &key : kRequiredMetaKeys) {
+        if (!meta.contains(key))
+            throw IntegrityError(QStringLiteral("sqlite metadata store is incomplete: repo_meta key %1 is missing").arg(key));
+    }
+    const QJsonValue branch = parseJsonValue(meta.value(QStringLiteral("default_branch")));
+    const QJsonValue threshold = parseJsonValue(meta.value(QStringLiteral("large_file_threshold")));
+    const QJsonValue version = parseJsonValue(meta.value(QStringLiteral("format_version")));
+    if (!branch.isString() || branch.toString().isEmpty() || !threshold.isDouble() || threshold.toInteger() <= 0)
+        throw IntegrityError(QStringLiteral("sqlite metadata store is damaged: repo_meta values are invalid"));
+    if (version.toInteger() != 1)
+        throw HubVaultError(QStringLiteral("unsupported format version %1 (this build reads version 1)")
+                                .arg(meta.value(QStringLiteral("format_version"))));
+    context.defaultBranch = branch.toString();
+    context.largeFileThreshold = threshold.toInteger();
+    context.formatVersion = 1;
+}
+
 } // namespace
+
+void RepositoryInit::load(RepositoryContext &context)
+{
+    checkLayout(*context.env, context.root);
+    Recovery::recoverIfNeeded(context);
+    loadSettings(context);
+}
 
 void RepositoryInit::ensureLayout(const RepositoryContext &context)
 {
