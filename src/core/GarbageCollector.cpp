@@ -161,9 +161,42 @@ GcReport GarbageCollector::run(bool dryRun, bool pruneCache)
         emptyDirectory(env, context.path(QStringLiteral("cache")));
     for (const char *dir : {"quarantine/objects", "quarantine/packs", "quarantine/manifests"})
         emptyDirectory(env, context.path(QLatin1String(dir)));
+    removeOrphanBlobData(report);
     report.reclaimedSize = report.reclaimedObjectSize + report.reclaimedChunkSize + report.reclaimedCacheSize
         + report.reclaimedTemporarySize;
     return report;
+}
+
+void GarbageCollector::removeOrphanBlobData(GcReport &report)
+{
+    // A writer interrupted after publishing a .data file but before its COMMIT leaves a
+    // file no row names. The original keeps such files forever; they are safe to drop
+    // under the exclusive lock, since only a committed row makes a .data file live.
+    const RepositoryContext &context = m_session.context();
+    const QString root = context.path(QStringLiteral("objects/blobs/sha256"));
+    const QSet<QString> blobs = [&] {
+        const QStringList ids = m_session.store().objectIds(ObjectType::Blob);
+        return QSet<QString>(ids.cbegin(), ids.cend());
+    }();
+    qint64 removed = 0, bytes = 0;
+    for (const QString &path : filesIn(root)) {
+        const QString rel = QDir(root).relativeFilePath(path); // "<d2>/<d62>.data"
+        if (!rel.endsWith(QLatin1String(".data")) || rel.size() != 2 + 1 + 62 + 5)
+            continue;
+        const QString id = QStringLiteral("sha256:") + rel.left(2) + rel.mid(3, 62);
+        if (blobs.contains(id))
+            continue;
+        bytes += context.env->stat(path).size;
+        context.env->removeFile(path);
+        ++removed;
+    }
+    if (removed > 0) {
+        report.removedFileCount += removed;
+        report.reclaimedObjectSize += bytes;
+        report.notes.append(QStringLiteral("Removed %1 orphaned blob file(s) (%2) left by interrupted writes.")
+                                .arg(removed)
+                                .arg(StorageAnalyzer::formatSize(bytes)));
+    }
 }
 
 } // namespace hubvault

@@ -19,6 +19,8 @@ public:
     GcReport run(bool dryRun, bool pruneCache);
 
 private:
+    void removeOrphanBlobData(GcReport &report);
+
     RepoSession &m_session;
     const TaskControl &m_task;
 };
