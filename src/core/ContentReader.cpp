@@ -139,7 +139,7 @@ QByteArray ContentReader::readRange(const FilePayload &file, qint64 start, qint6
     QByteArray out;
     out.reserve(end - start);
     const Env &env = *m_session.context().env;
-    for (const ChunkLocation &location : locateChunks(file)) {
+    for (const ChunkLocation &location : locateChunks(file, start, end)) {
         const qint64 chunkStart = location.ref.logicalOffset;
         const qint64 chunkEnd = chunkStart + location.ref.logicalSize;
         if (chunkEnd <= start || chunkStart >= end)
@@ -152,8 +152,10 @@ QByteArray ContentReader::readRange(const FilePayload &file, qint64 start, qint6
     return out;
 }
 
-QList<ChunkLocation> ContentReader::locateChunks(const FilePayload &file)
+QList<ChunkLocation> ContentReader::locateChunks(const FilePayload &file, qint64 start, qint64 end)
 {
+    if (end < 0)
+        end = file.logicalSize;
     QList<ChunkLocation> out;
     out.reserve(file.chunks.size());
     qint64 expectedOffset = 0;
@@ -163,6 +165,10 @@ QList<ChunkLocation> ContentReader::locateChunks(const FilePayload &file)
         if (ref.logicalOffset != expectedOffset)
             throw IntegrityError(QStringLiteral("chunk %1 is not contiguous in its file").arg(ref.chunkId));
         expectedOffset += ref.logicalSize;
+        // Only chunks that overlap the requested range are looked up and read (§5.7).
+        const bool overlaps = ref.logicalOffset < end && ref.logicalOffset + ref.logicalSize > start;
+        if (!overlaps)
+            continue;
         const auto row = m_session.store().chunk(ref.chunkId);
         if (!row)
             throw IntegrityError(QStringLiteral("chunk missing from index: %1").arg(ref.chunkId));

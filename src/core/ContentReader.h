@@ -41,8 +41,11 @@ public:
     /** A read-only stream that does not need the session after it is returned. */
     std::unique_ptr<QIODevice> openStream(const FilePayload &file);
 
-    /** Resolves every chunk of a chunked file against chunk_visible (§5.7 checks). */
-    QList<ChunkLocation> locateChunks(const FilePayload &file);
+    /**
+     * Resolves the chunks of a chunked file that overlap [start, end) (all by default)
+     * against chunk_visible, with the §5.7 consistency checks.
+     */
+    QList<ChunkLocation> locateChunks(const FilePayload &file, qint64 start = 0, qint64 end = -1);
     /** Reads one chunk from its pack and checks size and checksum. */
     static QByteArray readChunk(const Env &env, const ChunkLocation &location);
     /** Reads `size` bytes at `offset` of a pack after checking its magic and bounds. */
