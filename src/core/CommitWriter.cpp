@@ -181,13 +181,24 @@ CommitInfo CommitWriter::createCommit(const QList<CommitOperation> &operations, 
     ContentStager stager(m_session, txn);
     QList<StagedFile> staged;
 
+    // Progress total: every add's size; a pipe's size is unknown up front, and so then
+    // is the total (0, see Progress.h).
     qint64 total = 0, done = 0;
+    bool totalUnknown = false;
     for (const CommitOperation &op : operations) {
-        if (op.kind == CommitOperation::Kind::Add && !op.bytes && !op.stream)
-            total += QFileInfo(op.localPath).size();
-        else if (op.bytes)
+        if (op.kind != CommitOperation::Kind::Add)
+            continue;
+        if (op.bytes)
             total += op.bytes->size();
+        else if (op.stream && op.stream->isSequential())
+            totalUnknown = true;
+        else if (op.stream)
+            total += qMax<qint64>(0, op.stream->size() - op.stream->pos());
+        else
+            total += QFileInfo(op.localPath).size();
     }
+    if (totalUnknown)
+        total = 0;
     for (const CommitOperation &op : operations) {
         switch (op.kind) {
         case CommitOperation::Kind::Add: {

@@ -5,6 +5,7 @@
 #include "RepositoryContext.h"
 
 #include <QDir>
+#include <QFile>
 
 namespace hubvault {
 
@@ -12,8 +13,17 @@ namespace {
 
 bool hasHotJournal(const RepositoryContext &context)
 {
-    const FileStat st = context.env->stat(context.databasePath() + QStringLiteral("-journal"), true);
-    return st.isFile && st.size > 0;
+    // SQLite treats a journal as hot only when its header is not zeroed; a zeroed one is
+    // harmless residue and must not make every read take the exclusive lock.
+    const QString journal = context.databasePath() + QStringLiteral("-journal");
+    const FileStat st = context.env->stat(journal, true);
+    if (!st.isFile || st.size == 0)
+        return false;
+    QFile file(journal);
+    if (!file.open(QIODevice::ReadOnly))
+        return true; // cannot tell: let a read-write open decide
+    const QByteArray head = file.read(1);
+    return !head.isEmpty() && head.at(0) != '\0';
 }
 
 bool hasPendingTransactions(const RepositoryContext &context)

@@ -50,6 +50,18 @@ Transaction::Transaction(RepoSession &session, const QString &revision, const QS
     setState(QStringLiteral("PREPARING"));
 }
 
+Transaction::~Transaction()
+{
+    if (m_committed)
+        return;
+    // Best effort: a directory left behind is only residue that the next write deletes
+    // (§6.4), so a failure here must not mask the error that is unwinding the stack.
+    try {
+        m_session.context().env->removeTree(m_dir);
+    } catch (const HubVaultError &) {
+    }
+}
+
 QString Transaction::now() const
 {
     return ObjectCodec::formatTimestamp(m_session.context().env->nowUtc());
@@ -150,6 +162,7 @@ void Transaction::commit()
     context.env->removeTree(m_dir);
     context.env->fsyncDirectory(context.path(QStringLiteral("txn")));
     m_session.commit();
+    m_committed = true;
 }
 
 } // namespace hubvault

@@ -18,6 +18,10 @@ class Transaction {
 public:
     /** Creates txn/<txid>/ and its meta.json and records the PREPARING row. */
     Transaction(RepoSession &session, const QString &revision, const QString &expectedHead);
+    /** An uncommitted transaction removes its staging directory; SQLite rolls back the rest. */
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
 
     const QString &txid() const { return m_txid; }
     /** Absolute path of `relative` inside the staging directory (parents created). */
@@ -57,6 +61,7 @@ private:
     int m_packCounter = 0;
     MetadataStore::TxnRow m_row;
     QSet<QString> m_touchedDirs;
+    bool m_committed = false;
 };
 
 } // namespace hubvault

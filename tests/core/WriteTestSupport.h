@@ -22,6 +22,7 @@
 
 #include <atomic>
 
+#include "CommitOperation.h"
 #include "FastCdcChunker.h"
 
 namespace hubvault::test {
@@ -178,6 +179,21 @@ inline bool writeLocalFile(const QString &path, const QByteArray &data)
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile f(path);
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
+}
+
+/**
+ * The commit tst_crash_recovery interrupts (in hubvault-crash-helper) and then redoes:
+ * a two-chunk file, two whole blobs, a delete and a copy. It expects a repository seeded
+ * with seed/keep.txt and seed/remove-me.txt and a threshold of at most 6 MiB.
+ */
+inline QList<hubvault::CommitOperation> crashScenarioOperations()
+{
+    using hubvault::CommitOperation;
+    return {CommitOperation::addBytes(QStringLiteral("large/model.bin"), prng(6291456)),
+            CommitOperation::addBytes(QStringLiteral("small/a.txt"), "crash test a\n"),
+            CommitOperation::addBytes(QStringLiteral("small/b.txt"), prng(5000, "crash small b")),
+            CommitOperation::remove(QStringLiteral("seed/remove-me.txt")),
+            CommitOperation::copy(QStringLiteral("seed/keep.txt"), QStringLiteral("small/copied.txt"))};
 }
 
 } // namespace hubvault::test

@@ -24,7 +24,10 @@ using namespace hubvault::test;
     do {                                                                                               \
         const VerifyReport report_ = (repo).fullVerify();                                              \
         QVERIFY2(report_.ok, qPrintable(report_.errors.join(QLatin1Char('\n'))));                      \
-        QVERIFY2(report_.warnings.isEmpty(), qPrintable(report_.warnings.join(QLatin1Char('\n'))));    \
+        /* A write that failed before publishing leaves txn/<txid>/ for the next writer. */        \
+        for (const QString &warning_ : report_.warnings)                                               \
+            QVERIFY2(warning_.startsWith(QLatin1String("pending transaction directory: ")),            \
+                     qPrintable(warning_));                                                            \
     } while (0)
 
 namespace {
