@@ -1,0 +1,146 @@
+#include "Cli.h"
+
+#include "Command.h"
+#include "Output.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <csignal>
+
+namespace hubvault::cli {
+
+namespace {
+
+// Scripts written for the original parse these two lines, so they stay byte-identical
+// to hubvault 0.0.2 even though this is a separate implementation.
+const char kVersionText[] =
+    "Hubvault, version 0.0.2.\n"
+    "Developed by HansBug (hansbug@buaa.edu.cn), narugo1992 (narugo1992@deepghs.org).\n";
+
+CancelToken *g_interruptToken = nullptr;
+
+extern "C" void onInterrupt(int)
+{
+    if (g_interruptToken)
+        g_interruptToken->cancel();
+    // A second Ctrl-C must still kill a call that does not check for cancellation.
+    std::signal(SIGINT, SIG_DFL);
+}
+
+CommandRegistry buildRegistry()
+{
+    CommandRegistry registry;
+    registerRepoCommands(registry);
+    registerHistoryCommands(registry);
+    registerContentCommands(registry);
+    registerMaintenanceCommands(registry);
+    return registry;
+}
+
+QString globalHelp(const CommandRegistry &registry)
+{
+    QString text = QStringLiteral(
+        "usage: hubvault [-C PATH] <command> [<args>]\n"
+        "       hubvault -v | --version\n"
+        "       hubvault -h | --help\n"
+        "\n"
+        "HubVault: a local, git-like versioned store for ML artifacts (also installed as 'hv').\n"
+        "\n"
+        "global options:\n"
+        "  -C PATH        use the repository at PATH (default: the current directory)\n"
+        "  -v, --version  print the version and exit\n"
+        "  -h, --help     show this help and exit\n"
+        "\n"
+        "commands:\n");
+    qsizetype width = 0;
+    for (const Command &command : registry.commands())
+        width = qMax(width, command.name.size());
+    for (const Command &command : registry.commands())
+        text += QStringLiteral("  %1  %2\n").arg(command.name.leftJustified(width), command.summary);
+    text += QStringLiteral(
+        "\n"
+        "Run 'hubvault <command> --help' for the options of one command.\n"
+        "\n"
+        "example:\n"
+        "  hubvault -C my-repo log --oneline -n 5\n");
+    return text;
+}
+
+int runCommand(const Command &command, const QString &repoPath, const QStringList &args, CancelToken cancel)
+{
+    return runReportingErrors(QStringLiteral("hubvault ") + command.name, [&]() -> int {
+        const ParsedArgs parsed = parseArguments(args, command.options);
+        if (parsed.isSet(QStringLiteral("help"))) {
+            out::text(commandHelp(command));
+            return ExitOk;
+        }
+        const qsizetype count = parsed.positionals.size();
+        if (count < command.minPositionals)
+            throw UsageError(QStringLiteral("missing argument %1")
+                                 .arg(command.positionalNames.value(count, QStringLiteral("argument"))));
+        if (count > command.maxPositionals)
+            throw UsageError(QStringLiteral("unexpected argument '%1'").arg(parsed.positionals.at(command.maxPositionals)));
+
+        // Lives inside the guarded body so its line is erased before any error is printed.
+        ProgressLine progress(std::move(cancel));
+        CommandContext context{repoPath, progress.task()};
+        return command.run(context, parsed);
+    });
+}
+
+} // namespace
+
+int run(const QStringList &arguments)
+{
+    static CancelToken interruptToken;
+    g_interruptToken = &interruptToken;
+    std::signal(SIGINT, onInterrupt);
+
+    const CommandRegistry registry = buildRegistry();
+    const Command *command = nullptr;
+    QStringList commandArgs;
+    QString repoPath = QDir::currentPath();
+
+    const int globalResult = runReportingErrors(QStringLiteral("hubvault"), [&]() -> int {
+        for (qsizetype i = 0; i < arguments.size(); ++i) {
+            const QString &arg = arguments.at(i);
+            if (arg == QLatin1String("-h") || arg == QLatin1String("--help")) {
+                out::text(globalHelp(registry));
+                return ExitOk;
+            }
+            if (arg == QLatin1String("-v") || arg == QLatin1String("--version")) {
+                out::text(QString::fromUtf8(kVersionText));
+                return ExitOk;
+            }
+            if (arg.startsWith(QLatin1String("-C"))) {
+                QString value = arg.mid(2);
+                if (value.isEmpty()) {
+                    if (i + 1 >= arguments.size())
+                        throw UsageError(QStringLiteral("option '-C' requires a value"));
+                    value = arguments.at(++i);
+                }
+                // As in git, each -C is relative to the previous one; an empty one is a no-op.
+                if (!value.isEmpty())
+                    repoPath = QDir(repoPath).absoluteFilePath(value);
+                continue;
+            }
+            const bool endOfOptions = arg == QLatin1String("--");
+            if (endOfOptions && i + 1 >= arguments.size())
+                break;
+            if (!endOfOptions && arg.startsWith(QLatin1Char('-')))
+                throw UsageError(QStringLiteral("unknown option '%1'").arg(arg));
+            const QString name = endOfOptions ? arguments.at(++i) : arg;
+            command = registry.find(name);
+            if (!command)
+                throw UsageError(QStringLiteral("unknown command '%1'").arg(name));
+            commandArgs = arguments.mid(i + 1);
+            return -1; // parsed: run the command outside this guard
+        }
+        throw UsageError(QStringLiteral("missing command"));
+    });
+    if (globalResult >= 0)
+        return globalResult;
+    return runCommand(*command, QDir::cleanPath(repoPath), commandArgs, interruptToken);
+}
+
+} // namespace hubvault::cli
