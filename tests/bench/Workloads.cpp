@@ -1,0 +1,657 @@
+#include "Workloads.h"
+
+#include "Baseline.h"
+#include "DataGen.h"
+#include "Rss.h"
+
+#include "Errors.h"
+#include "Repository.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <algorithm>
+#include <cstdio>
+#include <malloc.h>
+#include <sys/resource.h>
+#include <stdexcept>
+
+using hubvault::CommitOptions;
+using hubvault::CreateRepoOptions;
+using hubvault::Repository;
+using hubvault::UploadFolderOptions;
+
+namespace bench {
+
+namespace {
+
+const QString kLargePath = QStringLiteral("models/large.bin");
+constexpr int kBlobRangeReads = 20;
+
+// ---------------------------------------------------------------------------------------
+// Measuring
+
+struct Measured {
+    double seconds = 0;
+    double cpuSeconds = -1;
+    double peakRssMiB = -1;
+};
+
+/** User + system CPU seconds of this process so far. */
+double cpuSeconds()
+{
+    struct rusage usage {};
+    if (::getrusage(RUSAGE_SELF, &usage) != 0)
+        return -1;
+    auto seconds = [](const timeval &tv) { return double(tv.tv_sec) + double(tv.tv_usec) / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+/**
+ * With HUBVAULT_BENCH_PERF_CTL=<fifo>, sampling of `perf record --control fifo:<fifo>
+ * -D -1` is switched on only while a measured operation runs (docs/benchmarks.md).
+ */
+void perfControl(const char *command)
+{
+    static const QByteArray fifo = qgetenv("HUBVAULT_BENCH_PERF_CTL");
+    if (fifo.isEmpty())
+        return;
+    QFile ctl(QFile::decodeName(fifo));
+    if (ctl.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        ctl.write(QByteArray(command) + '\n');
+}
+
+template <typename F>
+Measured measure(F &&body)
+{
+    DataGen::settle();
+    ::malloc_trim(0); // hand freed heap back so the mark starts from live memory only
+    const bool reset = Rss::resetPeak();
+    QElapsedTimer timer;
+    perfControl("enable");
+    const double cpuBefore = cpuSeconds();
+    timer.start();
+    body();
+    Measured m;
+    m.seconds = double(timer.nsecsElapsed()) / 1e9;
+    m.cpuSeconds = cpuBefore < 0 ? -1 : cpuSeconds() - cpuBefore;
+    perfControl("disable");
+    m.peakRssMiB = reset ? Rss::peakMiB() : -1;
+    return m;
+}
+
+void say(const QString &text)
+{
+    std::fprintf(stderr, "    %s\n", qPrintable(text));
+    std::fflush(stderr);
+}
+
+Row row(qint64 amount, bool bytes, const Measured &m, const QString &baselineName = {}, double baselineSeconds = -1,
+        const QString &note = {})
+{
+    Row r;
+    r.amount = amount;
+    r.bytes = bytes;
+    r.seconds = m.seconds;
+    r.cpuSeconds = m.cpuSeconds;
+    r.peakRssMiB = m.peakRssMiB;
+    r.baselineName = baselineName;
+    r.baselineSeconds = baselineSeconds;
+    r.note = note;
+    return r;
+}
+
+QString describe(const Row &r)
+{
+    QString text = QStringLiteral("%1: %2 s (cpu %3 s)").arg(r.workload, -24).arg(r.seconds, 0, 'f', 3).arg(r.cpuSeconds, 0, 'f', 3);
+    if (r.throughput() >= 0)
+        text += QStringLiteral(", %1 %2").arg(r.throughput(), 0, 'f', 1).arg(r.bytes ? QStringLiteral("MiB/s") : QStringLiteral("items/s"));
+    if (r.peakRssMiB >= 0)
+        text += QStringLiteral(", peak RSS %1 MiB").arg(r.peakRssMiB, 0, 'f', 1);
+    if (r.ratio() >= 0)
+        text += QStringLiteral(" | %1 %2 s, ratio %3").arg(r.baselineName).arg(r.baselineSeconds, 0, 'f', 3).arg(r.ratio(), 0, 'f', 2);
+    return text;
+}
+
+/**
+ * Runs one selected row; an exception becomes an error row and the unit goes on with the
+ * next row (setup failures outside rowStep end the whole unit instead).
+ */
+template <typename F>
+void rowStep(UnitContext &ctx, const QString &unit, const QString &name, F &&body)
+{
+    if (!ctx.wants(name))
+        return;
+    Row r;
+    try {
+        r = body();
+        r.workload = name;
+        r.unit = unit;
+        say(describe(r));
+    } catch (const hubvault::HubVaultError &e) {
+        r = Row::error(name, unit, e.kind() + QStringLiteral(": ") + e.message());
+        say(name + QStringLiteral(": ERROR ") + r.note);
+    } catch (const std::exception &e) {
+        r = Row::error(name, unit, QString::fromLocal8Bit(e.what()));
+        say(name + QStringLiteral(": ERROR ") + r.note);
+    }
+    ctx.emitRow(r);
+}
+
+void require(bool condition, const QString &what)
+{
+    if (!condition)
+        throw std::runtime_error(("check failed: " + what).toStdString());
+}
+
+void removePath(const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.isDir() && !info.isSymLink())
+        QDir(path).removeRecursively();
+    else
+        QFile::remove(path);
+}
+
+QString compactBytes(qint64 bytes)
+{
+    return formatBytes(bytes).remove(QLatin1Char(' '));
+}
+
+Repository createRepo(const QString &path, qint64 threshold = 0)
+{
+    CreateRepoOptions options;
+    if (threshold > 0)
+        options.largeFileThreshold = threshold;
+    return Repository::create(path, options);
+}
+
+QString largeData(const UnitContext &ctx, qint64 size)
+{
+    // Same seed for every size: a shorter file is a prefix of a longer one.
+    return DataGen::ensureRandomFile(ctx.dataDir() + QStringLiteral("/large-%1.bin").arg(size), size, 1);
+}
+
+SmallTree smallData(const UnitContext &ctx)
+{
+    const Profile &p = ctx.profile;
+    return DataGen::ensureSmallTree(ctx.dataDir() + QStringLiteral("/small-%1").arg(p.smallFiles), p.smallFiles,
+                                    p.filesPerDir, p.smallMinBytes, p.smallMaxBytes);
+}
+
+// ---------------------------------------------------------------------------------------
+// large: one big file, then every way of reading it back
+
+void runLarge(UnitContext &ctx)
+{
+    const QString unit = QStringLiteral("large");
+    const qint64 size = ctx.profile.largeBytes;
+    say(QStringLiteral("preparing %1 of random data").arg(formatBytes(size)));
+    const QString data = largeData(ctx, size);
+    const QString base = ctx.dir + QStringLiteral("/baseline");
+    const QString repoDir = ctx.dir + QStringLiteral("/repo");
+    Repository repo = createRepo(repoDir);
+
+    // The upload is the setup of every other row, so it always runs.
+    const Measured upload = measure([&] { repo.uploadFile(data, kLargePath); });
+    rowStep(ctx, unit, QStringLiteral("large-upload"), [&] {
+        const double b = Baseline::writeFsync(data, base + QStringLiteral("/copy.bin"));
+        removePath(base + QStringLiteral("/copy.bin"));
+        const qint64 packs = DataGen::treeFiles(repoDir + QStringLiteral("/chunks/packs"));
+        return row(size, true, upload, QStringLiteral("write+fsync"), b,
+                   QStringLiteral("stored %1 in %2 pack file(s); repository now %3")
+                       .arg(formatBytes(DataGen::treeBytes(repoDir + QStringLiteral("/chunks/packs"))))
+                       .arg(packs)
+                       .arg(formatBytes(DataGen::treeBytes(repoDir))));
+    });
+
+    rowStep(ctx, unit, QStringLiteral("range-read"), [&] {
+        const qint64 length = ctx.profile.rangeLength;
+        XorShift rng(42);
+        QList<qint64> offsets;
+        for (int i = 0; i < ctx.profile.rangeReads; ++i)
+            offsets.append(rng.between(0, size - length));
+        qint64 got = 0;
+        const Measured m = measure([&] {
+            for (qint64 offset : offsets)
+                got += repo.readRange(kLargePath, offset, length).size();
+        });
+        require(got == length * offsets.size(), QStringLiteral("readRange returned short reads"));
+        // Spot-check content against the source (untimed).
+        QFile source(data);
+        source.open(QIODevice::ReadOnly);
+        for (int i = 0; i < qMin<int>(3, offsets.size()); ++i) {
+            source.seek(offsets.at(i));
+            require(source.read(length) == repo.readRange(kLargePath, offsets.at(i), length),
+                    QStringLiteral("readRange content differs from the uploaded file"));
+        }
+        const double b = Baseline::randomReads(data, offsets, length);
+        return row(got, true, m, QStringLiteral("pread same offsets"), b,
+                   QStringLiteral("%1 random reads of %2").arg(offsets.size()).arg(formatBytes(length)));
+    });
+
+    rowStep(ctx, unit, QStringLiteral("stream-read"), [&] {
+        qint64 got = 0;
+        const Measured m = measure([&] {
+            auto device = repo.openFile(kLargePath);
+            QByteArray block(1 << 20, Qt::Uninitialized);
+            for (qint64 n; (n = device->read(block.data(), block.size())) > 0;)
+                got += n;
+        });
+        require(got == size, QStringLiteral("openFile stream returned %1 of %2 bytes").arg(got).arg(size));
+        return row(size, true, m, QStringLiteral("sequential read"), Baseline::sequentialRead(data),
+                   QStringLiteral("openFile + 1 MiB reads to the end"));
+    });
+
+    QString cachedView;
+    auto cpBaseline = [&] {
+        const double b = Baseline::cp(data, base + QStringLiteral("/cp.bin"));
+        removePath(base + QStringLiteral("/cp.bin"));
+        return b;
+    };
+    auto downloadRow = [&](const QString &localDir, const QString &note) {
+        QString path;
+        const Measured m = measure([&] { path = repo.hfHubDownload(kLargePath, {}, localDir); });
+        require(QFileInfo(path).size() == size, QStringLiteral("downloaded view has the wrong size"));
+        cachedView = path;
+        return row(size, true, m, QStringLiteral("cp"), cpBaseline(), note);
+    };
+    rowStep(ctx, unit, QStringLiteral("download-cold"),
+            [&] { return downloadRow({}, QStringLiteral("hfHubDownload into the repository's cache (first call)")); });
+    rowStep(ctx, unit, QStringLiteral("download-warm"),
+            [&] { return downloadRow({}, QStringLiteral("second call: the existing view is reused")); });
+    removePath(repoDir + QStringLiteral("/cache/files")); // disposable views; frees disk for big profiles
+    removePath(repoDir + QStringLiteral("/cache/views"));
+    const QString local = ctx.dir + QStringLiteral("/local");
+    rowStep(ctx, unit, QStringLiteral("download-localdir-cold"),
+            [&] { return downloadRow(local, QStringLiteral("hfHubDownload with local_dir (first call)")); });
+    rowStep(ctx, unit, QStringLiteral("download-localdir-warm"),
+            [&] { return downloadRow(local, QStringLiteral("second call into the same local_dir")); });
+    removePath(local);
+
+    rowStep(ctx, unit, QStringLiteral("full-verify"), [&] {
+        hubvault::VerifyReport report;
+        const Measured m = measure([&] { report = repo.fullVerify(); });
+        require(report.ok, QStringLiteral("fullVerify failed: ") + report.errors.join(QStringLiteral("; ")));
+        return row(size, true, m, QStringLiteral("sequential read"), Baseline::sequentialRead(data),
+                   QStringLiteral("fullVerify of a repository holding the large file"));
+    });
+}
+
+// ---------------------------------------------------------------------------------------
+// reupload: a lightly edited copy of a big file, deduplicated against the first upload
+
+void runReupload(UnitContext &ctx)
+{
+    const QString unit = QStringLiteral("reupload");
+    const qint64 size = ctx.profile.reuploadBytes;
+    say(QStringLiteral("preparing %1 of random data and an edited copy").arg(formatBytes(size)));
+    const QString original = largeData(ctx, size);
+    const QString edited = ctx.dir + QStringLiteral("/edited.bin");
+    DataGen::writeEditedCopy(original, edited, size);
+    const QString repoDir = ctx.dir + QStringLiteral("/repo");
+    Repository repo = createRepo(repoDir);
+    repo.uploadFile(original, kLargePath);
+    const qint64 before = DataGen::treeBytes(repoDir);
+
+    rowStep(ctx, unit, QStringLiteral("reupload-edited"), [&] {
+        const Measured m = measure([&] { repo.uploadFile(edited, kLargePath); });
+        const qint64 grown = DataGen::treeBytes(repoDir) - before;
+        require(repo.readRange(kLargePath, size / 3, 13) == QByteArrayLiteral("hubvault-edit"),
+                QStringLiteral("the edited file did not land"));
+        const QString copy = ctx.dir + QStringLiteral("/baseline/copy.bin");
+        const double b = Baseline::writeFsync(edited, copy);
+        removePath(copy);
+        return row(size + 13, true, m, QStringLiteral("write+fsync"), b,
+                   QStringLiteral("13 bytes inserted at 1/3, 64 flipped at 2/3; repository grew by %1 (%2% of the file)")
+                       .arg(formatBytes(grown))
+                       .arg(100.0 * double(grown) / double(size), 0, 'f', 1));
+    });
+}
+
+// ---------------------------------------------------------------------------------------
+// sweep: the same files uploaded under several large_file_threshold values
+
+void runSweep(UnitContext &ctx)
+{
+    const QString unit = QStringLiteral("sweep");
+    const Profile &p = ctx.profile;
+    const QString files = ctx.dataDir() + QStringLiteral("/sweep-files");
+    QStringList rels;
+    qint64 total = 0;
+    if (!QFileInfo::exists(files + QStringLiteral(".done")))
+        QDir(files).removeRecursively();
+    for (int i = 0; i < p.sweepFileSizes.size(); ++i) {
+        const qint64 size = p.sweepFileSizes.at(i);
+        rels.append(QStringLiteral("f%1-%2.bin").arg(i).arg(compactBytes(size)));
+        total += size;
+        if (!QFileInfo::exists(files + QStringLiteral(".done")))
+            DataGen::writeRandomFile(files + QLatin1Char('/') + rels.last(), size, 100 + uint64_t(i));
+    }
+    QFile(files + QStringLiteral(".done")).open(QIODevice::WriteOnly);
+    say(QStringLiteral("sweep files: %1").arg(rels.join(QStringLiteral(", "))));
+    const QString base = ctx.dir + QStringLiteral("/baseline");
+    double baseline = -1;
+
+    for (qint64 threshold : p.sweepThresholds) {
+        rowStep(ctx, unit, QStringLiteral("sweep-") + compactBytes(threshold), [&] {
+            if (baseline < 0) {
+                baseline = Baseline::writeFsyncFiles(files, rels, base);
+                removePath(base);
+            }
+            const QString repoDir = ctx.dir + QStringLiteral("/repo-") + compactBytes(threshold);
+            Repository repo = createRepo(repoDir, threshold);
+            UploadFolderOptions options;
+            options.folderPath = files;
+            const Measured m = measure([&] { repo.uploadFolder(options); });
+            int chunked = 0;
+            for (const hubvault::RepoEntry &e : repo.listRepoTree({}, true))
+                chunked += !e.isFolder && e.file.lfs.has_value();
+            const qint64 stored = DataGen::treeBytes(repoDir);
+            removePath(repoDir);
+            return row(total, true, m, QStringLiteral("write+fsync"), baseline,
+                       QStringLiteral("threshold %1: %2 of %3 files chunked, the rest whole blobs; repository %4")
+                           .arg(formatBytes(threshold))
+                           .arg(chunked)
+                           .arg(rels.size())
+                           .arg(formatBytes(stored)));
+        });
+    }
+
+    // Range reads inside a whole-blob file (the largest sweep file, stored below a
+    // threshold above its size): what readRange costs when the file is not chunked.
+    rowStep(ctx, unit, QStringLiteral("range-read-blob"), [&] {
+        const qint64 size = p.sweepFileSizes.isEmpty() ? 0 : *std::max_element(p.sweepFileSizes.cbegin(), p.sweepFileSizes.cend());
+        const QString source = files + QLatin1Char('/') + rels.at(int(p.sweepFileSizes.indexOf(size)));
+        const qint64 length = qMin(p.rangeLength, size);
+        const QString repoDir = ctx.dir + QStringLiteral("/repo-blob");
+        Repository repo = createRepo(repoDir, size + 1);
+        repo.uploadFile(source, QStringLiteral("blob.bin"));
+        XorShift rng(7);
+        QList<qint64> offsets;
+        for (int i = 0; i < kBlobRangeReads; ++i)
+            offsets.append(rng.between(0, size - length));
+        qint64 got = 0;
+        const Measured m = measure([&] {
+            for (qint64 offset : offsets)
+                got += repo.readRange(QStringLiteral("blob.bin"), offset, length).size();
+        });
+        require(got == length * offsets.size(), QStringLiteral("readRange returned short reads"));
+        removePath(repoDir);
+        return row(got, true, m, QStringLiteral("pread same offsets"), Baseline::randomReads(source, offsets, length),
+                   QStringLiteral("%1 random reads of %2 inside a %3 whole-blob file")
+                       .arg(offsets.size()).arg(formatBytes(length), formatBytes(size)));
+    });
+}
+
+// ---------------------------------------------------------------------------------------
+// small: the small-file tree uploaded as a folder, read back, committed on and listed
+
+void runSmall(UnitContext &ctx)
+{
+    const QString unit = QStringLiteral("small");
+    const Profile &p = ctx.profile;
+    say(QStringLiteral("preparing %1 small files").arg(p.smallFiles));
+    const SmallTree tree = smallData(ctx);
+    const QString base = ctx.dir + QStringLiteral("/baseline");
+    Repository repo = createRepo(ctx.dir + QStringLiteral("/repo"));
+
+    UploadFolderOptions options;
+    options.folderPath = tree.root;
+    const Measured upload = measure([&] { repo.uploadFolder(options); });
+    rowStep(ctx, unit, QStringLiteral("folder-upload"), [&] {
+        const double b = Baseline::writeFsyncFiles(tree.root, tree.relPaths, base + QStringLiteral("/folder"));
+        removePath(base + QStringLiteral("/folder"));
+        return row(tree.relPaths.size(), false, upload, QStringLiteral("write+fsync each"), b,
+                   QStringLiteral("uploadFolder of %1 files, %2 in total").arg(tree.relPaths.size()).arg(formatBytes(tree.totalBytes)));
+    });
+
+    rowStep(ctx, unit, QStringLiteral("small-read-all"), [&] {
+        qint64 got = 0;
+        const Measured m = measure([&] {
+            for (const QString &rel : tree.relPaths)
+                got += repo.readBytes(rel).size();
+        });
+        require(got == tree.totalBytes, QStringLiteral("readBytes returned %1 of %2 bytes").arg(got).arg(tree.totalBytes));
+        return row(tree.relPaths.size(), false, m, QStringLiteral("read each file"), Baseline::readFiles(tree.root, tree.relPaths),
+                   QStringLiteral("readBytes of every file, %1 in total").arg(formatBytes(got)));
+    });
+
+    // Commits that each change one file of the big tree; they also give the recursive
+    // listing below some history to search for each entry's last commit.
+    const int commits = p.treeCommits;
+    const Measured treeCommits = measure([&] {
+        for (int i = 0; i < commits && !tree.relPaths.isEmpty(); ++i) {
+            CommitOptions o;
+            o.commitMessage = QStringLiteral("edit %1").arg(i);
+            repo.uploadBytes(QStringLiteral("edit %1\n").arg(i).toUtf8(), tree.relPaths.at(int((qint64(i) * 7919) % tree.relPaths.size())), o);
+        }
+    });
+    rowStep(ctx, unit, QStringLiteral("tree-commits"), [&] {
+        const double b = Baseline::smallWritesFsync(base + QStringLiteral("/tc"), commits, 64);
+        removePath(base + QStringLiteral("/tc"));
+        return row(commits, false, treeCommits, QStringLiteral("write+fsync small file"), b,
+                   QStringLiteral("one-file commits on a tree of %1 files").arg(tree.relPaths.size()));
+    });
+
+    rowStep(ctx, unit, QStringLiteral("tree-list-recursive"), [&] {
+        QList<hubvault::RepoEntry> entries;
+        const Measured m = measure([&] { entries = repo.listRepoTree({}, true); });
+        qint64 walked = 0;
+        const double b = Baseline::walkTree(tree.root, &walked);
+        require(entries.size() == walked, QStringLiteral("listRepoTree gave %1 entries, the folder has %2").arg(entries.size()).arg(walked));
+        return row(entries.size(), false, m, QStringLiteral("recursive dir walk+stat"), b,
+                   QStringLiteral("listRepoTree(recursive) with last commits, %1 files + folders, %2 commits of history")
+                       .arg(entries.size()).arg(commits + 2));
+    });
+
+    rowStep(ctx, unit, QStringLiteral("list-files"), [&] {
+        QStringList files;
+        const Measured m = measure([&] { files = repo.listRepoFiles(); });
+        require(files.size() == tree.relPaths.size(), QStringLiteral("listRepoFiles count differs"));
+        return row(files.size(), false, m, QStringLiteral("recursive dir walk+stat"), Baseline::walkTree(tree.root));
+    });
+
+    rowStep(ctx, unit, QStringLiteral("snapshot-download"), [&] {
+        QString path;
+        const Measured m = measure([&] { path = repo.snapshotDownload({}); });
+        require(DataGen::treeFiles(path) == tree.relPaths.size(), QStringLiteral("snapshot has the wrong file count"));
+        const double b = Baseline::cp(tree.root, base + QStringLiteral("/snap"), true);
+        removePath(base + QStringLiteral("/snap"));
+        return row(tree.relPaths.size(), false, m, QStringLiteral("cp -r"), b,
+                   QStringLiteral("snapshotDownload into the cache (first call), %1").arg(formatBytes(tree.totalBytes)));
+    });
+}
+
+// ---------------------------------------------------------------------------------------
+// history: many small commits, then the whole log
+
+void runHistory(UnitContext &ctx)
+{
+    const QString unit = QStringLiteral("history");
+    const int commits = ctx.profile.commits;
+    const QString base = ctx.dir + QStringLiteral("/baseline");
+    Repository repo = createRepo(ctx.dir + QStringLiteral("/repo"));
+    say(QStringLiteral("making %1 commits").arg(commits));
+    const Measured made = measure([&] {
+        for (int i = 0; i < commits; ++i) {
+            CommitOptions o;
+            o.commitMessage = QStringLiteral("bench commit %1").arg(i);
+            repo.uploadBytes(QStringLiteral("commit %1\n").arg(i).toUtf8(),
+                             QStringLiteral("notes/n%1.txt").arg(i % 16, 2, 10, QLatin1Char('0')), o);
+        }
+    });
+    const double writes = Baseline::smallWritesFsync(base + QStringLiteral("/hist"), commits, 16);
+    rowStep(ctx, unit, QStringLiteral("small-commits"), [&] {
+        return row(commits, false, made, QStringLiteral("write+fsync small file"), writes,
+                   QStringLiteral("uploadBytes of a small file, one commit each"));
+    });
+
+    rowStep(ctx, unit, QStringLiteral("history-list"), [&] {
+        QList<hubvault::GitCommitInfo> log;
+        const Measured m = measure([&] { log = repo.listRepoCommits(); });
+        require(log.size() == commits + 1, QStringLiteral("listRepoCommits gave %1 commits, expected %2").arg(log.size()).arg(commits + 1));
+        QStringList rels;
+        for (int i = 0; i < commits; ++i)
+            rels.append(QStringLiteral("w%1.txt").arg(i));
+        return row(log.size(), false, m, QStringLiteral("read one small file per commit"),
+                   Baseline::readFiles(base + QStringLiteral("/hist"), rels),
+                   QStringLiteral("listRepoCommits on a branch with %1 commits").arg(log.size()));
+    });
+}
+
+// ---------------------------------------------------------------------------------------
+// merge and squash: compiled in only when Repository offers them (checked at build time)
+
+template <typename R>
+concept CanCreateBranch = requires(R &r) { r.createBranch(QString()); } || requires(R &r) { r.createBranch(QString(), {}); }
+    || requires(R &r) { r.createBranch(QString(), QString(), false); };
+template <typename R>
+concept CanMerge = CanCreateBranch<R> && (requires(R &r) { r.merge(QString()); } || requires(R &r) { r.merge(QString(), {}); });
+template <typename R>
+concept CanSquash = requires(R &r) { r.squashHistory(QString()); } || requires(R &r) { r.squashHistory(QString(), {}); };
+
+template <typename R>
+void createBranch(R &repo, const QString &name)
+{
+    if constexpr (requires { repo.createBranch(name); })
+        repo.createBranch(name);
+    else if constexpr (requires { repo.createBranch(name, {}); })
+        repo.createBranch(name, {});
+    else
+        repo.createBranch(name, QString(), false);
+}
+
+template <typename R>
+auto mergeInto(R &repo, const QString &source)
+{
+    if constexpr (requires { repo.merge(source); })
+        return repo.merge(source);
+    else
+        return repo.merge(source, {});
+}
+
+template <typename R>
+auto squash(R &repo, const QString &ref)
+{
+    if constexpr (requires { repo.squashHistory(ref); })
+        return repo.squashHistory(ref);
+    else
+        return repo.squashHistory(ref, {});
+}
+
+template <typename R>
+void runMergeWith(UnitContext &ctx)
+{
+    if constexpr (CanMerge<R>) {
+        const QString unit = QStringLiteral("merge");
+        const int n = qMax(1, ctx.profile.mergeFiles);
+        R repo = R::create(ctx.dir + QStringLiteral("/repo"));
+        auto commitAll = [&](int from, int to, const QString &tag, const QString &branch) {
+            QList<hubvault::CommitOperation> ops;
+            for (int i = from; i < to; ++i)
+                ops.append(hubvault::CommitOperation::addBytes(QStringLiteral("m/d%1/f%2.txt").arg(i / 100).arg(i),
+                                                               QStringLiteral("%1 %2\n").arg(tag).arg(i).toUtf8()));
+            CommitOptions o;
+            o.commitMessage = tag;
+            o.revision = branch;
+            repo.createCommit(ops, o);
+        };
+        commitAll(0, 2 * n, QStringLiteral("base"), {});
+        createBranch(repo, QStringLiteral("feature"));
+        commitAll(0, n, QStringLiteral("feature"), QStringLiteral("feature"));
+        commitAll(n, 2 * n, QStringLiteral("main"), {});
+        rowStep(ctx, unit, QStringLiteral("merge-heavy"), [&] {
+            QString status;
+            const Measured m = measure([&] {
+                const auto result = mergeInto(repo, QStringLiteral("feature"));
+                if constexpr (requires { result.status; })
+                    status = result.status;
+            });
+            require(status.isEmpty() || status == QLatin1String("merged"), QStringLiteral("merge ended as '%1'").arg(status));
+            return row(2 * n, false, m, {}, -1,
+                       QStringLiteral("three-way merge, %1 paths changed on each side, no conflicts").arg(n));
+        });
+    } else {
+        Q_UNUSED(ctx);
+    }
+}
+
+template <typename R>
+void runSquashWith(UnitContext &ctx)
+{
+    if constexpr (CanSquash<R>) {
+        const QString unit = QStringLiteral("squash");
+        const int commits = ctx.profile.commits;
+        R repo = R::create(ctx.dir + QStringLiteral("/repo"));
+        for (int i = 0; i < commits; ++i) {
+            CommitOptions o;
+            o.commitMessage = QStringLiteral("bench commit %1").arg(i);
+            repo.uploadBytes(QStringLiteral("commit %1\n").arg(i).toUtf8(), QStringLiteral("notes/n%1.txt").arg(i % 16), o);
+        }
+        rowStep(ctx, unit, QStringLiteral("squash-history"), [&] {
+            qint64 rewritten = -1;
+            const Measured m = measure([&] {
+                const auto report = squash(repo, QStringLiteral("main"));
+                if constexpr (requires { report.rewrittenCommitCount; })
+                    rewritten = report.rewrittenCommitCount;
+            });
+            return row(commits + 1, false, m, {}, -1,
+                       QStringLiteral("squashHistory of main over %1 commits with its default options (%2 rewritten)")
+                           .arg(commits + 1).arg(rewritten));
+        });
+    } else {
+        Q_UNUSED(ctx);
+    }
+}
+
+QString missingReason(bool declared)
+{
+#ifdef HUBVAULT_BENCH_CORE_HEADER_CHECKED
+    return declared ? QStringLiteral("n/a (Repository.h has it, but not with a signature this bench knows)")
+                    : QStringLiteral("n/a (not implemented yet)");
+#else
+    Q_UNUSED(declared);
+    return QStringLiteral("n/a (not implemented yet)");
+#endif
+}
+
+} // namespace
+
+QList<Unit> units(const Profile &profile)
+{
+#ifndef HUBVAULT_BENCH_HEADER_HAS_MERGE
+#define HUBVAULT_BENCH_HEADER_HAS_MERGE 0
+#endif
+#ifndef HUBVAULT_BENCH_HEADER_HAS_SQUASH
+#define HUBVAULT_BENCH_HEADER_HAS_SQUASH 0
+#endif
+    QStringList sweepRows;
+    for (qint64 t : profile.sweepThresholds)
+        sweepRows.append(QStringLiteral("sweep-") + compactBytes(t));
+    sweepRows.append(QStringLiteral("range-read-blob"));
+    QList<Unit> out;
+    out.append(Unit{QStringLiteral("large"), QStringLiteral("one large random file: upload, range reads, stream, downloads, verify"),
+                    {QStringLiteral("large-upload"), QStringLiteral("range-read"), QStringLiteral("stream-read"),
+                     QStringLiteral("download-cold"), QStringLiteral("download-warm"), QStringLiteral("download-localdir-cold"),
+                     QStringLiteral("download-localdir-warm"), QStringLiteral("full-verify")},
+                    true, {}, runLarge});
+    out.append(Unit{QStringLiteral("reupload"), QStringLiteral("re-upload of a lightly edited large file (dedup)"),
+                    {QStringLiteral("reupload-edited")}, true, {}, runReupload});
+    out.append(Unit{QStringLiteral("sweep"), QStringLiteral("the same files under several large_file_threshold values; range reads in a whole blob"),
+                    sweepRows, true, {}, runSweep});
+    out.append(Unit{QStringLiteral("small"), QStringLiteral("small-file tree: folder upload, read-all, commits, listings, snapshot"),
+                    {QStringLiteral("folder-upload"), QStringLiteral("small-read-all"), QStringLiteral("tree-commits"),
+                     QStringLiteral("tree-list-recursive"), QStringLiteral("list-files"), QStringLiteral("snapshot-download")},
+                    true, {}, runSmall});
+    out.append(Unit{QStringLiteral("history"), QStringLiteral("deep history: many small commits, then listRepoCommits"),
+                    {QStringLiteral("small-commits"), QStringLiteral("history-list")}, true, {}, runHistory});
+    out.append(Unit{QStringLiteral("merge"), QStringLiteral("heavy three-way merge"), {QStringLiteral("merge-heavy")},
+                    CanMerge<Repository>, missingReason(HUBVAULT_BENCH_HEADER_HAS_MERGE), runMergeWith<Repository>});
+    out.append(Unit{QStringLiteral("squash"), QStringLiteral("squash a deep history"), {QStringLiteral("squash-history")},
+                    CanSquash<Repository>, missingReason(HUBVAULT_BENCH_HEADER_HAS_SQUASH), runSquashWith<Repository>});
+    return out;
+}
+
+} // namespace bench
