@@ -61,6 +61,28 @@ private:
     qint64 m_size = 0;
 };
 
+/** A write-only device that keeps only the bytes of [start, end) of what passes through. */
+class RangeCollector : public QIODevice {
+public:
+    RangeCollector(qint64 start, qint64 end) : m_start(start), m_end(end) { open(QIODevice::WriteOnly); }
+    QByteArray take() { return std::move(m_bytes); }
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 size) override
+    {
+        const qint64 from = qMax(m_start, m_pos), to = qMin(m_end, m_pos + size);
+        if (from < to)
+            m_bytes.append(data + (from - m_pos), to - from);
+        m_pos += size;
+        return size;
+    }
+
+private:
+    qint64 m_start, m_end, m_pos = 0;
+    QByteArray m_bytes;
+};
+
 QString describe(const FilePayload &file)
 {
     return QStringLiteral("file with sha256 %1").arg(file.sha256.left(12));
@@ -134,8 +156,13 @@ QByteArray ContentReader::readRange(const FilePayload &file, qint64 start, qint6
     if (start >= file.logicalSize || length == 0)
         return {};
     const qint64 end = qMin(file.logicalSize, start + length);
-    if (!file.isChunked())
-        return readAll(file).mid(start, end - start);
+    if (!file.isChunked()) {
+        // A whole blob is only trusted after hashing all of it (§5.7), but there is no
+        // need to keep more than the requested bytes while doing so.
+        RangeCollector collector(start, end);
+        copyTo(file, collector);
+        return collector.take();
+    }
     QByteArray out;
     out.reserve(end - start);
     const Env &env = *m_session.context().env;

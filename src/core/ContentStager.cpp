@@ -1,5 +1,6 @@
 #include "ContentStager.h"
 
+#include "BackgroundHasher.h"
 #include "CanonicalJson.h"
 #include "Errors.h"
 #include "FastCdcChunker.h"
@@ -13,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <cstring>
+#include <deque>
 #include <vector>
 
 namespace hubvault {
@@ -120,35 +122,28 @@ StagedFile ContentStager::stageChunked(QIODevice &input, qint64 size, const QStr
     const Env &env = *m_session.context().env;
     StagedFile out;
     out.size = size;
-    Hash fileHash(Hash::Algorithm::Sha256);
     std::unique_ptr<PackWriter> pack;
     QSet<QString> takenInFile;
     QJsonArray chunks;
 
-    // A window of at most one maximum chunk plus one read block: the cut search never
-    // needs more than kMaxSize bytes ahead, so memory does not grow with the file.
-    std::vector<uint8_t> window(size_t(FastCdcChunker::kMaxSize + kReadBlock));
-    qint64 begin = 0, end = 0; // valid bytes are window[begin, end)
-    qint64 consumed = 0, offset = 0;
-    while (offset < size) {
-        while (end - begin < FastCdcChunker::kMaxSize && consumed < size) {
-            if (end + kReadBlock > qint64(window.size())) {
-                std::memmove(window.data(), window.data() + begin, size_t(end - begin));
-                end -= begin;
-                begin = 0;
-            }
-            const qint64 n = readSome(input, reinterpret_cast<char *>(window.data() + end),
-                                      qMin(kReadBlock, size - consumed), label);
-            if (n == 0)
-                changedWhileReading(label);
-            fileHash.add(QByteArrayView(window.data() + end, n));
-            end += n;
-            consumed += n;
-            task.checkCancelled();
-        }
-        const qint64 cut = FastCdcChunker::nextCut(window.data() + begin, end - begin);
-        const QByteArrayView chunk(window.data() + begin, cut);
-        const QString chunkId = Hash::prefixedSha256(chunk);
+    // The window holds a few maximum-size chunks: boundaries are found here while the two
+    // hasher threads work on earlier chunks, and memory stays bounded whatever the file
+    // size. Declared before the hasher so queued hashing never outlives the bytes.
+    std::vector<uint8_t> window(size_t(3 * FastCdcChunker::kMaxSize + kReadBlock));
+    BackgroundHasher hasher;
+    struct Pending {
+        qint64 begin; // in window
+        qint64 length;
+        qint64 offset; // in file
+        std::future<QByteArray> id;
+    };
+    std::deque<Pending> pending;
+
+    // Decides and writes the oldest chunk in flight once its id is known.
+    auto settleOne = [&] {
+        Pending p = std::move(pending.front());
+        pending.pop_front();
+        const QString chunkId = QStringLiteral("sha256:") + QString::fromLatin1(p.id.get());
         const bool known = takenInFile.contains(chunkId) || m_stagedChunks.contains(chunkId)
             || m_session.store().chunk(chunkId).has_value();
         if (!known) {
@@ -157,26 +152,58 @@ StagedFile ContentStager::stageChunked(QIODevice &input, qint64 size, const QStr
                 out.stagedPack = m_txn.stagePath(QStringLiteral("chunks/packs/") + out.packId + QStringLiteral(".pack"));
                 pack = std::make_unique<PackWriter>(env, out.stagedPack);
             }
-            const qint64 at = pack->append(chunk);
-            out.newChunks.append(ChunkRow{chunkId, out.packId, at, cut, cut, QStringLiteral("none"), chunkId});
+            const qint64 at = pack->append(QByteArrayView(window.data() + p.begin, p.length));
+            out.newChunks.append(ChunkRow{chunkId, out.packId, at, p.length, p.length, QStringLiteral("none"), chunkId});
             takenInFile.insert(chunkId);
         }
         chunks.append(QJsonObject{{QStringLiteral("checksum"), chunkId},
                                   {QStringLiteral("chunk_id"), chunkId},
                                   {QStringLiteral("compression"), QStringLiteral("none")},
-                                  {QStringLiteral("logical_offset"), offset},
-                                  {QStringLiteral("logical_size"), cut},
-                                  {QStringLiteral("stored_size"), cut}});
+                                  {QStringLiteral("logical_offset"), p.offset},
+                                  {QStringLiteral("logical_size"), p.length},
+                                  {QStringLiteral("stored_size"), p.length}});
+        task.report(doneBefore + p.offset + p.length, total, QStringLiteral("upload"));
+    };
+
+    qint64 begin = 0, end = 0; // unconsumed bytes are window[begin, end)
+    qint64 consumed = 0, offset = 0;
+    while (offset < size) {
+        while (end - begin < FastCdcChunker::kMaxSize && consumed < size) {
+            if (end + kReadBlock > qint64(window.size())) {
+                // Compaction moves bytes that queued work may still read: settle it first.
+                while (!pending.empty())
+                    settleOne();
+                hasher.drain();
+                std::memmove(window.data(), window.data() + begin, size_t(end - begin));
+                end -= begin;
+                begin = 0;
+            }
+            const qint64 n = readSome(input, reinterpret_cast<char *>(window.data() + end),
+                                      qMin(kReadBlock, size - consumed), label);
+            if (n == 0)
+                changedWhileReading(label);
+            end += n;
+            consumed += n;
+            task.checkCancelled();
+        }
+        const qint64 cut = FastCdcChunker::nextCut(window.data() + begin, end - begin);
+        const QByteArrayView chunk(window.data() + begin, cut);
+        hasher.addToFile(chunk);
+        pending.push_back(Pending{begin, cut, offset, hasher.hashChunk(chunk)});
+        // Keep one chunk hashing while the next boundary is searched.
+        while (pending.size() > 1)
+            settleOne();
         begin += cut;
         offset += cut;
-        task.report(doneBefore + offset, total, QStringLiteral("upload"));
     }
+    while (!pending.empty())
+        settleOne();
     if (pack)
         pack->finish();
     for (const ChunkRow &row : std::as_const(out.newChunks))
         m_stagedChunks.insert(row.chunkId);
 
-    const QString sha = QString::fromLatin1(fileHash.hexResult());
+    const QString sha = QString::fromLatin1(hasher.fileDigest());
     const QByteArray pointer = ObjectCodec::lfsPointer(sha, size);
     out.filePayload = CanonicalJson::serialize(QJsonObject{
         {QStringLiteral("chunks"), chunks},

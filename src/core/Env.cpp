@@ -149,10 +149,22 @@ void Env::syncFile(QFile &file) const
         throw HubVaultError(QStringLiteral("cannot write %1 to disk: %2").arg(file.fileName(), file.errorString()));
 }
 
+void Env::startWriteback(QFile &file, qint64 offset, qint64 length) const
+{
+    if (file.flush())
+        ::sync_file_range(file.handle(), offset, length, SYNC_FILE_RANGE_WRITE);
+}
+
 void Env::makeDirectories(const QString &path) const
 {
     if (!QDir().mkpath(path))
         throw HubVaultError(QStringLiteral("cannot create directory %1").arg(path));
+}
+
+void Env::renameFile(const QString &from, const QString &to) const
+{
+    if (::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0)
+        throw HubVaultError(osError(QStringLiteral("cannot move into place"), to));
 }
 
 void Env::removeFile(const QString &path) const

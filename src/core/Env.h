@@ -65,7 +65,15 @@ public:
     virtual std::unique_ptr<QFile> createFile(const QString &path) const;
     /** Flushes and fsyncs an open file; throws HubVaultError on failure. */
     virtual void syncFile(QFile &file) const;
+    /**
+     * Asks the kernel to start writing [offset, offset+length) of `file` to disk now,
+     * without waiting (sync_file_range WRITE), so a later fsync has little left to do and
+     * disk writes overlap with hashing. Purely a performance hint.
+     */
+    virtual void startWriteback(QFile &file, qint64 offset, qint64 length) const;
     virtual void makeDirectories(const QString &path) const;
+    /** rename(2): atomic replacement within one file system. */
+    virtual void renameFile(const QString &from, const QString &to) const;
     virtual void removeFile(const QString &path) const;
     virtual void removeTree(const QString &path) const;
     virtual void fsyncDirectory(const QString &path) const;

@@ -20,6 +20,11 @@ qint64 PackWriter::append(QByteArrayView chunk)
         throw HubVaultError(QStringLiteral("cannot write pack %1: %2; free some disk space and retry")
                                 .arg(m_path, m_file->errorString()));
     m_size += chunk.size();
+    constexpr qint64 kWritebackStep = 8 << 20;
+    if (m_size - m_writebackFrom >= kWritebackStep) {
+        m_env.startWriteback(*m_file, m_writebackFrom, m_size - m_writebackFrom);
+        m_writebackFrom = m_size;
+    }
     return offset;
 }
 

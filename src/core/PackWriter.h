@@ -28,6 +28,7 @@ private:
     QString m_path;
     std::unique_ptr<QFile> m_file;
     qint64 m_size = 0;
+    qint64 m_writebackFrom = 0;
 };
 
 } // namespace hubvault

@@ -10,7 +10,6 @@
 #include <QFileInfo>
 #include <QJsonObject>
 
-#include <cstdio>
 
 namespace hubvault {
 
@@ -107,8 +106,7 @@ void Transaction::publishFile(const QString &stagedPath, const QString &finalPat
     const QString dir = QFileInfo(finalPath).absolutePath();
     env.makeDirectories(dir);
     env.faultPoint("txn:publish-file");
-    if (std::rename(QFile::encodeName(stagedPath).constData(), QFile::encodeName(finalPath).constData()) != 0)
-        throw HubVaultError(QStringLiteral("cannot move %1 into place: %2").arg(finalPath, QString::fromLocal8Bit(strerror(errno))));
+    env.renameFile(stagedPath, finalPath);
     m_touchedDirs.insert(dir);
 }
 

@@ -59,6 +59,16 @@ VerifyReport Verifier::run()
     if (m_depth == Depth::Full) {
         verifyObjectIds(report);
         verifyChunkIndex(report);
+        // Beyond the original: every reflog row (deleted refs included) still carries the
+        // checksum of its heads and message (FORMAT.md §8.3).
+        for (const auto &[kind, name] : m_session.store().reflogRefs()) {
+            const QString ref = (kind == QLatin1String("tag") ? QStringLiteral("refs/tags/") : QStringLiteral("refs/heads/")) + name;
+            const QList<ReflogRow> rows = m_session.store().reflog(kind, name);
+            for (auto it = rows.crbegin(); it != rows.crend(); ++it) {
+                if (ObjectCodec::reflogChecksum(it->oldHead, it->newHead, it->message) != it->checksum)
+                    report.errors.append(QStringLiteral("reflog %1 seq %2: checksum mismatch").arg(ref).arg(it->seq));
+            }
+        }
     }
     checkViews(report);
     checkLeftovers(report);

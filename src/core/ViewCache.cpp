@@ -16,7 +16,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QSaveFile>
 
 namespace hubvault {
 
@@ -98,16 +97,23 @@ void ViewCache::materialize(const QString &fileId, const QString &target, bool d
     if (existing.exists && (existing.isDir || existing.isSymlink))
         env.removeTree(target); // never write through a symlink someone placed there
     env.makeDirectories(QFileInfo(target).absolutePath());
-    QSaveFile out(target);
-    out.setDirectWriteFallback(false);
-    if (!out.open(QIODevice::WriteOnly))
-        throw HubVaultError(QStringLiteral("cannot write %1: %2").arg(target, out.errorString()));
-    ContentReader(m_session).copyTo(file, out, m_task);
-    // QSaveFile fsyncs before its rename; managed cache views are disposable, so the
-    // original skips that cost for them and so do we (FORMAT.md §6.5).
-    Q_UNUSED(durable);
-    if (!out.commit())
-        throw HubVaultError(QStringLiteral("cannot write %1: %2").arg(target, out.errorString()));
+    // Temp name + rename, so a reader never sees a half-written view. Managed cache views
+    // are disposable and skip fsync, as in the original (FORMAT.md §6.5, §9); copies into
+    // a caller's local_dir are durable.
+    const QString temp = target + QStringLiteral(".tmp.") + env.randomHex(8);
+    try {
+        auto out = env.createFile(temp);
+        ContentReader(m_session).copyTo(file, *out, m_task);
+        if (durable)
+            env.syncFile(*out);
+        out->close();
+        env.renameFile(temp, target);
+        if (durable)
+            env.fsyncDirectory(QFileInfo(target).absolutePath());
+    } catch (...) {
+        env.removeFile(temp);
+        throw;
+    }
 }
 
 QString ViewCache::downloadFile(const QString &filename, const QString &revision, const QString &localDir)
