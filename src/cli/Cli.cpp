@@ -94,7 +94,9 @@ int run(const QStringList &arguments)
 {
     static CancelToken interruptToken;
     g_interruptToken = &interruptToken;
-    std::signal(SIGINT, onInterrupt);
+    // A shell that started us with SIGINT ignored (background job, nohup) meant it: keep it.
+    if (std::signal(SIGINT, onInterrupt) == SIG_IGN)
+        std::signal(SIGINT, SIG_IGN);
 
     const CommandRegistry registry = buildRegistry();
     const Command *command = nullptr;

@@ -115,28 +115,40 @@ std::optional<PathEntry> History::entryAt(const QString &commitId, const QString
 
 QHash<QString, LastCommitInfo> History::lastCommits(const QString &head, const QList<PathEntry> &entries)
 {
+    // Entries are grouped by folder: a commit whose folder tree equals a parent's cannot
+    // have introduced anything in it, which skips almost every (commit, entry) pair.
+    QHash<QString, QList<PathEntry>> pending;
+    for (const PathEntry &e : entries)
+        pending[e.path.section(QLatin1Char('/'), 0, -2)].append(e);
     QHash<QString, LastCommitInfo> out;
-    QList<PathEntry> pending = entries;
     for (const QString &commitId : ancestry(head)) {
         if (pending.isEmpty())
             break;
         const CommitPayload &commit = m_session.commit(commitId);
-        QList<PathEntry> still;
-        for (const PathEntry &target : pending) {
-            bool introduced = entryAt(commitId, target.path) == std::optional<PathEntry>(target);
-            for (const QString &parent : commit.parents) {
-                if (!introduced)
-                    break;
-                introduced = entryAt(parent, target.path) != std::optional<PathEntry>(target);
-            }
-            if (!introduced) {
-                still.append(target);
+        for (auto group = pending.begin(); group != pending.end();) {
+            const auto folder = entryAt(commitId, group.key());
+            bool unchanged = false;
+            for (const QString &parent : commit.parents)
+                unchanged = unchanged || entryAt(parent, group.key()) == folder;
+            if (unchanged || !folder) {
+                ++group;
                 continue;
             }
-            const GitCommitInfo info = commitInfo(commitId);
-            out.insert(target.path, LastCommitInfo{info.commitId, info.title, info.createdAt});
+            QList<PathEntry> &targets = group.value();
+            for (auto it = targets.begin(); it != targets.end();) {
+                bool introduced = entryAt(commitId, it->path) == std::optional<PathEntry>(*it);
+                for (const QString &parent : commit.parents)
+                    introduced = introduced && entryAt(parent, it->path) != std::optional<PathEntry>(*it);
+                if (!introduced) {
+                    ++it;
+                    continue;
+                }
+                const GitCommitInfo info = commitInfo(commitId);
+                out.insert(it->path, LastCommitInfo{info.commitId, info.title, info.createdAt});
+                it = targets.erase(it);
+            }
+            group = targets.isEmpty() ? pending.erase(group) : std::next(group);
         }
-        pending = still;
     }
     return out;
 }

@@ -9,9 +9,7 @@
 
 namespace hubvault {
 
-namespace {
-
-bool hasHotJournal(const RepositoryContext &context)
+bool Recovery::hasHotJournal(const RepositoryContext &context)
 {
     // SQLite treats a journal as hot only when its header is not zeroed; a zeroed one is
     // harmless residue and must not make every read take the exclusive lock.
@@ -25,6 +23,8 @@ bool hasHotJournal(const RepositoryContext &context)
     const QByteArray head = file.read(1);
     return !head.isEmpty() && head.at(0) != '\0';
 }
+
+namespace {
 
 bool hasPendingTransactions(const RepositoryContext &context)
 {

@@ -15,6 +15,8 @@ public:
      * (and takes no exclusive lock) when there is nothing to recover.
      */
     static void recoverIfNeeded(const RepositoryContext &context);
+    /** True when metadata.sqlite3-journal is a hot rollback journal (non-zeroed header). */
+    static bool hasHotJournal(const RepositoryContext &context);
 };
 
 } // namespace hubvault

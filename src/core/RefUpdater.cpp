@@ -20,6 +20,16 @@ QString stripPrefix(const QString &name, const QString &prefix)
     return name.startsWith(prefix) ? name.mid(prefix.size()) : name;
 }
 
+/** Deletions accept any spelling that creation would have normalized to the stored name. */
+QString normalizedOrAsIs(const QString &name)
+{
+    try {
+        return RepoPath::normalizeRefName(name);
+    } catch (const HubVaultError &) {
+        return name; // not creatable, so not found either: reported by the caller
+    }
+}
+
 } // namespace
 
 CommitInfo RefUpdater::describeCommit(RepoSession &session, const QString &commitId)
@@ -33,7 +43,8 @@ CommitInfo RefUpdater::describeCommit(RepoSession &session, const QString &commi
 
 void RefUpdater::createBranch(const QString &branchIn, const QString &revision, bool existOk)
 {
-    const QString branch = RepoPath::normalizeRefName(stripPrefix(branchIn, QStringLiteral("refs/heads/")));
+    // The original stores a name like "refs/heads/x" literally (FORMAT.md §8.1 QUIRK).
+    const QString branch = RepoPath::normalizeRefName(branchIn);
     if (m_session.store().ref(kBranch, branch)) {
         if (existOk)
             return;
@@ -47,7 +58,7 @@ void RefUpdater::createBranch(const QString &branchIn, const QString &revision, 
 
 void RefUpdater::deleteBranch(const QString &branchIn)
 {
-    const QString branch = stripPrefix(branchIn, QStringLiteral("refs/heads/"));
+    const QString branch = normalizedOrAsIs(stripPrefix(branchIn, QStringLiteral("refs/heads/")));
     const auto row = m_session.store().ref(kBranch, branch);
     if (!row)
         throw RevisionNotFoundError(QStringLiteral("branch not found: %1").arg(branch));
@@ -60,7 +71,7 @@ void RefUpdater::deleteBranch(const QString &branchIn)
 
 void RefUpdater::createTag(const QString &tagIn, const QString &tagMessage, const QString &revision, bool existOk)
 {
-    const QString tag = RepoPath::normalizeRefName(stripPrefix(tagIn, QStringLiteral("refs/tags/")));
+    const QString tag = RepoPath::normalizeRefName(tagIn);
     if (m_session.store().ref(kTag, tag)) {
         if (existOk)
             return;
@@ -77,7 +88,7 @@ void RefUpdater::createTag(const QString &tagIn, const QString &tagMessage, cons
 
 void RefUpdater::deleteTag(const QString &tagIn)
 {
-    const QString tag = stripPrefix(tagIn, QStringLiteral("refs/tags/"));
+    const QString tag = normalizedOrAsIs(stripPrefix(tagIn, QStringLiteral("refs/tags/")));
     const auto row = m_session.store().ref(kTag, tag);
     if (!row)
         throw RevisionNotFoundError(QStringLiteral("tag not found: %1").arg(tag));

@@ -3,6 +3,7 @@
 #include "CanonicalJson.h"
 #include "Errors.h"
 #include "ObjectCodec.h"
+#include "Recovery.h"
 #include "RepositoryContext.h"
 
 #include <QDir>
@@ -51,8 +52,7 @@ RepoSession::RepoSession(const RepositoryContext &context, Access access)
       m_lock(access == Access::Write ? acquireExclusiveLock(context) : acquireSharedLock(context))
 {
     if (access == Access::Read) {
-        m_store = std::make_unique<MetadataStore>(context.databasePath(), MetadataStore::Mode::ReadOnly);
-        m_store->beginRead();
+        openForReading();
         return;
     }
     m_store = std::make_unique<MetadataStore>(context.databasePath(), MetadataStore::Mode::ReadWrite);
@@ -64,6 +64,28 @@ RepoSession::RepoSession(const RepositoryContext &context, Access access)
     for (const QString &name : QDir(txn).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden))
         context.env->removeTree(txn + QLatin1Char('/') + name);
     m_store->clearTxnLog();
+}
+
+void RepoSession::openForReading()
+{
+    // Another process may have crashed since this repository was opened: a hot journal
+    // makes read-only connections fail, and leftover txn_log rows must be rolled back
+    // before anything is read (FORMAT.md §6.4, §6.5).
+    if (Recovery::hasHotJournal(m_context)) {
+        m_lock.release();
+        Recovery::recoverIfNeeded(m_context);
+        m_lock = acquireSharedLock(m_context);
+    }
+    m_store = std::make_unique<MetadataStore>(m_context.databasePath(), MetadataStore::Mode::ReadOnly);
+    m_store->beginRead();
+    if (m_store->txnLogCount() > 0) {
+        m_store.reset();
+        m_lock.release();
+        Recovery::recoverIfNeeded(m_context);
+        m_lock = acquireSharedLock(m_context);
+        m_store = std::make_unique<MetadataStore>(m_context.databasePath(), MetadataStore::Mode::ReadOnly);
+        m_store->beginRead();
+    }
 }
 
 void RepoSession::commit()
@@ -84,6 +106,7 @@ void RepoSession::clearCaches()
     m_files.clear();
     m_blobs.clear();
     m_treeGitOids.clear();
+    m_treeIndexes.clear();
 }
 
 RepoSession::~RepoSession()
@@ -105,12 +128,18 @@ template <typename T>
 const T &RepoSession::cached(std::unordered_map<QString, T> &cache, ObjectType type, const QString &objectId)
 {
     auto it = cache.find(objectId);
-    if (it == cache.end()) {
-        const QString what = objectTypeName(type) + QLatin1Char(' ') + objectId;
-        const QJsonObject json = CanonicalJson::parseObject(requirePayload(type, objectId), what);
-        it = cache.emplace(objectId, T::parse(json, objectId)).first;
-    }
-    return it->second;
+    if (it != cache.end())
+        return it->second;
+    T payload;
+    // Write sessions read their own uncommitted rows, so they bypass the shared cache.
+    const bool shared = m_useSharedCache && !isWritable();
+    if (shared && m_context.objects->find(objectId, &payload))
+        return cache.emplace(objectId, std::move(payload)).first->second;
+    const QString what = objectTypeName(type) + QLatin1Char(' ') + objectId;
+    payload = T::parse(CanonicalJson::parseObject(requirePayload(type, objectId), what), objectId);
+    if (shared)
+        m_context.objects->insert(objectId, payload);
+    return cache.emplace(objectId, std::move(payload)).first->second;
 }
 
 const CommitPayload &RepoSession::commit(const QString &objectId)
@@ -131,6 +160,19 @@ const FilePayload &RepoSession::file(const QString &objectId)
 const BlobPayload &RepoSession::blob(const QString &objectId)
 {
     return cached(m_blobs, ObjectType::Blob, objectId);
+}
+
+const QHash<QString, qsizetype> &RepoSession::treeIndex(const QString &treeId)
+{
+    auto it = m_treeIndexes.find(treeId);
+    if (it == m_treeIndexes.end()) {
+        QHash<QString, qsizetype> index;
+        const TreePayload &t = tree(treeId);
+        for (qsizetype i = 0; i < t.entries.size(); ++i)
+            index.insert(t.entries.at(i).name, i);
+        it = m_treeIndexes.emplace(treeId, std::move(index)).first;
+    }
+    return it->second;
 }
 
 bool RepoSession::hasCommit(const QString &objectId)

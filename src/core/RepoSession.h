@@ -21,6 +21,9 @@ class RepoSession {
 public:
     enum class Access { Read, Write };
     explicit RepoSession(const RepositoryContext &context, Access access = Access::Read);
+
+    /** Verification must see the database as it is now, not what an earlier call parsed. */
+    void bypassSharedCache() { m_useSharedCache = false; }
     ~RepoSession();
 
     bool isWritable() const { return m_access == Access::Write; }
@@ -40,6 +43,8 @@ public:
     const FilePayload &file(const QString &objectId);
     const BlobPayload &blob(const QString &objectId);
     bool hasCommit(const QString &objectId);
+    /** Index of a tree's entries by name, built once per tree. */
+    const QHash<QString, qsizetype> &treeIndex(const QString &treeId);
 
     /** Stored git OIDs, recomputed when an old payload lacks them (FORMAT.md §3.6). */
     QString commitGitOid(const QString &commitId);
@@ -47,9 +52,11 @@ public:
 
 private:
     QByteArray requirePayload(ObjectType type, const QString &objectId);
+    void openForReading();
 
     const RepositoryContext &m_context;
     Access m_access;
+    bool m_useSharedCache = true;
     FileLock m_lock;
     std::unique_ptr<MetadataStore> m_store;
     template <typename T>
@@ -61,6 +68,7 @@ private:
     std::unordered_map<QString, FilePayload> m_files;
     std::unordered_map<QString, BlobPayload> m_blobs;
     QHash<QString, QString> m_treeGitOids;
+    std::unordered_map<QString, QHash<QString, qsizetype>> m_treeIndexes;
 };
 
 } // namespace hubvault

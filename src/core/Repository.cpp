@@ -234,6 +234,7 @@ VerifyReport Repository::quickVerify(const TaskControl &task) const
 {
     Recovery::recoverIfNeeded(*d);
     RepoSession session(*d);
+    session.bypassSharedCache();
     return Verifier(session, Verifier::Depth::Quick, task).run();
 }
 
@@ -241,6 +242,7 @@ VerifyReport Repository::fullVerify(const TaskControl &task) const
 {
     Recovery::recoverIfNeeded(*d);
     RepoSession session(*d);
+    session.bypassSharedCache();
     return Verifier(session, Verifier::Depth::Full, task).run();
 }
 

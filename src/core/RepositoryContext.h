@@ -3,6 +3,7 @@
 // (its root, environment and fixed settings). Not part of the public API.
 
 #include "Env.h"
+#include "ObjectCache.h"
 
 #include <QString>
 #include <memory>
@@ -16,6 +17,8 @@ public:
     QString defaultBranch;
     qint64 largeFileThreshold = 16777216;
     int formatVersion = 1;
+    /** Parsed payloads shared across calls (content-addressed, never stale). */
+    std::shared_ptr<ObjectCache> objects = std::make_shared<ObjectCache>();
 
     QString path(const QString &relative) const { return root + QLatin1Char('/') + relative; }
     QString databasePath() const { return path(QStringLiteral("metadata.sqlite3")); }

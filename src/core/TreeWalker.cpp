@@ -39,12 +39,12 @@ std::optional<PathEntry> TreeWalker::lookup(const QString &rootTreeId, const QSt
     for (const QString &segment : path.split(QLatin1Char('/'))) {
         if (!current.isTree)
             return std::nullopt;
-        const TreePayload &tree = m_session.tree(current.objectId);
-        const auto it = std::find_if(tree.entries.cbegin(), tree.entries.cend(),
-                                     [&](const TreeEntry &e) { return e.name == segment; });
-        if (it == tree.entries.cend())
+        const auto &index = m_session.treeIndex(current.objectId);
+        const auto found = index.constFind(segment);
+        if (found == index.constEnd())
             return std::nullopt;
-        current = PathEntry{joinPath(current.path, segment), it->isTree(), it->objectId};
+        const TreeEntry &entry = m_session.tree(current.objectId).entries.at(*found);
+        current = PathEntry{joinPath(current.path, segment), entry.isTree(), entry.objectId};
     }
     return current;
 }

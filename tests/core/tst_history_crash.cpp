@@ -50,6 +50,7 @@ struct OpSpec {
     QStringList extraArgs;
     RepoState newState;
     QStringList trace; ///< fault points of an undisturbed run, in order
+    QString resultPath; ///< repository after that undisturbed run
     qint64 durationUs = 0;
 };
 
@@ -105,6 +106,16 @@ class TestHistoryCrash : public QObject {
     QList<OpSpec> m_ops;
     int m_runs = 0;
     int m_hotJournals = 0;
+
+    /** A journal a read-only connection cannot get past (checked before anything recovers it). */
+    void countHotJournal(const QString &repo)
+    {
+        if (QFileInfo(repo + QStringLiteral("/metadata.sqlite3-journal")).size() == 0)
+            return;
+        QString error;
+        ht::sqlRows(repo, QStringLiteral("SELECT COUNT(*) FROM refs"), &error);
+        m_hotJournals += error.isEmpty() ? 0 : 1;
+    }
 
     QString scratch() { return m_tmp.path() + QStringLiteral("/run-%1").arg(++m_runs); }
 
@@ -250,6 +261,7 @@ private Q_SLOTS:
                     spec.durationUs = line.mid(5).toLongLong();
             }
             spec.newState = stateOf(copy);
+            spec.resultPath = copy;
             QVERIFY(Repository::open(copy).fullVerify().ok);
             if (name == QLatin1String("gc")) {
                 QCOMPARE(spec.newState.refs, m_old.refs);
@@ -271,9 +283,7 @@ private Q_SLOTS:
         // The merge is a true merge commit with two parents.
         const QString mergeHead = op(QStringLiteral("merge")).newState.refs.value(QStringLiteral("branch:main"));
         QVERIFY(!mergeHead.isEmpty());
-        QCOMPARE(ht::commitPayload(scratch().isEmpty() ? QString() : m_tmp.path() + QStringLiteral("/run-3"), mergeHead)
-                     .value(QLatin1String("parents")).toArray().size(),
-                 2);
+        QCOMPARE(ht::commitPayload(op(QStringLiteral("merge")).resultPath, mergeHead).value(QLatin1String("parents")).toArray().size(), 2);
     }
 
     void faultPoints_data()
@@ -299,7 +309,7 @@ private Q_SLOTS:
             const HelperRun run = runHelper(helperArgs(spec, copy, {QStringLiteral("--fault"), step, QStringLiteral("--nth"), QString::number(nth)}));
             const QString label = QStringLiteral("%1 at %2 #%3").arg(opName, step).arg(nth);
             QVERIFY2(run.crashed && run.exitCode == 9, qPrintable(label + QStringLiteral(": did not die there: ") + QString::fromUtf8(run.err)));
-            m_hotJournals += QFileInfo(copy + QStringLiteral("/metadata.sqlite3-journal")).size() > 0 ? 1 : 0;
+            countHotJournal(copy);
             // Nothing is visible before the first COMMIT; after it (squash's gc) the squash is.
             const QString expect = i <= firstCommit ? QStringLiteral("old") : QStringLiteral("new");
             const QString problem = checkAfterCrash(copy, spec, expect);
@@ -325,17 +335,19 @@ private Q_SLOTS:
 
     void randomKills()
     {
-        // SIGKILL at a random instant of each operation, until at least 40 kills per
-        // operation landed while it was running (>= 200 in total).
+        // SIGKILL at a random instant of each operation, until at least 60 kills per
+        // operation landed while it was running (>= 300 in total).
         QRandomGenerator rng(0x5eed);
         QElapsedTimer total;
         total.start();
         int landedTotal = 0;
         for (const OpSpec &spec : std::as_const(m_ops)) {
             int landed = 0, finished = 0, attempts = 0, sawOld = 0, sawNew = 0;
-            // Delays spread over the operation's duration (plus a margin on both ends).
-            const qint64 windowUs = qMax<qint64>(spec.durationUs * 13 / 10, 2000);
-            while (landed < 40 && attempts < 160) {
+            // Delays spread over the operation's duration. The window adapts to how fast the
+            // machine is right now: it shrinks when the helper finished first and widens a
+            // little when the kill landed, so about three quarters of the kills land.
+            qint64 windowUs = qMax<qint64>(spec.durationUs * 13 / 10, 2000);
+            while (landed < 60 && attempts < 400) {
                 ++attempts;
                 const QString copy = scratch();
                 QVERIFY(copyRepo(m_base, copy));
@@ -357,7 +369,8 @@ private Q_SLOTS:
                 QVERIFY2(done || p.exitStatus() == QProcess::CrashExit,
                          qPrintable(QStringLiteral("%1: helper failed: %2").arg(spec.name, QString::fromUtf8(p.readAllStandardError()))));
                 (done ? finished : landed) += 1;
-                m_hotJournals += QFileInfo(copy + QStringLiteral("/metadata.sqlite3-journal")).size() > 0 ? 1 : 0;
+                windowUs = done ? qMax<qint64>(500, windowUs * 3 / 4) : qMin<qint64>(windowUs * 21 / 20, 2000000);
+                countHotJournal(copy);
 
                 QString matched;
                 const QString label = QStringLiteral("%1 killed after %2 us").arg(spec.name).arg(delay);
@@ -373,11 +386,11 @@ private Q_SLOTS:
             }
             qInfo("%s: %d kills landed, %d runs finished first, %d old / %d new states", qPrintable(spec.name), landed, finished, sawOld,
                   sawNew);
-            QVERIFY2(landed >= 40, qPrintable(spec.name));
+            QVERIFY2(landed >= 60, qPrintable(spec.name));
             landedTotal += landed;
         }
-        qInfo("random kills: %d landed in %lld ms; hot journals seen so far: %d", landedTotal, total.elapsed(), m_hotJournals);
-        QVERIFY(landedTotal >= 200);
+        qInfo("random kills: %d landed in %lld ms", landedTotal, total.elapsed());
+        QVERIFY(landedTotal >= 300);
     }
 
     void hotJournalIsRolledBackOnOpen()
@@ -424,15 +437,13 @@ private Q_SLOTS:
         QCOMPARE(ht::sqlRows(image, QStringLiteral("SELECT COUNT(*) FROM refs"), &error).size(), 1);
         QVERIFY(error.isEmpty());
 
-        // The reader opened before the crash: its reads return right bytes or fail cleanly,
-        // and verification (which recovers first) brings it back.
-        const QByteArray expected = "a2";
-        int readFailures = 0;
+        // The reader opened before the crash: its reads return right bytes or fail cleanly
+        // (never partial state), and verification (which recovers first) brings it back.
         try {
             QCOMPARE(longLived.readBytes(QStringLiteral("a.txt"), QStringLiteral("v1")), QByteArray("a1"));
             QCOMPARE(longLived.readBytes(QStringLiteral("dir/b.txt")), QByteArray("b"));
+            QCOMPARE(longLived.listRepoCommits().size(), 5);
         } catch (const HubVaultError &e) {
-            ++readFailures;
             qInfo("read through a repository opened before the crash: %s: %s", qPrintable(e.kind()), qPrintable(e.message()));
         }
         const VerifyReport v = longLived.fullVerify();
@@ -440,8 +451,6 @@ private Q_SLOTS:
         QCOMPARE(longLived.readBytes(QStringLiteral("a.txt"), QStringLiteral("v1")), QByteArray("a1"));
         QCOMPARE(ht::refsTable(repo), m_old.refs);
         QVERIFY(QFileInfo(repo + QStringLiteral("/metadata.sqlite3-journal")).size() == 0);
-        Q_UNUSED(expected);
-        Q_UNUSED(readFailures);
     }
 
     void hotJournalThenWrite()
@@ -462,7 +471,7 @@ private Q_SLOTS:
         QVERIFY(r.fullVerify().ok);
     }
 
-    void cleanupTestCase() { qInfo("hot journals seen after crashes: %d", m_hotJournals); }
+    void cleanupTestCase() { qInfo("hot journals left by fault-point and random crashes: %d", m_hotJournals); }
 };
 
 QTEST_GUILESS_MAIN(TestHistoryCrash)

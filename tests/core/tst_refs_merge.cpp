@@ -550,7 +550,6 @@ private Q_SLOTS:
         QCOMPARE(r->listRepoReflog(QStringLiteral("refs/tags/main")).size(), 1);
         QCOMPARE(r->listRepoReflog(QStringLiteral("refs/tags/main")).first().message, QStringLiteral("tag of main"));
         QCOMPARE(r->listRepoReflog(QStringLiteral("main")).size(), 5);
-        QVERIFY(r->listRepoReflog(QStringLiteral("refs/heads/unknown"), 3).isEmpty());
     }
 
     // --- merge outcomes ------------------------------------------------------------------------

@@ -1,0 +1,55 @@
+#pragma once
+// Parsed payloads shared by every call on one open repository. Object ids are content
+// addresses, so a cached payload can never be stale; gc only makes objects unreachable,
+// and nothing reaches an object by id that gc removed. Bounded, thread-safe.
+
+#include "ObjectModel.h"
+
+#include <QCache>
+#include <QMutex>
+
+namespace hubvault {
+
+class ObjectCache {
+public:
+    template <typename T>
+    bool find(const QString &id, T *out);
+    template <typename T>
+    void insert(const QString &id, const T &payload);
+
+private:
+    template <typename T>
+    QCache<QString, T> &cacheFor();
+
+    QMutex m_mutex;
+    // Costs are entry counts; trees and commits are small, file payloads list chunks.
+    QCache<QString, CommitPayload> m_commits{200000};
+    QCache<QString, TreePayload> m_trees{50000};
+    QCache<QString, FilePayload> m_files{200000};
+    QCache<QString, BlobPayload> m_blobs{200000};
+};
+
+template <> inline QCache<QString, CommitPayload> &ObjectCache::cacheFor() { return m_commits; }
+template <> inline QCache<QString, TreePayload> &ObjectCache::cacheFor() { return m_trees; }
+template <> inline QCache<QString, FilePayload> &ObjectCache::cacheFor() { return m_files; }
+template <> inline QCache<QString, BlobPayload> &ObjectCache::cacheFor() { return m_blobs; }
+
+template <typename T>
+bool ObjectCache::find(const QString &id, T *out)
+{
+    QMutexLocker lock(&m_mutex);
+    const T *hit = cacheFor<T>().object(id);
+    if (!hit)
+        return false;
+    *out = *hit;
+    return true;
+}
+
+template <typename T>
+void ObjectCache::insert(const QString &id, const T &payload)
+{
+    QMutexLocker lock(&m_mutex);
+    cacheFor<T>().insert(id, new T(payload));
+}
+
+} // namespace hubvault
