@@ -7,12 +7,10 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
-#include <condition_variable>
-#include <deque>
-#include <functional>
+#include "WorkerLane.h"
+
 #include <future>
-#include <mutex>
-#include <thread>
+#include <memory>
 
 namespace hubvault {
 
@@ -33,28 +31,10 @@ public:
     QByteArray fileDigest();
 
 private:
-    /** One worker thread running tasks in submission order. */
-    class Lane {
-    public:
-        Lane();
-        ~Lane();
-        void post(std::function<void()> task);
-        void drain();
-
-    private:
-        void run();
-        std::mutex m_mutex;
-        std::condition_variable m_wake, m_idle;
-        std::deque<std::function<void()>> m_tasks;
-        bool m_busy = false;
-        bool m_stop = false;
-        std::thread m_thread;
-    };
-
     struct FileState;
     std::unique_ptr<FileState> m_file;
-    Lane m_fileLane;
-    Lane m_chunkLane;
+    WorkerLane m_fileLane;
+    WorkerLane m_chunkLane;
 };
 
 } // namespace hubvault

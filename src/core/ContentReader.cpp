@@ -2,6 +2,7 @@
 
 #include "Errors.h"
 #include "Hash.h"
+#include "WorkerLane.h"
 #include "ObjectCodec.h"
 #include "RepoSession.h"
 #include "RepositoryContext.h"
@@ -16,28 +17,61 @@ namespace {
 constexpr qint64 kBlockSize = 1 << 20;
 const QByteArray kPackMagic("hubvault-pack/v1\n");
 
-/** Hashes content the way a file payload records it: sha256 and the Git blob OID. */
-class ContentDigest {
+/**
+ * Hashes content the way a file payload records it (SHA-256, and the Git blob OID for
+ * whole blobs) and verifies chunk checksums, on background lanes. Blocks are shared
+ * QByteArrays, so queued work keeps them alive; the backlog is bounded.
+ */
+class ParallelDigest {
 public:
-    ContentDigest(const FilePayload &file) : m_sha256(Hash::Algorithm::Sha256), m_sha1(Hash::Algorithm::Sha1)
+    explicit ParallelDigest(const FilePayload &file)
+        : m_hashGit(!file.isChunked()), m_parallel(file.logicalSize >= kParallelFrom)
     {
-        m_hashGit = !file.isChunked();
+        if (m_parallel) {
+            m_contentLane = std::make_unique<WorkerLane>();
+            m_checkLane = std::make_unique<WorkerLane>();
+        }
         if (m_hashGit)
             m_sha1.add(ObjectCodec::gitBlobHeader(file.logicalSize));
     }
-    void add(QByteArrayView data)
+    ~ParallelDigest()
     {
-        m_sha256.add(data);
+        drain(m_contentLane);
+        drain(m_checkLane);
+    }
+    void add(const QByteArray &data)
+    {
+        throttle();
+        run(m_contentLane, [this, data] { m_sha256.add(data); });
         if (m_hashGit)
-            m_sha1.add(data);
+            run(m_checkLane, [this, data] { m_sha1.add(data); });
         m_size += data.size();
+    }
+    /** Queues the chunk's checksum check; a mismatch is reported by check(). */
+    void verifyChunk(const QByteArray &data, const ChunkLocation &location)
+    {
+        run(m_checkLane, [this, data, id = location.ref.chunkId, sum = location.ref.checksum, pack = location.packPath] {
+            if (Hash::prefixedSha256(data) != sum && m_chunkError.isEmpty())
+                m_chunkError = QStringLiteral("chunk %1 in %2 does not match its checksum").arg(id, pack);
+        });
+    }
+    QString sha256()
+    {
+        if (m_sha256Hex.isEmpty()) {
+            drain(m_contentLane);
+            m_sha256Hex = QString::fromLatin1(m_sha256.hexResult());
+        }
+        return m_sha256Hex;
     }
     /** Throws IntegrityError naming the first recorded fact the bytes contradict. */
     void check(const FilePayload &file, const QString &what)
     {
+        drain(m_checkLane);
+        if (!m_chunkError.isEmpty())
+            throw IntegrityError(m_chunkError);
         if (m_size != file.logicalSize)
             throw IntegrityError(QStringLiteral("%1: content is %2 bytes, expected %3").arg(what).arg(m_size).arg(file.logicalSize));
-        const QString sha = QString::fromLatin1(m_sha256.hexResult());
+        const QString sha = sha256();
         if (sha != file.sha256)
             throw IntegrityError(QStringLiteral("%1: content sha256 mismatch").arg(what));
         if (m_hashGit) {
@@ -55,10 +89,39 @@ public:
     }
 
 private:
-    Hash m_sha256;
-    Hash m_sha1;
+    // Small files are hashed inline: threads would cost more than they save.
+    static constexpr qint64 kParallelFrom = 8 << 20;
+
+    static void run(const std::unique_ptr<WorkerLane> &lane, std::function<void()> task)
+    {
+        if (lane)
+            lane->post(std::move(task));
+        else
+            task();
+    }
+    static void drain(const std::unique_ptr<WorkerLane> &lane)
+    {
+        if (lane)
+            lane->drain();
+    }
+    void throttle()
+    {
+        // At most a few blocks or chunks in flight: memory stays bounded.
+        for (const auto *lane : {&m_contentLane, &m_checkLane}) {
+            if (*lane && (*lane)->backlog() > 3)
+                (*lane)->drain();
+        }
+    }
+
+    Hash m_sha256{Hash::Algorithm::Sha256};
+    Hash m_sha1{Hash::Algorithm::Sha1};
+    QString m_sha256Hex;
+    QString m_chunkError; // written by the check lane, read after draining it
     bool m_hashGit = false;
+    bool m_parallel = false;
     qint64 m_size = 0;
+    std::unique_ptr<WorkerLane> m_contentLane; // declared last: destroyed (joined) first
+    std::unique_ptr<WorkerLane> m_checkLane;
 };
 
 /** A write-only device that keeps only the bytes of [start, end) of what passes through. */
@@ -115,12 +178,14 @@ QByteArray ContentReader::readAll(const FilePayload &file)
 void ContentReader::copyTo(const FilePayload &file, QIODevice &out, const TaskControl &task, qint64 doneBefore,
                            qint64 total)
 {
+    // Bytes are written as they are read (callers publish the output only on success)
+    // while the hashes run on two other threads; a bounded backlog keeps memory flat.
     const Env &env = *m_session.context().env;
-    ContentDigest digest(file);
+    ParallelDigest digest(file);
     qint64 done = doneBefore;
-    auto emit = [&](QByteArrayView data) {
+    auto emit = [&](const QByteArray &data) {
         digest.add(data);
-        if (out.write(data.data(), data.size()) != data.size())
+        if (out.write(data.constData(), data.size()) != data.size())
             throw HubVaultError(QStringLiteral("cannot write output: %1").arg(out.errorString()));
         done += data.size();
         task.report(done, total ? total : file.logicalSize, QStringLiteral("read"));
@@ -132,19 +197,24 @@ void ContentReader::copyTo(const FilePayload &file, QIODevice &out, const TaskCo
         if (!env.stat(dataPath, true).isFile)
             throw IntegrityError(QStringLiteral("blob data file is missing: %1").arg(dataPath));
         auto in = env.openForRead(dataPath);
-        Hash payloadHash(Hash::Algorithm::Sha256);
         while (!in->atEnd()) {
             const QByteArray block = in->read(kBlockSize);
             if (block.isEmpty() && in->error() != QFile::NoError)
                 throw HubVaultError(QStringLiteral("cannot read %1: %2").arg(dataPath, in->errorString()));
-            payloadHash.add(block);
             emit(block);
         }
-        if (QStringLiteral("sha256:") + QString::fromLatin1(payloadHash.hexResult()) != blob.payloadSha256)
+        // The blob's payload_sha256 is the SHA-256 of the same bytes (§3.2).
+        if (QStringLiteral("sha256:") + digest.sha256() != blob.payloadSha256)
             throw IntegrityError(QStringLiteral("blob data %1 does not match its recorded payload_sha256").arg(dataPath));
     } else {
-        for (const ChunkLocation &location : locateChunks(file))
-            emit(readChunk(env, location));
+        for (const ChunkLocation &location : locateChunks(file)) {
+            const QByteArray bytes = readPackBytes(env, location.packPath, location.offset, location.ref.storedSize);
+            if (bytes.size() != location.ref.logicalSize)
+                throw IntegrityError(QStringLiteral("chunk %1 has %2 bytes, expected %3")
+                                         .arg(location.ref.chunkId).arg(bytes.size()).arg(location.ref.logicalSize));
+            digest.verifyChunk(bytes, location);
+            emit(bytes);
+        }
     }
     digest.check(file, describe(file));
 }
