@@ -22,17 +22,7 @@ namespace hubvault {
 
 namespace {
 
-using Snapshot = std::map<QString, QString>; // path -> file object id
-
-Snapshot snapshotOf(RepoSession &session, const QString &commitId)
-{
-    Snapshot out;
-    if (commitId.isEmpty())
-        return out;
-    for (const auto &[path, fileId] : TreeWalker(session).flatten(session.commit(commitId).treeId))
-        out.emplace(path, fileId);
-    return out;
-}
+using Snapshot = SnapshotMap;
 
 QStringList pathsUnder(const Snapshot &snapshot, const QString &folder)
 {
@@ -176,7 +166,7 @@ CommitInfo CommitWriter::createCommit(const QList<CommitOperation> &operations, 
     }
 
     Transaction txn(m_session, branch, head);
-    const Snapshot before = snapshotOf(m_session, head);
+    const Snapshot before = TreeWalker(m_session).snapshotOfCommit(head);
     Snapshot snapshot = before;
     ContentStager stager(m_session, txn);
     QList<StagedFile> staged;
@@ -232,7 +222,7 @@ CommitInfo CommitWriter::createCommit(const QList<CommitOperation> &operations, 
             const QString dst = RepoPath::normalize(op.pathInRepo);
             const Snapshot source = op.srcRevision.isEmpty()
                 ? before
-                : snapshotOf(m_session, history.resolveCommit(op.srcRevision));
+                : TreeWalker(m_session).snapshotOfCommit(history.resolveCommit(op.srcRevision));
             if (const auto it = source.find(src); it != source.end()) {
                 snapshot[dst] = it->second;
                 break;
@@ -259,7 +249,7 @@ CommitInfo CommitWriter::createInitialCommit()
     const QString head = ref ? ref->commitId : QString();
     Transaction txn(m_session, branch, head);
     const CommitText text = CommitText::compose(QStringLiteral("Initial commit"), std::nullopt);
-    return publish(txn, branch, head, snapshotOf(m_session, head), {}, text, text.message);
+    return publish(txn, branch, head, TreeWalker(m_session).snapshotOfCommit(head), {}, text, text.message);
 }
 
 CommitInfo CommitWriter::publish(Transaction &txn, const QString &branch, const QString &head,

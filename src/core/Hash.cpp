@@ -41,6 +41,18 @@ QByteArray Hash::sha256Hex(QByteArrayView data)
     return h.hexResult();
 }
 
+QByteArray Hash::sha256Hex(QIODevice &device)
+{
+    Hash h(Algorithm::Sha256);
+    while (!device.atEnd()) {
+        const QByteArray block = device.read(1 << 20);
+        if (block.isEmpty())
+            break;
+        h.add(block);
+    }
+    return h.hexResult();
+}
+
 QByteArray Hash::sha1Hex(QByteArrayView data)
 {
     Hash h(Algorithm::Sha1);

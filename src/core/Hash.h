@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QIODevice>
 #include <QString>
 #include <memory>
 
@@ -23,6 +24,8 @@ public:
     QByteArray hexResult() { return result().toHex(); }
 
     static QByteArray sha256Hex(QByteArrayView data);
+    /** SHA-256 hex of everything left in `device`, read in bounded blocks. */
+    static QByteArray sha256Hex(QIODevice &device);
     static QByteArray sha1Hex(QByteArrayView data);
     /** "sha256:" + hex, the form of object ids, chunk ids and checksums. */
     static QString prefixedSha256(QByteArrayView data);

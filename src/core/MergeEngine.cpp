@@ -18,17 +18,7 @@ namespace hubvault {
 
 namespace {
 
-using Snapshot = std::map<QString, QString>;
-
-Snapshot snapshotOf(RepoSession &session, const QString &commitId)
-{
-    Snapshot out;
-    if (commitId.isEmpty())
-        return out;
-    for (const auto &[path, fileId] : TreeWalker(session).flatten(session.commit(commitId).treeId))
-        out.emplace(path, fileId);
-    return out;
-}
+using Snapshot = SnapshotMap;
 
 QString targetBranch(const QString &target, const QString &defaultBranch)
 {
@@ -133,7 +123,9 @@ MergeResult MergeEngine::merge(const QString &sourceRevision, const MergeOptions
         return fastForward(base);
 
     // Three-way merge of file identities.
-    const Snapshot b = snapshotOf(m_session, base), t = snapshotOf(m_session, targetHead), s = snapshotOf(m_session, sourceHead);
+    TreeWalker walker(m_session);
+    const Snapshot b = walker.snapshotOfCommit(base), t = walker.snapshotOfCommit(targetHead),
+                   s = walker.snapshotOfCommit(sourceHead);
     auto identity = [&](const Snapshot &snap, const QString &path) -> std::optional<std::tuple<QString, qint64, QString>> {
         const auto it = snap.find(path);
         if (it == snap.end())

@@ -282,22 +282,22 @@ QString blobUrl(const CommitInfo &info, const QString &kind, const QString &revi
 CommitInfo Repository::uploadFile(const QString &localPath, const QString &pathInRepo, CommitOptions options,
                                   const TaskControl &task)
 {
-    const QString path = RepoPath::normalize(pathInRepo);
-    if (options.commitMessage.isEmpty())
-        options.commitMessage = QStringLiteral("Upload %1 with hubvault").arg(path);
-    CommitInfo info = createCommit({CommitOperation::addFile(path, localPath)}, options, task);
-    info.url = blobUrl(info, QStringLiteral("blob"), options.revision.isEmpty() ? d->defaultBranch : options.revision, path);
-    return info;
+    return uploadOne(CommitOperation::addFile(RepoPath::normalize(pathInRepo), localPath), std::move(options), task);
 }
 
 CommitInfo Repository::uploadBytes(const QByteArray &data, const QString &pathInRepo, CommitOptions options,
                                    const TaskControl &task)
 {
-    const QString path = RepoPath::normalize(pathInRepo);
+    return uploadOne(CommitOperation::addBytes(RepoPath::normalize(pathInRepo), data), std::move(options), task);
+}
+
+CommitInfo Repository::uploadOne(const CommitOperation &add, CommitOptions options, const TaskControl &task)
+{
     if (options.commitMessage.isEmpty())
-        options.commitMessage = QStringLiteral("Upload %1 with hubvault").arg(path);
-    CommitInfo info = createCommit({CommitOperation::addBytes(path, data)}, options, task);
-    info.url = blobUrl(info, QStringLiteral("blob"), options.revision.isEmpty() ? d->defaultBranch : options.revision, path);
+        options.commitMessage = QStringLiteral("Upload %1 with hubvault").arg(add.pathInRepo);
+    CommitInfo info = createCommit({add}, options, task);
+    info.url = blobUrl(info, QStringLiteral("blob"), options.revision.isEmpty() ? d->defaultBranch : options.revision,
+                       add.pathInRepo);
     return info;
 }
 

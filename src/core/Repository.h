@@ -141,6 +141,8 @@ public:
 
 private:
     explicit Repository(std::unique_ptr<RepositoryContext> context);
+    /** upload_file and its bytes variant: one add with the default message and blob URL. */
+    CommitInfo uploadOne(const CommitOperation &add, CommitOptions options, const TaskControl &task);
     std::unique_ptr<RepositoryContext> d;
 };
 

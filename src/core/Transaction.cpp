@@ -13,19 +13,6 @@
 
 namespace hubvault {
 
-namespace {
-
-QString fileSha256(const Env &env, const QString &path)
-{
-    auto in = env.openForRead(path);
-    Hash h(Hash::Algorithm::Sha256);
-    while (!in->atEnd())
-        h.add(in->read(1 << 20));
-    return QString::fromLatin1(h.hexResult());
-}
-
-} // namespace
-
 Transaction::Transaction(RepoSession &session, const QString &revision, const QString &expectedHead)
     : m_session(session)
 {
@@ -98,7 +85,7 @@ void Transaction::publishFile(const QString &stagedPath, const QString &finalPat
     if (existing.exists) {
         // Content-addressed names: the same name must mean the same bytes.
         if (!existing.isFile || existing.size != env.stat(stagedPath).size
-            || fileSha256(env, finalPath) != fileSha256(env, stagedPath))
+            || Hash::sha256Hex(*env.openForRead(finalPath)) != Hash::sha256Hex(*env.openForRead(stagedPath)))
             throw IntegrityError(QStringLiteral("%1 already exists with different content; run full verification").arg(finalPath));
         env.removeFile(stagedPath);
         return;

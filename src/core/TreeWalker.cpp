@@ -69,6 +69,16 @@ FlatSnapshot TreeWalker::flatten(const QString &rootTreeId)
     return out;
 }
 
+SnapshotMap TreeWalker::snapshotOfCommit(const QString &commitId)
+{
+    SnapshotMap out;
+    if (commitId.isEmpty())
+        return out;
+    for (auto &[path, fileId] : flatten(m_session.commit(commitId).treeId))
+        out.emplace(std::move(path), std::move(fileId));
+    return out;
+}
+
 QList<PathEntry> TreeWalker::list(const QString &treeId, const QString &prefix, bool recursive)
 {
     QList<PathEntry> out;

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 #include <functional>
+#include <map>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -25,6 +26,8 @@ struct PathEntry {
 
 /** Flat snapshot: (path, file object id) sorted by code point. */
 using FlatSnapshot = std::vector<std::pair<QString, QString>>;
+/** Snapshot keyed by path for edits (create_commit, merge). */
+using SnapshotMap = std::map<QString, QString>;
 
 class TreeWalker {
 public:
@@ -34,6 +37,8 @@ public:
     std::optional<PathEntry> lookup(const QString &rootTreeId, const QString &path);
     /** Every file under the tree, sorted by path in code-point order. */
     FlatSnapshot flatten(const QString &rootTreeId);
+    /** Every file of a commit by path; empty for an empty commit id (a branch with no commit). */
+    SnapshotMap snapshotOfCommit(const QString &commitId);
     /**
      * Entries under `treeId` (whose path is `prefix`), in stored order; with `recursive`,
      * each tree is followed by its contents (pre-order).

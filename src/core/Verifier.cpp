@@ -21,18 +21,6 @@ QString fullRef(const RefRow &row)
     return (row.kind == QLatin1String("tag") ? QStringLiteral("refs/tags/") : QStringLiteral("refs/heads/")) + row.name;
 }
 
-/** sha256 hex of a file, or empty when it cannot be read. */
-QString fileSha256(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return QString();
-    Hash h(Hash::Algorithm::Sha256);
-    while (!f.atEnd())
-        h.add(f.read(1 << 20));
-    return QString::fromLatin1(h.hexResult());
-}
-
 } // namespace
 
 VerifyReport Verifier::run()
@@ -234,7 +222,8 @@ void Verifier::checkViews(VerifyReport &report)
             return false;
         if (m_depth == Depth::Full && st.size == size && st.mtimeNs == mtimeNs)
             return true;
-        return st.size == size && fileSha256(path) == sha256;
+        QFile file(path);
+        return st.size == size && file.open(QIODevice::ReadOnly) && QString::fromLatin1(Hash::sha256Hex(file)) == sha256;
     };
     const QString filesDir = context.path(QStringLiteral("cache/views/files"));
     for (const QString &name : QDir(filesDir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {

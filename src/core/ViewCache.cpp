@@ -42,15 +42,6 @@ QJsonArray toJsonArray(const QStringList &list)
     return out;
 }
 
-QString fileSha256(const Env &env, const QString &path)
-{
-    auto in = env.openForRead(path);
-    Hash h(Hash::Algorithm::Sha256);
-    while (!in->atEnd())
-        h.add(in->read(1 << 20));
-    return QString::fromLatin1(h.hexResult());
-}
-
 bool isInside(const QString &path, const QString &root)
 {
     return path == root || path.startsWith(root + QLatin1Char('/'));
@@ -86,7 +77,7 @@ bool ViewCache::alreadyHolds(const QString &target, qint64 size, const QString &
 {
     const Env &env = *m_session.context().env;
     const FileStat st = env.stat(target);
-    return st.isFile && st.size == size && fileSha256(env, target) == sha256;
+    return st.isFile && st.size == size && QString::fromLatin1(Hash::sha256Hex(*env.openForRead(target))) == sha256;
 }
 
 void ViewCache::materialize(const QString &fileId, const QString &target, bool durable)
