@@ -502,131 +502,58 @@ void runHistory(UnitContext &ctx)
 }
 
 // ---------------------------------------------------------------------------------------
-// merge and squash: compiled in only when Repository offers them (checked at build time)
+// merge and squash
 
-template <typename R>
-concept CanCreateBranch = requires(R &r) { r.createBranch(QString()); } || requires(R &r) { r.createBranch(QString(), {}); }
-    || requires(R &r) { r.createBranch(QString(), QString(), false); };
-template <typename R>
-concept CanMerge = CanCreateBranch<R> && (requires(R &r) { r.merge(QString()); } || requires(R &r) { r.merge(QString(), {}); });
-template <typename R>
-concept CanSquash = requires(R &r) { r.squashHistory(QString()); } || requires(R &r) { r.squashHistory(QString(), {}); };
-
-template <typename R>
-void createBranch(R &repo, const QString &name)
+void runMerge(UnitContext &ctx)
 {
-    if constexpr (requires { repo.createBranch(name); })
-        repo.createBranch(name);
-    else if constexpr (requires { repo.createBranch(name, {}); })
-        repo.createBranch(name, {});
-    else
-        repo.createBranch(name, QString(), false);
+    const QString unit = QStringLiteral("merge");
+    const int n = qMax(1, ctx.profile.mergeFiles);
+    Repository repo = Repository::create(ctx.dir + QStringLiteral("/repo"));
+    auto commitAll = [&](int from, int to, const QString &tag, const QString &branch) {
+        QList<hubvault::CommitOperation> ops;
+        for (int i = from; i < to; ++i)
+            ops.append(hubvault::CommitOperation::addBytes(QStringLiteral("m/d%1/f%2.txt").arg(i / 100).arg(i),
+                                                           QStringLiteral("%1 %2\n").arg(tag).arg(i).toUtf8()));
+        CommitOptions o;
+        o.commitMessage = tag;
+        o.revision = branch;
+        repo.createCommit(ops, o);
+    };
+    commitAll(0, 2 * n, QStringLiteral("base"), {});
+    repo.createBranch(QStringLiteral("feature"));
+    commitAll(0, n, QStringLiteral("feature"), QStringLiteral("feature"));
+    commitAll(n, 2 * n, QStringLiteral("main"), {});
+    rowStep(ctx, unit, QStringLiteral("merge-heavy"), [&] {
+        QString status;
+        const Measured m = measure([&] { status = repo.merge(QStringLiteral("feature")).status; });
+        require(status == QLatin1String("merged"), QStringLiteral("merge ended as '%1'").arg(status));
+        return row(2 * n, false, m, {}, -1, QStringLiteral("three-way merge, %1 paths changed on each side, no conflicts").arg(n));
+    });
 }
 
-template <typename R>
-auto mergeInto(R &repo, const QString &source)
+void runSquash(UnitContext &ctx)
 {
-    if constexpr (requires { repo.merge(source); })
-        return repo.merge(source);
-    else
-        return repo.merge(source, {});
-}
-
-template <typename R>
-auto squash(R &repo, const QString &ref)
-{
-    if constexpr (requires { repo.squashHistory(ref); })
-        return repo.squashHistory(ref);
-    else
-        return repo.squashHistory(ref, {});
-}
-
-template <typename R>
-void runMergeWith(UnitContext &ctx)
-{
-    if constexpr (CanMerge<R>) {
-        const QString unit = QStringLiteral("merge");
-        const int n = qMax(1, ctx.profile.mergeFiles);
-        R repo = R::create(ctx.dir + QStringLiteral("/repo"));
-        auto commitAll = [&](int from, int to, const QString &tag, const QString &branch) {
-            QList<hubvault::CommitOperation> ops;
-            for (int i = from; i < to; ++i)
-                ops.append(hubvault::CommitOperation::addBytes(QStringLiteral("m/d%1/f%2.txt").arg(i / 100).arg(i),
-                                                               QStringLiteral("%1 %2\n").arg(tag).arg(i).toUtf8()));
-            CommitOptions o;
-            o.commitMessage = tag;
-            o.revision = branch;
-            repo.createCommit(ops, o);
-        };
-        commitAll(0, 2 * n, QStringLiteral("base"), {});
-        createBranch(repo, QStringLiteral("feature"));
-        commitAll(0, n, QStringLiteral("feature"), QStringLiteral("feature"));
-        commitAll(n, 2 * n, QStringLiteral("main"), {});
-        rowStep(ctx, unit, QStringLiteral("merge-heavy"), [&] {
-            QString status;
-            const Measured m = measure([&] {
-                const auto result = mergeInto(repo, QStringLiteral("feature"));
-                if constexpr (requires { result.status; })
-                    status = result.status;
-            });
-            require(status.isEmpty() || status == QLatin1String("merged"), QStringLiteral("merge ended as '%1'").arg(status));
-            return row(2 * n, false, m, {}, -1,
-                       QStringLiteral("three-way merge, %1 paths changed on each side, no conflicts").arg(n));
-        });
-    } else {
-        Q_UNUSED(ctx);
+    const QString unit = QStringLiteral("squash");
+    const int commits = ctx.profile.commits;
+    Repository repo = Repository::create(ctx.dir + QStringLiteral("/repo"));
+    for (int i = 0; i < commits; ++i) {
+        CommitOptions o;
+        o.commitMessage = QStringLiteral("bench commit %1").arg(i);
+        repo.uploadBytes(QStringLiteral("commit %1\n").arg(i).toUtf8(), QStringLiteral("notes/n%1.txt").arg(i % 16), o);
     }
-}
-
-template <typename R>
-void runSquashWith(UnitContext &ctx)
-{
-    if constexpr (CanSquash<R>) {
-        const QString unit = QStringLiteral("squash");
-        const int commits = ctx.profile.commits;
-        R repo = R::create(ctx.dir + QStringLiteral("/repo"));
-        for (int i = 0; i < commits; ++i) {
-            CommitOptions o;
-            o.commitMessage = QStringLiteral("bench commit %1").arg(i);
-            repo.uploadBytes(QStringLiteral("commit %1\n").arg(i).toUtf8(), QStringLiteral("notes/n%1.txt").arg(i % 16), o);
-        }
-        rowStep(ctx, unit, QStringLiteral("squash-history"), [&] {
-            qint64 rewritten = -1;
-            const Measured m = measure([&] {
-                const auto report = squash(repo, QStringLiteral("main"));
-                if constexpr (requires { report.rewrittenCommitCount; })
-                    rewritten = report.rewrittenCommitCount;
-            });
-            return row(commits + 1, false, m, {}, -1,
-                       QStringLiteral("squashHistory of main over %1 commits with its default options (%2 rewritten)")
-                           .arg(commits + 1).arg(rewritten));
-        });
-    } else {
-        Q_UNUSED(ctx);
-    }
-}
-
-QString missingReason(bool declared)
-{
-#ifdef HUBVAULT_BENCH_CORE_HEADER_CHECKED
-    return declared ? QStringLiteral("n/a (Repository.h has it, but not with a signature this bench knows)")
-                    : QStringLiteral("n/a (not implemented yet)");
-#else
-    Q_UNUSED(declared);
-    return QStringLiteral("n/a (not implemented yet)");
-#endif
+    rowStep(ctx, unit, QStringLiteral("squash-history"), [&] {
+        qint64 rewritten = -1;
+        const Measured m = measure([&] { rewritten = repo.squashHistory(QStringLiteral("main")).rewrittenCommitCount; });
+        return row(commits + 1, false, m, {}, -1,
+                   QStringLiteral("squashHistory of main over %1 commits with its default options (%2 rewritten)")
+                       .arg(commits + 1).arg(rewritten));
+    });
 }
 
 } // namespace
 
 QList<Unit> units(const Profile &profile)
 {
-#ifndef HUBVAULT_BENCH_HEADER_HAS_MERGE
-#define HUBVAULT_BENCH_HEADER_HAS_MERGE 0
-#endif
-#ifndef HUBVAULT_BENCH_HEADER_HAS_SQUASH
-#define HUBVAULT_BENCH_HEADER_HAS_SQUASH 0
-#endif
     QStringList sweepRows;
     for (qint64 t : profile.sweepThresholds)
         sweepRows.append(QStringLiteral("sweep-") + compactBytes(t));
@@ -648,9 +575,9 @@ QList<Unit> units(const Profile &profile)
     out.append(Unit{QStringLiteral("history"), QStringLiteral("deep history: many small commits, then listRepoCommits"),
                     {QStringLiteral("small-commits"), QStringLiteral("history-list")}, true, {}, runHistory});
     out.append(Unit{QStringLiteral("merge"), QStringLiteral("heavy three-way merge"), {QStringLiteral("merge-heavy")},
-                    CanMerge<Repository>, missingReason(HUBVAULT_BENCH_HEADER_HAS_MERGE), runMergeWith<Repository>});
+                    true, {}, runMerge});
     out.append(Unit{QStringLiteral("squash"), QStringLiteral("squash a deep history"), {QStringLiteral("squash-history")},
-                    CanSquash<Repository>, missingReason(HUBVAULT_BENCH_HEADER_HAS_SQUASH), runSquashWith<Repository>});
+                    true, {}, runSquash});
     return out;
 }
 
