@@ -17,15 +17,19 @@ QString joinPath(const QString &prefix, const QString &name)
 
 bool TreeWalker::codePointLess(const QString &a, const QString &b)
 {
-    // Equal up to surrogates, UTF-16 order only differs from code-point order when a
-    // surrogate meets a BMP character above U+D7FF; compare via UTF-8 only then.
+    // UTF-16 order only differs from code-point order when a surrogate (part of a
+    // character above U+FFFF) meets a BMP character above the surrogate block: the
+    // surrogate side is then the larger one. Two surrogates at the first difference are
+    // both high or both low (after an equal high one), and those compare like their
+    // code points. (Re-encoding a tail that starts at a lone low surrogate is not an
+    // option: it becomes '?' on both sides, so U+1F600 and U+1F601 would tie.)
     const qsizetype n = qMin(a.size(), b.size());
     for (qsizetype i = 0; i < n; ++i) {
         const QChar ca = a.at(i), cb = b.at(i);
         if (ca == cb)
             continue;
-        if (ca.isSurrogate() || cb.isSurrogate())
-            return a.mid(i).toUtf8() < b.mid(i).toUtf8();
+        if (ca.isSurrogate() != cb.isSurrogate())
+            return cb.isSurrogate();
         return ca.unicode() < cb.unicode();
     }
     return a.size() < b.size();
