@@ -2,6 +2,8 @@
 
 #include "Output.h"
 
+#include <limits>
+
 namespace hubvault::cli {
 
 QString OptionSpec::display() const
@@ -97,6 +99,28 @@ int parseCount(const QString &value, const QString &optionDisplay)
         throw UsageError(QStringLiteral("invalid value '%1' for '%2': expected a non-negative integer")
                              .arg(value, optionDisplay));
     return n;
+}
+
+qint64 parseByteSize(const QString &value, const QString &optionDisplay)
+{
+    QString digits = value.trimmed();
+    qint64 unit = 1;
+    if (!digits.isEmpty()) {
+        const QChar suffix = digits.back().toUpper();
+        const QString units = QStringLiteral("KMGT");
+        const qsizetype power = units.indexOf(suffix);
+        if (power >= 0) {
+            unit = qint64(1) << (10 * (power + 1));
+            digits.chop(1);
+        }
+    }
+    bool ok = false;
+    const qint64 n = digits.toLongLong(&ok);
+    if (!ok || n <= 0 || n > std::numeric_limits<qint64>::max() / unit)
+        throw UsageError(QStringLiteral("invalid value '%1' for '%2': expected a positive number of bytes "
+                                        "(optionally with a K, M, G or T suffix)")
+                             .arg(value, optionDisplay));
+    return n * unit;
 }
 
 } // namespace hubvault::cli

@@ -10,12 +10,24 @@
 
 namespace hubvault::cli {
 
+/** What a value (option value or positional) is, for shell completion. */
+enum class ValueKind {
+    None,     ///< free text: no completion
+    File,     ///< a local file or folder
+    Dir,      ///< a local folder
+    Revision, ///< a branch, tag or commit id of the repository
+    Branch,   ///< a branch of the repository
+    Tag,      ///< a tag of the repository
+    Command,  ///< a hubvault command name
+};
+
 struct OptionSpec {
     QChar shortName;   ///< null when the option has only a long form
     QString longName;  ///< empty when the option has only a short form
     QString valueName; ///< non-empty iff the option takes a value
     QString help;
     bool repeatable = false; ///< only affects the help text; every option may repeat
+    ValueKind completion = ValueKind::None;
 
     bool takesValue() const { return !valueName.isEmpty(); }
     /** Key under which ParsedArgs stores the option: the long name, else the short one. */
@@ -43,5 +55,8 @@ ParsedArgs parseArguments(const QStringList &args, const QList<OptionSpec> &spec
 
 /** A non-negative integer option value, or a UsageError naming the option. */
 int parseCount(const QString &value, const QString &optionDisplay);
+
+/** A positive byte count (plain digits, or with a K/M/G/T suffix meaning KiB..TiB). */
+qint64 parseByteSize(const QString &value, const QString &optionDisplay);
 
 } // namespace hubvault::cli

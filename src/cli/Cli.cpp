@@ -31,42 +31,17 @@ CommandRegistry buildRegistry()
 {
     CommandRegistry registry;
     registerRepoCommands(registry);
+    registerRefCommands(registry);
     registerHistoryCommands(registry);
     registerContentCommands(registry);
+    registerExportCommands(registry);
     registerMaintenanceCommands(registry);
+    registerHelpCommand(registry);
     return registry;
 }
 
-QString globalHelp(const CommandRegistry &registry)
-{
-    QString text = QStringLiteral(
-        "usage: hubvault [-C PATH] <command> [<args>]\n"
-        "       hubvault -v | --version\n"
-        "       hubvault -h | --help\n"
-        "\n"
-        "HubVault: a local, git-like versioned store for ML artifacts (also installed as 'hv').\n"
-        "\n"
-        "global options:\n"
-        "  -C PATH        use the repository at PATH (default: the current directory)\n"
-        "  -v, --version  print the version and exit\n"
-        "  -h, --help     show this help and exit\n"
-        "\n"
-        "commands:\n");
-    qsizetype width = 0;
-    for (const Command &command : registry.commands())
-        width = qMax(width, command.name.size());
-    for (const Command &command : registry.commands())
-        text += QStringLiteral("  %1  %2\n").arg(command.name.leftJustified(width), command.summary);
-    text += QStringLiteral(
-        "\n"
-        "Run 'hubvault <command> --help' for the options of one command.\n"
-        "\n"
-        "example:\n"
-        "  hubvault -C my-repo log --oneline -n 5\n");
-    return text;
-}
-
-int runCommand(const Command &command, const QString &repoPath, const QStringList &args, CancelToken cancel)
+int runCommand(const CommandRegistry &registry, const Command &command, const QString &repoPath,
+               const QStringList &args, CancelToken cancel)
 {
     return runReportingErrors(QStringLiteral("hubvault ") + command.name, [&]() -> int {
         const ParsedArgs parsed = parseArguments(args, command.options);
@@ -82,8 +57,8 @@ int runCommand(const Command &command, const QString &repoPath, const QStringLis
             throw UsageError(QStringLiteral("unexpected argument '%1'").arg(parsed.positionals.at(command.maxPositionals)));
 
         // Lives inside the guarded body so its line is erased before any error is printed.
-        ProgressLine progress(std::move(cancel));
-        CommandContext context{repoPath, progress.task()};
+        ProgressLine progress(std::move(cancel), parsed.isSet(QStringLiteral("quiet")));
+        CommandContext context{repoPath, progress.task(), parsed.isSet(QStringLiteral("json")), &registry};
         return command.run(context, parsed);
     });
 }
@@ -114,6 +89,21 @@ int run(const QStringList &arguments)
                 out::text(QString::fromUtf8(kVersionText));
                 return ExitOk;
             }
+            // Hidden: the build generates the man page and shell completions from here.
+            if (arg == QLatin1String("--man")) {
+                out::text(manPage(registry));
+                return ExitOk;
+            }
+            if (arg == QLatin1String("--completion")) {
+                const QString shell = arguments.value(i + 1);
+                if (shell == QLatin1String("bash"))
+                    out::text(bashCompletion(registry));
+                else if (shell == QLatin1String("zsh"))
+                    out::text(zshCompletion(registry));
+                else
+                    throw UsageError(QStringLiteral("option '--completion' expects 'bash' or 'zsh'"));
+                return ExitOk;
+            }
             if (arg.startsWith(QLatin1String("-C"))) {
                 QString value = arg.mid(2);
                 if (value.isEmpty()) {
@@ -142,7 +132,7 @@ int run(const QStringList &arguments)
     });
     if (globalResult >= 0)
         return globalResult;
-    return runCommand(*command, QDir::cleanPath(repoPath), commandArgs, interruptToken);
+    return runCommand(registry, *command, QDir::cleanPath(repoPath), commandArgs, interruptToken);
 }
 
 } // namespace hubvault::cli

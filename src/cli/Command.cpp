@@ -4,6 +4,13 @@ namespace hubvault::cli {
 
 void CommandRegistry::add(Command command)
 {
+    if (command.json) {
+        OptionSpec json = jsonOption();
+        json.help = QStringLiteral("print one JSON document instead of text (schema: docs/schemas/%1.json)").arg(command.name);
+        command.options.append(json);
+    }
+    if (command.progress)
+        command.options.append(quietOption());
     command.options.append(helpOption());
     m_commands.append(std::move(command));
 }
@@ -21,7 +28,16 @@ OptionSpec helpOption()
     return {QLatin1Char('h'), QStringLiteral("help"), {}, QStringLiteral("show this help and exit")};
 }
 
-namespace {
+OptionSpec jsonOption()
+{
+    return {QChar(), QStringLiteral("json"), {},
+            QStringLiteral("print one JSON document instead of text")};
+}
+
+OptionSpec quietOption()
+{
+    return {QLatin1Char('q'), QStringLiteral("quiet"), {}, QStringLiteral("do not draw the progress bar on stderr")};
+}
 
 QString optionLabel(const OptionSpec &spec)
 {
@@ -39,8 +55,6 @@ QString optionLabel(const OptionSpec &spec)
         label += QLatin1Char(' ') + spec.valueName;
     return label;
 }
-
-} // namespace
 
 QString commandHelp(const Command &command)
 {
@@ -63,6 +77,37 @@ QString commandHelp(const Command &command)
         for (const QString &example : command.examples)
             text += QStringLiteral("  ") + example + QLatin1Char('\n');
     }
+    return text;
+}
+
+QString globalHelp(const CommandRegistry &registry)
+{
+    QString text = QStringLiteral(
+        "usage: hubvault [-C PATH] <command> [<args>]\n"
+        "       hubvault -v | --version\n"
+        "       hubvault -h | --help | help <command>\n"
+        "\n"
+        "HubVault: a local, git-like versioned store for ML artifacts (also installed as 'hv').\n"
+        "\n"
+        "global options:\n"
+        "  -C PATH        use the repository at PATH (default: the current directory)\n"
+        "  -v, --version  print the version and exit\n"
+        "  -h, --help     show this help and exit\n"
+        "\n"
+        "commands:\n");
+    qsizetype width = 0;
+    for (const Command &command : registry.commands())
+        width = qMax(width, command.name.size());
+    for (const Command &command : registry.commands())
+        text += QStringLiteral("  %1  %2\n").arg(command.name.leftJustified(width), command.summary);
+    text += QStringLiteral(
+        "\n"
+        "Run 'hubvault help <command>' or 'hubvault <command> --help' for the options of one command.\n"
+        "\n"
+        "examples:\n"
+        "  hubvault init my-repo\n"
+        "  hubvault -C my-repo commit -m \"Add weights\" --add model.bin=./out/model.bin\n"
+        "  hubvault -C my-repo log --oneline -n 5\n");
     return text;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The command table. Each command family lives in its own *Commands.cpp and registers
-// its commands here; the dispatcher (Cli.cpp) only knows this interface, so new families
-// (init/commit/branch/..., serve) slot in with one register call.
+// its commands here; the dispatcher (Cli.cpp), the help text, the man page and the shell
+// completions (DocGen.cpp) are all generated from this one table, so they cannot drift.
 
 #include "ArgParser.h"
 #include "Progress.h"
@@ -14,10 +14,14 @@
 
 namespace hubvault::cli {
 
+class CommandRegistry;
+
 /** What a command gets besides its own arguments. */
 struct CommandContext {
     QString repoPath;  ///< from -C, absolute; the current directory by default
-    TaskControl task;  ///< progress line + Ctrl-C cancellation
+    TaskControl task;  ///< progress bar + Ctrl-C cancellation
+    bool json = false; ///< --json was given: print one JSON document instead of text
+    const CommandRegistry *registry = nullptr;
 
     /** Opens the repository at repoPath (throws RepositoryNotFoundError etc.). */
     Repository openRepository() const { return Repository::open(repoPath); }
@@ -32,7 +36,10 @@ struct Command {
     QList<OptionSpec> options;
     int minPositionals = 0;
     int maxPositionals = 0;
-    QStringList positionalNames; ///< for "missing argument" messages, in order
+    QStringList positionalNames;            ///< for "missing argument" messages, in order
+    QList<ValueKind> positionalKinds;       ///< for shell completion, in order
+    bool json = false;     ///< the registry adds --json (schema docs/schemas/<name>.json)
+    bool progress = false; ///< the registry adds -q/--quiet (the command draws progress)
     std::function<int(CommandContext &, const ParsedArgs &)> run;
 };
 
@@ -46,16 +53,30 @@ private:
     QList<Command> m_commands;
 };
 
-/** Usage text of one command (for `hubvault <name> --help`). */
+/** Usage text of one command (for `hubvault <name> --help` and `hubvault help <name>`). */
 QString commandHelp(const Command &command);
+/** Text of `hubvault --help`. */
+QString globalHelp(const CommandRegistry &registry);
+/** How an option is shown in help and man pages: "-r, --revision REV". */
+QString optionLabel(const OptionSpec &spec);
 
-/** The option every command accepts. */
+/** The options every command, or every command of a kind, accepts. */
 OptionSpec helpOption();
+OptionSpec jsonOption();
+OptionSpec quietOption();
 
 // One per command family.
-void registerRepoCommands(CommandRegistry &registry);        // status
+void registerRepoCommands(CommandRegistry &registry);        // init, status, commit, reset
+void registerRefCommands(CommandRegistry &registry);         // branch, tag, merge
 void registerHistoryCommands(CommandRegistry &registry);     // log
 void registerContentCommands(CommandRegistry &registry);     // ls-tree, download, snapshot
-void registerMaintenanceCommands(CommandRegistry &registry); // verify
+void registerExportCommands(CommandRegistry &registry);      // export
+void registerMaintenanceCommands(CommandRegistry &registry); // verify, gc, squash, storage
+void registerHelpCommand(CommandRegistry &registry);         // help
+
+// Generated documentation (DocGen.cpp).
+QString manPage(const CommandRegistry &registry);
+QString bashCompletion(const CommandRegistry &registry);
+QString zshCompletion(const CommandRegistry &registry);
 
 } // namespace hubvault::cli

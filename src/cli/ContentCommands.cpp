@@ -1,10 +1,12 @@
 // Commands that read repository content: ls-tree, download, snapshot.
 
 #include "Command.h"
+#include "ModelJson.h"
 #include "Output.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 
 namespace hubvault::cli {
 
@@ -30,6 +32,19 @@ int runLsTree(CommandContext &context, const ParsedArgs &args)
     const QString path = args.positionals.value(1);
     const Repository repo = context.openRepository();
     const QList<RepoEntry> entries = repo.listRepoTree(path, args.isSet(QStringLiteral("recursive")), revision);
+    if (context.json) {
+        QJsonArray list;
+        for (const RepoEntry &entry : entries) {
+            QJsonObject object = ModelJson::toJson(entry);
+            object.insert(QStringLiteral("type"), entry.isFolder ? QStringLiteral("folder") : QStringLiteral("file"));
+            list.append(object);
+        }
+        out::json(QJsonObject{{QStringLiteral("revision"), revision.isEmpty() ? repo.defaultBranch() : revision},
+                              {QStringLiteral("path"), path},
+                              {QStringLiteral("recursive"), args.isSet(QStringLiteral("recursive"))},
+                              {QStringLiteral("entries"), list}});
+        return ExitOk;
+    }
     for (const RepoEntry &entry : entries) {
         if (entry.isFolder)
             out::line(QStringLiteral("040000 tree %1\t%2").arg(entry.folder.treeId, entry.folder.path));
@@ -43,7 +58,15 @@ int runDownload(CommandContext &context, const ParsedArgs &args)
 {
     const QString localDir = localDirOption(args);
     const Repository repo = context.openRepository();
-    out::line(repo.hfHubDownload(args.positionals.at(0), args.value(QStringLiteral("revision")), localDir, context.task));
+    const QString revision = args.value(QStringLiteral("revision"));
+    const QString written = repo.hfHubDownload(args.positionals.at(0), revision, localDir, context.task);
+    if (context.json) {
+        out::json(QJsonObject{{QStringLiteral("revision"), revision.isEmpty() ? repo.defaultBranch() : revision},
+                              {QStringLiteral("path_in_repo"), args.positionals.at(0)},
+                              {QStringLiteral("path"), written}});
+        return ExitOk;
+    }
+    out::line(written);
     return ExitOk;
 }
 
@@ -59,20 +82,27 @@ int runSnapshot(CommandContext &context, const ParsedArgs &args)
     if (args.isSet(QStringLiteral("ignore-pattern")))
         options.ignorePatterns = args.values(QStringLiteral("ignore-pattern"));
     const Repository repo = context.openRepository();
-    out::line(repo.snapshotDownload(options, context.task));
+    const QString written = repo.snapshotDownload(options, context.task);
+    if (context.json) {
+        out::json(QJsonObject{{QStringLiteral("revision"), options.revision.isEmpty() ? repo.defaultBranch() : options.revision},
+                              {QStringLiteral("path"), written}});
+        return ExitOk;
+    }
+    out::line(written);
     return ExitOk;
 }
 
 OptionSpec revisionOption()
 {
     return {QLatin1Char('r'), QStringLiteral("revision"), QStringLiteral("REV"),
-            QStringLiteral("branch, tag or commit id to read (default: the default branch)")};
+            QStringLiteral("branch, tag or commit id to read (default: the default branch)"), false, ValueKind::Revision};
 }
 
 OptionSpec localDirSpec()
 {
     return {QChar(), QStringLiteral("local-dir"), QStringLiteral("DIR"),
-            QStringLiteral("write into DIR (outside the repository) instead of the repository's cache")};
+            QStringLiteral("write into DIR (outside the repository) instead of the repository's cache"), false,
+            ValueKind::Dir};
 }
 
 } // namespace
@@ -93,6 +123,8 @@ void registerContentCommands(CommandRegistry &registry)
     };
     lsTree.maxPositionals = 2;
     lsTree.positionalNames = {QStringLiteral("REVISION"), QStringLiteral("PATH")};
+    lsTree.positionalKinds = {ValueKind::Revision, ValueKind::None};
+    lsTree.json = true;
     lsTree.run = runLsTree;
     registry.add(std::move(lsTree));
 
@@ -109,6 +141,8 @@ void registerContentCommands(CommandRegistry &registry)
     download.minPositionals = 1;
     download.maxPositionals = 1;
     download.positionalNames = {QStringLiteral("PATH")};
+    download.json = true;
+    download.progress = true;
     download.run = runDownload;
     registry.add(std::move(download));
 
@@ -128,6 +162,8 @@ void registerContentCommands(CommandRegistry &registry)
         {QChar(), QStringLiteral("allow-pattern"), QStringLiteral("PAT"), QStringLiteral("only include paths matching PAT"), true},
         {QChar(), QStringLiteral("ignore-pattern"), QStringLiteral("PAT"), QStringLiteral("leave out paths matching PAT"), true},
     };
+    snapshot.json = true;
+    snapshot.progress = true;
     snapshot.run = runSnapshot;
     registry.add(std::move(snapshot));
 }

@@ -1,7 +1,10 @@
-// Commands that read the commit history: log (branch/tag/merge/reset come later).
+// Commands that read the commit history: log.
 
 #include "Command.h"
+#include "ModelJson.h"
 #include "Output.h"
+
+#include <QJsonArray>
 
 #include <QLocale>
 #include <limits>
@@ -37,6 +40,17 @@ int runLog(CommandContext &context, const ParsedArgs &args)
 
     const Repository repo = context.openRepository();
     const QList<GitCommitInfo> commits = repo.listRepoCommits(revision);
+    if (context.json) {
+        QJsonArray list;
+        for (const GitCommitInfo &commit : commits) {
+            if (list.size() >= limit)
+                break;
+            list.append(ModelJson::toJson(commit));
+        }
+        out::json(QJsonObject{{QStringLiteral("revision"), revision.isEmpty() ? repo.defaultBranch() : revision},
+                              {QStringLiteral("commits"), list}});
+        return ExitOk;
+    }
     int shown = 0;
     for (const GitCommitInfo &commit : commits) {
         if (shown >= limit)
@@ -79,6 +93,8 @@ void registerHistoryCommands(CommandRegistry &registry)
     };
     log.maxPositionals = 1;
     log.positionalNames = {QStringLiteral("REVISION")};
+    log.positionalKinds = {ValueKind::Revision};
+    log.json = true;
     log.run = runLog;
     registry.add(std::move(log));
 }

@@ -3,8 +3,11 @@
 #include "Errors.h"
 
 #include <QByteArray>
+#include <QJsonDocument>
+#include <QLocale>
 #include <cstdio>
 #include <new>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace hubvault::cli {
@@ -23,11 +26,9 @@ void write(FILE *stream, const QString &text, bool newline)
 
 } // namespace out
 
-namespace {
 // The one progress line currently on screen; results printed on stdout must not end up
 // on the same terminal line, so the line is erased before any of them.
-ProgressLine *g_activeProgress = nullptr;
-} // namespace
+static ProgressLine *g_activeProgress = nullptr;
 
 namespace out {
 
@@ -65,7 +66,60 @@ QString singleLine(QString text)
 
 bool flush() { return std::fflush(stdout) == 0 && !std::ferror(stdout); }
 
+void json(const QJsonObject &object) { text(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented))); }
+
 } // namespace out
+
+QString shortOid(const QString &oid)
+{
+    if (oid.isEmpty())
+        return QStringLiteral("0000000");
+    return oid.section(QLatin1Char(':'), -1).left(7);
+}
+
+QString humanSize(qint64 bytes)
+{
+    if (bytes < 1024)
+        return QStringLiteral("%1 B").arg(bytes);
+    static const char *const units[] = {"KiB", "MiB", "GiB", "TiB", "PiB"};
+    double value = double(bytes);
+    int unit = -1;
+    while (value >= 1024.0 && unit < 4) {
+        value /= 1024.0;
+        ++unit;
+    }
+    return QLocale::c().toString(value, 'f', 1) + QLatin1Char(' ') + QLatin1String(units[unit]);
+}
+
+namespace {
+
+/** What to do about an error of `kind`, appended when the message does not say it already. */
+QString hintFor(const QString &kind)
+{
+    if (kind == QLatin1String("RepositoryNotFoundError"))
+        return QStringLiteral("create one with 'hubvault init PATH' or name an existing one with -C PATH");
+    if (kind == QLatin1String("RevisionNotFoundError"))
+        return QStringLiteral("list branches with 'hubvault branch' and tags with 'hubvault tag'");
+    if (kind == QLatin1String("EntryNotFoundError"))
+        return QStringLiteral("list the files of a revision with 'hubvault ls-tree -r [REVISION]'");
+    if (kind == QLatin1String("UnsupportedPathError"))
+        return QStringLiteral("use a relative path with '/' separators and no empty, '.' or '..' segments");
+    if (kind == QLatin1String("IntegrityError"))
+        return QStringLiteral("run 'hubvault verify --full' to see what is damaged");
+    return {};
+}
+
+QString withHint(const QString &kind, const QString &message)
+{
+    QString hint = hintFor(kind);
+    if (kind == QLatin1String("ConflictError") && message.contains(QLatin1String("already exists")))
+        hint = QStringLiteral("choose another name, or delete the existing one first");
+    if (hint.isEmpty() || message.contains(QLatin1Char(';')))
+        return message;
+    return message + QStringLiteral("; ") + hint;
+}
+
+} // namespace
 
 int runReportingErrors(const QString &helpCommand, const std::function<int()> &body)
 {
@@ -85,7 +139,7 @@ int runReportingErrors(const QString &helpCommand, const std::function<int()> &b
         out::errorLine(prefix + e.kind() + QStringLiteral(": ") + out::singleLine(e.message()));
         return ExitInterrupted;
     } catch (const HubVaultError &e) {
-        out::errorLine(prefix + e.kind() + QStringLiteral(": ") + out::singleLine(e.message()));
+        out::errorLine(prefix + e.kind() + QStringLiteral(": ") + out::singleLine(withHint(e.kind(), e.message())));
         return ExitFailure;
     } catch (const std::bad_alloc &) {
         out::errorLine(prefix + QStringLiteral("out of memory"));
@@ -100,13 +154,81 @@ int runReportingErrors(const QString &helpCommand, const std::function<int()> &b
     }
 }
 
-ProgressLine::ProgressLine(CancelToken cancel) : m_enabled(::isatty(STDERR_FILENO) == 1)
+namespace {
+
+enum class ProgressMode { Auto, Always, Never };
+
+ProgressMode progressMode()
+{
+    const QByteArray value = qgetenv("HUBVAULT_PROGRESS").trimmed().toLower();
+    if (value == "always" || value == "1")
+        return ProgressMode::Always;
+    if (value == "never" || value == "0")
+        return ProgressMode::Never;
+    return ProgressMode::Auto;
+}
+
+/** Phases whose counts are bytes; the others ("repack") count items. */
+bool isBytePhase(const QString &phase)
+{
+    return phase == QLatin1String("read") || phase == QLatin1String("upload") || phase == QLatin1String("snapshot")
+        || phase == QLatin1String("verify") || phase == QLatin1String("export");
+}
+
+QString phaseLabel(const QString &phase)
+{
+    if (phase == QLatin1String("read"))
+        return QStringLiteral("Reading");
+    if (phase == QLatin1String("upload"))
+        return QStringLiteral("Uploading");
+    if (phase == QLatin1String("snapshot"))
+        return QStringLiteral("Writing snapshot");
+    if (phase == QLatin1String("verify"))
+        return QStringLiteral("Verifying");
+    if (phase == QLatin1String("repack"))
+        return QStringLiteral("Repacking");
+    if (phase == QLatin1String("export"))
+        return QStringLiteral("Exporting");
+    if (phase.isEmpty())
+        return QStringLiteral("Working");
+    QString label = phase;
+    label[0] = label[0].toUpper();
+    return label;
+}
+
+QString duration(qint64 seconds)
+{
+    if (seconds >= 3600)
+        return QStringLiteral("%1:%2:%3").arg(seconds / 3600).arg(seconds / 60 % 60, 2, 10, QLatin1Char('0'))
+            .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2").arg(seconds / 60, 2, 10, QLatin1Char('0')).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+}
+
+int terminalWidth()
+{
+    winsize size{};
+    if (::ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+        return size.ws_col;
+    bool ok = false;
+    const int columns = qEnvironmentVariableIntValue("COLUMNS", &ok);
+    return ok && columns > 0 ? columns : 80;
+}
+
+} // namespace
+
+ProgressLine::ProgressLine(CancelToken cancel, bool quiet)
 {
     m_task.cancel = std::move(cancel);
-    if (m_enabled) {
-        m_task.progress = [this](qint64 done, qint64 total, const QString &phase) { draw(done, total, phase); };
-        g_activeProgress = this;
-    }
+    const ProgressMode mode = progressMode();
+    m_enabled = !quiet && mode != ProgressMode::Never
+        && (mode == ProgressMode::Always || (::isatty(STDERR_FILENO) == 1 && qgetenv("TERM") != "dumb"));
+    if (!m_enabled)
+        return;
+    m_clock.start();
+    // In automatic mode quick commands draw nothing: the bar appears after half a second.
+    m_delay = mode != ProgressMode::Always;
+    m_task.progress = [this](qint64 done, qint64 total, const QString &phase) { report(done, total, phase); };
+    g_activeProgress = this;
 }
 
 ProgressLine::~ProgressLine()
@@ -116,22 +238,89 @@ ProgressLine::~ProgressLine()
     clear();
 }
 
-void ProgressLine::draw(qint64 done, qint64 total, const QString &phase)
+QString ProgressLine::frame(const QString &phase, qint64 done, qint64 total, double bytesPerSecond, int width)
+{
+    const bool bytes = isBytePhase(phase);
+    auto amount = [bytes](qint64 n) { return bytes ? humanSize(n) : QString::number(n); };
+    QString left = phaseLabel(phase);
+    QString right;
+    int percent = -1;
+    if (total > 0) {
+        done = qBound(qint64(0), done, total);
+        percent = int(done * 100 / total);
+        left += QStringLiteral(" %1%").arg(percent, 3);
+        right = amount(done) + QLatin1Char('/') + amount(total);
+    } else if (done > 0) {
+        right = amount(done);
+    }
+    if (bytes && bytesPerSecond > 0 && done > 0) {
+        right += QStringLiteral(" %1/s").arg(humanSize(qint64(bytesPerSecond)));
+        if (total > 0 && done < total)
+            right += QStringLiteral(" ETA %1").arg(duration(qint64((total - done) / bytesPerSecond + 0.999)));
+    }
+    right = right.trimmed();
+    // A fixed layout, so the bar does not jump when the rate appears: the label padded to
+    // the longest one, the bar sized from the terminal width only.
+    QString text = left.leftJustified(21);
+    const int barWidth = qMin(40, width - 1 - 21 - 48);
+    if (percent >= 0 && barWidth >= 10) {
+        const int filled = barWidth * percent / 100;
+        text += QStringLiteral(" [") + QString(filled, QLatin1Char('#')) + QString(barWidth - filled, QLatin1Char('.'))
+            + QLatin1Char(']');
+    }
+    if (!right.isEmpty())
+        text += QLatin1Char(' ') + right;
+    text = text.trimmed();
+    return text.left(qMax(1, width - 1));
+}
+
+void ProgressLine::report(qint64 done, qint64 total, const QString &rawPhase)
 {
     const QMutexLocker lock(&m_mutex);
-    QString text = phase.isEmpty() ? QStringLiteral("working") : phase;
-    if (total > 0)
-        text += QStringLiteral(": %1%").arg(qBound(qint64(0), done * 100 / total, qint64(100)));
-    else if (done > 0)
-        text += QStringLiteral(": %1").arg(done);
-    // At most ten redraws a second: nested phases (file read inside snapshot) would
-    // otherwise flicker between each other on every chunk.
-    if (m_drawn && (text == m_lastText || m_sinceDraw.elapsed() < 100))
+    QString phase = rawPhase;
+    // Snapshots report whole files ("snapshot") and, inside each file, its bytes ("read"):
+    // the two are folded into one bar for the whole snapshot.
+    if (phase == QLatin1String("snapshot")) {
+        m_outerPhase = phase;
+        m_outerDone = done;
+        m_outerTotal = total;
+    } else if (phase == QLatin1String("read") && !m_outerPhase.isEmpty() && m_outerDone < m_outerTotal) {
+        phase = m_outerPhase;
+        done = qMin(m_outerTotal, m_outerDone + done);
+        total = m_outerTotal;
+    }
+
+    const qint64 now = m_clock.elapsed();
+    if (phase != m_phase) {
+        m_phase = phase;
+        m_samples.clear();
+    }
+    // One sample per 50 ms is plenty for the rate (reports come per block or chunk).
+    if (m_samples.isEmpty() || now - m_samples.constLast().ms >= 50)
+        m_samples.append({now, done});
+    // The rate is measured over the last five seconds so it follows changes in speed.
+    while (m_samples.size() > 2 && now - m_samples.at(1).ms > 5000)
+        m_samples.removeFirst();
+    double rate = 0;
+    if (m_samples.size() >= 2) {
+        const Sample &first = m_samples.constFirst();
+        if (now - first.ms >= 200 && done > first.done)
+            rate = double(done - first.done) * 1000.0 / double(now - first.ms);
+    }
+
+    if (m_delay && now < 500)
+        return;
+    // At most ten redraws a second, except when the phase changes.
+    if (m_drawn && phase == m_drawnPhase && m_sinceDraw.elapsed() < 100)
+        return;
+    const QString text = frame(phase, done, total, rate, terminalWidth());
+    if (m_drawn && text == m_lastText)
         return;
     m_sinceDraw.start();
     m_lastText = text;
+    m_drawnPhase = phase;
     // \r + erase-to-end-of-line rewrites the line in place instead of scrolling.
-    const QByteArray bytes = "\r\x1b[K" + text.left(200).toUtf8();
+    const QByteArray bytes = "\r\x1b[K" + text.toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
     std::fflush(stderr);
     m_drawn = true;
@@ -140,6 +329,11 @@ void ProgressLine::draw(qint64 done, qint64 total, const QString &phase)
 void ProgressLine::clear()
 {
     const QMutexLocker lock(&m_mutex);
+    clearLocked();
+}
+
+void ProgressLine::clearLocked()
+{
     if (!m_drawn)
         return;
     std::fputs("\r\x1b[K", stderr);

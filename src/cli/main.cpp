@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QtGlobal>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 
@@ -27,6 +28,9 @@ void messageHandler(QtMsgType type, const QMessageLogContext &, const QString &m
 int main(int argc, char **argv)
 {
     qInstallMessageHandler(messageHandler);
+    // A file-size limit (ulimit -f) must fail the write that hits it, which is reported and
+    // rolled back like a full disk, instead of killing the process half-way.
+    std::signal(SIGXFSZ, SIG_IGN);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("hubvault"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HUBVAULT_VERSION));
