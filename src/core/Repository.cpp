@@ -29,7 +29,7 @@ namespace hubvault {
 void TaskControl::checkCancelled() const
 {
     if (cancel.isCancelled())
-        throw CancelledError(QStringLiteral("operation cancelled; nothing was published"));
+        throw CancelledError(QStringLiteral("operation cancelled; the repository was not changed"));
 }
 
 namespace {
@@ -87,6 +87,7 @@ Repository Repository::open(const QString &path, std::shared_ptr<Env> env)
 
 QString Repository::path() const { return d->root; }
 QString Repository::defaultBranch() const { return d->defaultBranch; }
+qint64 Repository::largeFileThreshold() const { return d->largeFileThreshold; }
 
 RepoInfo Repository::repoInfo(const QString &revision) const
 {

@@ -70,6 +70,8 @@ public:
 
     QString path() const;
     QString defaultBranch() const;
+    /** Files of at least this many bytes are stored chunked (repo_meta, §2.3). */
+    qint64 largeFileThreshold() const;
 
     RepoInfo repoInfo(const QString &revision = {}) const;
 

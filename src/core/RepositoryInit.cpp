@@ -149,6 +149,10 @@ bool RepositoryInit::initialize(RepositoryContext &context, const CreateRepoOpti
         env.makeDirectories(context.root);
         env.fsyncDirectory(QFileInfo(context.root).absolutePath());
     }
+    // Refuse a foreign non-empty directory before creating anything in it; the check is
+    // repeated under the lock, where it is authoritative.
+    if (!isRepository(env, context.root))
+        requireEmpty(context.root);
     env.makeDirectories(context.path(QStringLiteral("locks")));
     env.fsyncDirectory(context.root);
     const FileLock lock = env.lock(context.lockPath(), true);

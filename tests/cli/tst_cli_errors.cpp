@@ -256,7 +256,7 @@ private Q_SLOTS:
         QVERIFY2(!r.crashed, qPrintable(r.err));
         QCOMPARE(r.exitCode, 130);
         QCOMPARE(r.out, QString());
-        QVERIFY2(r.err.endsWith(QLatin1String("\r\x1b[Khubvault: CancelledError: operation cancelled; nothing was published\n")),
+        QVERIFY2(r.err.endsWith(QLatin1String("\r\x1b[Khubvault: CancelledError: operation cancelled; the repository was not changed\n")),
                  qPrintable(r.err));
         verifyUnchanged(repo, before);
     }
