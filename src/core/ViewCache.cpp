@@ -80,7 +80,8 @@ bool ViewCache::alreadyHolds(const QString &target, qint64 size, const QString &
     return st.isFile && st.size == size && QString::fromLatin1(Hash::sha256Hex(*env.openForRead(target))) == sha256;
 }
 
-void ViewCache::materialize(const QString &fileId, const QString &target, bool durable)
+void ViewCache::materialize(const QString &fileId, const QString &target, bool durable, qint64 doneBefore,
+                            qint64 total)
 {
     const Env &env = *m_session.context().env;
     const FilePayload &file = m_session.file(fileId);
@@ -94,7 +95,7 @@ void ViewCache::materialize(const QString &fileId, const QString &target, bool d
     const QString temp = target + QStringLiteral(".tmp.") + env.randomHex(8);
     try {
         auto out = env.createFile(temp);
-        ContentReader(m_session).copyTo(file, *out, m_task);
+        ContentReader(m_session).copyTo(file, *out, m_task, doneBefore, total);
         if (durable)
             env.syncFile(*out);
         out->close();
@@ -265,7 +266,7 @@ QString ViewCache::downloadSnapshot(const SnapshotOptions &options)
             && recorded.value(QLatin1String("oid")).toString() == file.oid
             && recorded.value(QLatin1String("size")).toInteger() == file.logicalSize && untouched(path, recorded);
         if (!keep && !alreadyHolds(target, file.logicalSize, file.sha256))
-            materialize(fileId, target, external);
+            materialize(fileId, target, external, done, total);
         done += file.logicalSize;
         m_task.report(done, total, QStringLiteral("snapshot"));
         QJsonObject f;

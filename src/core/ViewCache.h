@@ -29,7 +29,8 @@ public:
 
 private:
     /** Writes a verified copy of file `fileId` to `target` via a temporary name. */
-    void materialize(const QString &fileId, const QString &target, bool durable);
+    void materialize(const QString &fileId, const QString &target, bool durable, qint64 doneBefore = 0,
+                     qint64 total = 0);
     /** True when `target` is a regular file with this sha256 (content already right). */
     bool alreadyHolds(const QString &target, qint64 size, const QString &sha256) const;
     QString requireOutsideRepo(const QString &localDir) const;
