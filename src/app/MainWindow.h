@@ -1,15 +1,18 @@
 #pragma once
-// The HubVault main window: opens a repository, lists its branches and tags, and shows
-// the files of the selected ref. Layout lives in ui/MainWindow.ui; data arrives from a
-// RepositoryLoader as plain values and is handed to the two models.
+// The HubVault main window: branches and tags on the left; Overview, History, Files and
+// Storage tabs in the middle; a reflog dock; a status bar with the current revision and
+// the repository's size. Layout and actions live in ui/MainWindow.ui. The window only
+// routes: every page reads what it shows itself, on worker threads.
 
 #include <QMainWindow>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
+class QDockWidget;
 class QLabel;
-class QSortFilterProxyModel;
-class QMenu;
+class QProgressBar;
+class QTimer;
 
 namespace Ui {
 class MainWindow;
@@ -17,41 +20,62 @@ class MainWindow;
 
 namespace hubvault::app {
 
-class FileListModel;
+class FilesPanel;
+class HistoryPanel;
+class OverviewPage;
 class RefsModel;
+class ReflogView;
 class RepositoryLoader;
+class StoragePage;
 struct LoadError;
 struct RepositorySnapshot;
-struct TreeSnapshot;
 
-/** Repository browser window: refs panel, file list, status bar, recent repositories. */
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     /** Whether the window reads and writes QSettings (off for screenshots and scripts). */
     enum class Persistence { UseSettings, NoSettings };
+    enum class Tab { Overview, History, Files, Storage };
 
     explicit MainWindow(Persistence persistence = Persistence::UseSettings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     /** Starts loading `path` in the background; the current view stays until it arrives. */
     void openRepository(const QString &path);
-    /** Shows the files of `fullRef` (e.g. refs/tags/v1.0) by selecting it in the refs panel. */
+    /** Creates an empty repository in `path` (in the background), then opens it. */
+    void createRepository(const QString &path, const QString &defaultBranch = QStringLiteral("main"));
+    /** Selects `fullRef` (e.g. refs/tags/v1.0) in the refs panel: the graph jumps to its
+     *  commit and the pages show it. */
     bool selectRef(const QString &fullRef);
+    /** Shows `revision` (a ref or a commit id) in the Overview and Files pages. */
+    void showRevision(const QString &revision);
+
+    void setCurrentTab(Tab tab);
+    Tab currentTab() const;
+    /** "overview", "history", "files", "storage" (any case); nullopt for anything else. */
+    static std::optional<Tab> tabFromName(const QString &name);
 
     QString repositoryPath() const { return m_repoPath; }
     QString currentRevision() const { return m_currentRevision; }
     QStringList recentRepositories() const { return m_recent; }
+    /** Whether anything is still loading (repository, history, details, pages, reflog). */
+    bool isBusy() const;
+
     RefsModel *refsModel() const { return m_refsModel; }
-    FileListModel *fileListModel() const { return m_fileModel; }
+    HistoryPanel *historyPanel() const { return m_history; }
+    OverviewPage *overviewPage() const { return m_overview; }
+    FilesPanel *filesPanel() const { return m_files; }
+    StoragePage *storagePage() const { return m_storage; }
+    ReflogView *reflogView() const { return m_reflog; }
+    QDockWidget *reflogDock() const { return m_reflogDock; }
 
     static constexpr int kMaxRecent = 8;
 
 Q_SIGNALS:
-    /** A repository finished loading: refs and the default branch's files are shown. */
+    /** A repository finished loading: refs are shown and its pages started loading. */
     void repositoryOpened(const QString &path);
-    /** The file list now shows `revision` (after opening or after a ref change). */
-    void fileListShown(const QString &revision);
+    /** The Overview and Files pages now show `revision`. */
+    void revisionShown(const QString &revision);
     /** An error was reported to the user (emitted before the message box opens). */
     void errorReported(const QString &title, const QString &message);
 
@@ -62,33 +86,49 @@ protected:
      */
     virtual void reportError(const QString &title, const QString &message);
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
+    void setUpPages();
+    void setUpStatusBar();
+    void setUpActions();
     void chooseRepository();
+    void chooseNewRepository();
     void reload();
     void showAbout();
+    void showShortcuts();
     void onRepositoryLoaded(const RepositorySnapshot &snapshot);
-    void onTreeLoaded(const TreeSnapshot &tree);
     void onLoadFailed(const LoadError &error);
     void onCurrentRefChanged();
-    void applyTree(const TreeSnapshot &tree);
-    void updateStatus(const QString &commitId, bool knownCommit);
+    void showRefsContextMenu(const QPoint &pos);
+    void updateStatus();
+    void updateBusy();
     void addRecent(const QString &path);
     void rebuildRecentMenu();
     void restoreSettings();
     void saveSettings() const;
+    QString commitOfRef(const QString &fullRef) const;
 
     Ui::MainWindow *ui;
     RefsModel *m_refsModel;
-    FileListModel *m_fileModel;
-    QSortFilterProxyModel *m_fileProxy;
     RepositoryLoader *m_loader;
+    OverviewPage *m_overview = nullptr;
+    HistoryPanel *m_history = nullptr;
+    FilesPanel *m_files = nullptr;
+    StoragePage *m_storage = nullptr;
+    ReflogView *m_reflog = nullptr;
+    QDockWidget *m_reflogDock = nullptr;
     QLabel *m_pathLabel;
     QLabel *m_refLabel;
-    QLabel *m_filesLabel;
     QLabel *m_commitLabel;
+    QLabel *m_filesLabel;
+    QLabel *m_sizeLabel;
+    QProgressBar *m_busy;
+    QTimer *m_busyTimer;
     Persistence m_persistence;
     QString m_repoPath;
+    QString m_defaultBranch;
     QString m_currentRevision;
     QStringList m_recent;
 };

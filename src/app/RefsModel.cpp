@@ -1,6 +1,9 @@
 #include "RefsModel.h"
 
+#include "AppResources.h"
+
 #include <QFont>
+#include <QIcon>
 
 namespace hubvault::app {
 
@@ -10,7 +13,10 @@ namespace {
 constexpr quintptr kGroupId = 0;
 }
 
-RefsModel::RefsModel(QObject *parent) : QAbstractItemModel(parent) {}
+RefsModel::RefsModel(QObject *parent) : QAbstractItemModel(parent)
+{
+    ensureResources();
+}
 
 void RefsModel::setRefs(const GitRefs &refs, const QString &defaultBranch)
 {
@@ -90,8 +96,8 @@ QVariant RefsModel::groupData(int group, int column, int role) const
         return group == BranchesGroup ? tr("Branches (%1)").arg(count) : tr("Tags (%1)").arg(count);
     }
     if (role == Qt::ToolTipRole) {
-        return group == BranchesGroup ? tr("Branches: select one to list its files")
-                                      : tr("Tags: select one to list its files");
+        return group == BranchesGroup ? tr("Branches: select one to show its commit and files")
+                                      : tr("Tags: select one to show its commit and files");
     }
     return {};
 }
@@ -105,6 +111,10 @@ QVariant RefsModel::refData(int group, const GitRefInfo &ref, int column, int ro
         if (column == NameColumn)
             return ref.name;
         return commit.isEmpty() ? tr("(empty)") : shortId(commit);
+    case Qt::DecorationRole:
+        if (column == NameColumn)
+            return QIcon(group == TagsGroup ? QStringLiteral(":/icons/tag.svg") : QStringLiteral(":/icons/branch.svg"));
+        return {};
     case Qt::FontRole:
         if (isDefault) {
             QFont font;

@@ -1,9 +1,10 @@
 // hubvault-gui: the desktop repository browser.
-//   hubvault-gui [REPOSITORY] [--screenshot FILE]
-// With --screenshot the window is rendered once its data has loaded, saved as PNG, and
-// the program exits; it then needs no display (the offscreen platform is chosen unless
-// QT_QPA_PLATFORM says otherwise) and leaves the user's settings alone.
+//   hubvault-gui [REPOSITORY] [--tab overview|history|files|storage] [--screenshot FILE]
+// With --screenshot the window is rendered once everything it shows has loaded, saved as
+// PNG, and the program exits; it then needs no display (the offscreen platform is chosen
+// unless QT_QPA_PLATFORM says otherwise) and leaves the user's settings alone.
 
+#include "AppResources.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -12,6 +13,7 @@
 #include <QTextStream>
 #include <QTimer>
 #include <cstring>
+#include <optional>
 
 using hubvault::app::MainWindow;
 
@@ -19,6 +21,10 @@ namespace {
 
 // Five minutes covers listing a very large repository; a screenshot run must never hang CI.
 constexpr int kScreenshotTimeoutMs = 5 * 60 * 1000;
+// The window counts as loaded once it was idle at this many polls in a row: one idle
+// moment is not enough, as finished work starts more (a ref selection, then its details).
+constexpr int kIdlePollMs = 50;
+constexpr int kIdleChecks = 3;
 
 bool wantsScreenshot(int argc, char **argv)
 {
@@ -31,6 +37,7 @@ bool wantsScreenshot(int argc, char **argv)
 
 void saveScreenshot(MainWindow &window, const QString &file)
 {
+    QCoreApplication::processEvents(); // pending layouts and repaints of the last results
     QTextStream err(stderr);
     if (!window.grab().save(file, "PNG")) {
         err << QCoreApplication::translate("main", "hubvault-gui: cannot write %1").arg(file) << Qt::endl;
@@ -55,11 +62,12 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("hubvault-gui"));
     QApplication::setApplicationDisplayName(QStringLiteral("HubVault"));
     QApplication::setApplicationVersion(QStringLiteral(HUBVAULT_VERSION));
+    hubvault::app::ensureResources();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/hubvault.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Browse HubVault repositories: branches, tags and files."));
+        QCoreApplication::translate("main", "Browse HubVault repositories: history, branches, tags, files and storage."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("repository"),
@@ -70,6 +78,11 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Save a PNG of the window once loaded to <file>, then exit."),
         QStringLiteral("file"));
     parser.addOption(screenshotOption);
+    const QCommandLineOption tabOption(
+        QStringLiteral("tab"),
+        QCoreApplication::translate("main", "Start on tab <name>: overview, history, files or storage."),
+        QStringLiteral("name"));
+    parser.addOption(tabOption);
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
@@ -77,19 +90,41 @@ int main(int argc, char *argv[])
         parser.showHelp(2);
     const QString repository = positional.value(0);
     const QString screenshotFile = parser.value(screenshotOption);
+    std::optional<MainWindow::Tab> tab;
+    if (parser.isSet(tabOption)) {
+        tab = MainWindow::tabFromName(parser.value(tabOption));
+        if (!tab) {
+            QTextStream(stderr) << QCoreApplication::translate(
+                                       "main", "hubvault-gui: unknown tab “%1”; use overview, history, files or storage")
+                                       .arg(parser.value(tabOption))
+                                << Qt::endl;
+            return 2;
+        }
+    }
 
     MainWindow window(screenshot ? MainWindow::Persistence::NoSettings : MainWindow::Persistence::UseSettings);
     if (screenshot)
-        window.resize(1100, 640); // a fixed size, so screenshots compare between runs
+        window.resize(1200, 760); // a fixed size, so screenshots compare between runs
+    if (tab)
+        window.setCurrentTab(*tab);
     window.show();
 
     if (screenshot) {
         if (repository.isEmpty()) {
             QTimer::singleShot(0, &window, [&] { saveScreenshot(window, screenshotFile); });
         } else {
-            // Queued, so the models' changes are laid out before the window is grabbed.
-            QObject::connect(&window, &MainWindow::repositoryOpened, &window,
-                             [&] { saveScreenshot(window, screenshotFile); }, Qt::QueuedConnection);
+            // Once opened, wait until every page, the graph and the selected commit's
+            // details have arrived, then grab.
+            auto *idle = new QTimer(&window);
+            idle->setInterval(kIdlePollMs);
+            QObject::connect(idle, &QTimer::timeout, &window, [&window, idle, screenshotFile, quiet = 0]() mutable {
+                quiet = window.isBusy() ? 0 : quiet + 1;
+                if (quiet < kIdleChecks)
+                    return;
+                idle->stop();
+                saveScreenshot(window, screenshotFile);
+            });
+            QObject::connect(&window, &MainWindow::repositoryOpened, idle, qOverload<>(&QTimer::start));
             QObject::connect(&window, &MainWindow::errorReported, &window,
                              [](const QString &, const QString &message) {
                                  QTextStream(stderr) << "hubvault-gui: " << message << Qt::endl;

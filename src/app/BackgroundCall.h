@@ -1,0 +1,74 @@
+#pragma once
+// Runs one blocking core call on the global thread pool and hands its plain-value result
+// back to the GUI thread. Exceptions never cross the thread boundary: every error is
+// caught on the worker and delivered as a kind + message, so the core's messages survive
+// (QFuture would turn anything but a QException into an opaque QUnhandledException).
+//
+// The result is delivered through a QFutureWatcher that is a child of `context`: when the
+// context object is destroyed first, the late result is dropped. Work functions must
+// therefore capture plain values only, never the context object.
+
+#include "Errors.h"
+
+#include <QCoreApplication>
+#include <QFutureWatcher>
+#include <QObject>
+#include <QString>
+#include <QtConcurrent/QtConcurrentRun>
+#include <exception>
+#include <optional>
+#include <type_traits>
+
+namespace hubvault::app::background {
+
+/** Why a background call produced no value. */
+struct Failure {
+    QString kind;    ///< the core's error class name ("EntryNotFoundError"), or "std::exception"
+    QString message; ///< human-readable, from the core
+    bool isCancellation() const { return kind == QLatin1String("CancelledError"); }
+};
+
+/** A value or the failure that prevented it. */
+template <typename T>
+struct Outcome {
+    std::optional<T> value;
+    Failure failure;
+    bool ok() const { return value.has_value(); }
+};
+
+template <typename T, typename Work>
+Outcome<T> runCaught(const Work &work)
+{
+    Outcome<T> out;
+    try {
+        out.value = work();
+    } catch (const HubVaultError &e) {
+        out.failure.kind = e.kind();
+        out.failure.message = e.message();
+    } catch (const std::exception &e) {
+        out.failure.kind = QStringLiteral("std::exception");
+        out.failure.message = QString::fromLocal8Bit(e.what());
+    } catch (...) {
+        out.failure.kind = QStringLiteral("unknown");
+        out.failure.message = QCoreApplication::translate("hubvault::app::background", "An unknown error occurred.");
+    }
+    return out;
+}
+
+/**
+ * Runs `work()` (returning T) on the global thread pool and calls `done(Outcome<T>)` on
+ * the thread of `context` once it finishes, unless `context` was destroyed meanwhile.
+ */
+template <typename Work, typename Done>
+void run(QObject *context, Work work, Done done)
+{
+    using T = std::decay_t<std::invoke_result_t<Work>>;
+    auto *watcher = new QFutureWatcher<Outcome<T>>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done]() mutable {
+        watcher->deleteLater();
+        done(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([work = std::move(work)] { return runCaught<T>(work); }));
+}
+
+} // namespace hubvault::app::background

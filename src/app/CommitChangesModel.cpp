@@ -1,0 +1,159 @@
+#include "CommitChangesModel.h"
+
+#include "AppResources.h"
+#include "FileTreeModel.h"
+
+#include <QIcon>
+#include <algorithm>
+
+namespace hubvault::app {
+
+namespace {
+
+qint64 oldSize(const CommitChangeInfo &c)
+{
+    return c.oldFile ? c.oldFile->size : -1;
+}
+
+qint64 newSize(const CommitChangeInfo &c)
+{
+    return c.newFile ? c.newFile->size : -1;
+}
+
+} // namespace
+
+CommitChangesModel::CommitChangesModel(QObject *parent) : QAbstractTableModel(parent)
+{
+    ensureResources();
+}
+
+void CommitChangesModel::setChanges(const QList<CommitChangeInfo> &changes)
+{
+    beginResetModel();
+    m_changes = changes;
+    endResetModel();
+}
+
+void CommitChangesModel::clear()
+{
+    setChanges({});
+}
+
+QString CommitChangesModel::changeLabel(const QString &changeType)
+{
+    if (changeType == QLatin1String("added"))
+        return tr("Added");
+    if (changeType == QLatin1String("modified"))
+        return tr("Modified");
+    if (changeType == QLatin1String("deleted"))
+        return tr("Deleted");
+    if (changeType == QLatin1String("copied"))
+        return tr("Copied");
+    return changeType;
+}
+
+QString CommitChangesModel::formatDelta(qint64 bytes)
+{
+    if (bytes > 0)
+        return tr("+%1").arg(FileTreeModel::formatSize(bytes));
+    if (bytes < 0)
+        return tr("−%1").arg(FileTreeModel::formatSize(-bytes));
+    return FileTreeModel::formatSize(0);
+}
+
+int CommitChangesModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_changes.size());
+}
+
+int CommitChangesModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CommitChangesModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const CommitChangeInfo &c = m_changes.at(index.row());
+    const qint64 before = oldSize(c);
+    const qint64 after = newSize(c);
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case PathColumn:
+            return c.path;
+        case ChangeColumn:
+            return changeLabel(c.changeType);
+        case OldSizeColumn:
+            return before < 0 ? QString() : FileTreeModel::formatSize(before);
+        case NewSizeColumn:
+            return after < 0 ? QString() : FileTreeModel::formatSize(after);
+        case DeltaColumn:
+            return formatDelta(std::max<qint64>(after, 0) - std::max<qint64>(before, 0));
+        default:
+            return {};
+        }
+    case Qt::DecorationRole:
+        if (index.column() == PathColumn)
+            return QIcon(QStringLiteral(":/icons/change-%1.svg").arg(c.changeType));
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() >= OldSizeColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ToolTipRole: {
+        QStringList lines{c.path, changeLabel(c.changeType)};
+        if (c.oldFile)
+            lines.append(tr("Before: %1, sha256 %2").arg(FileTreeModel::formatSize(before), c.oldFile->sha256));
+        if (c.newFile)
+            lines.append(tr("After: %1, sha256 %2").arg(FileTreeModel::formatSize(after), c.newFile->sha256));
+        return lines.join(QLatin1Char('\n'));
+    }
+    case PathRole:
+        return c.path;
+    case ChangeTypeRole:
+        return c.changeType;
+    case OldSizeRole:
+        return before;
+    case NewSizeRole:
+        return after;
+    case SortRole:
+        switch (index.column()) {
+        case OldSizeColumn:
+            return before;
+        case NewSizeColumn:
+            return after;
+        case DeltaColumn:
+            return std::max<qint64>(after, 0) - std::max<qint64>(before, 0);
+        case ChangeColumn:
+            return c.changeType;
+        default:
+            return c.path;
+        }
+    default:
+        return {};
+    }
+}
+
+QVariant CommitChangesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case PathColumn:
+        return tr("File");
+    case ChangeColumn:
+        return tr("Change");
+    case OldSizeColumn:
+        return tr("Old Size");
+    case NewSizeColumn:
+        return tr("New Size");
+    case DeltaColumn:
+        return tr("Size Change");
+    default:
+        return {};
+    }
+}
+
+} // namespace hubvault::app
