@@ -57,8 +57,15 @@ std::optional<QString> History::resolve(const QString &revisionIn, bool allowEmp
         if (auto r = fromRef(QStringLiteral("tag"), revision))
             return *r;
         if (isGitOid(revision)) {
-            for (const QString &id : m_session.store().objectIds(ObjectType::Commit)) {
+            // SQLite finds the payloads that mention the id without parsing every commit;
+            // each candidate is confirmed. Old payloads without a stored git_oid need the
+            // full scan, which only runs when the quick one found nothing.
+            for (const QString &id : m_session.store().commitsMentioning(revision)) {
                 if (m_session.commitGitOid(id) == revision)
+                    return id;
+            }
+            for (const QString &id : m_session.store().objectIds(ObjectType::Commit)) {
+                if (m_session.commit(id).gitOid.isEmpty() && m_session.commitGitOid(id) == revision)
                     return id;
             }
         }

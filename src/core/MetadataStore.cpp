@@ -487,4 +487,17 @@ void MetadataStore::replaceChunks(const QList<ChunkRow> &rows)
         putChunk(row);
 }
 
+QStringList MetadataStore::commitsMentioning(const QString &text)
+{
+    QSqlQuery &q = prepared(QStringLiteral("mentioning"),
+                            QStringLiteral("SELECT object_id FROM objects_commits WHERE instr(payload_json, ?) > 0 "
+                                           "ORDER BY object_id"));
+    q.bindValue(0, text);
+    exec(q, QStringLiteral("search objects_commits"));
+    QStringList out;
+    while (q.next())
+        out.append(q.value(0).toString());
+    return out;
+}
+
 } // namespace hubvault

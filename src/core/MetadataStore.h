@@ -72,6 +72,8 @@ public:
 
     std::optional<QByteArray> payload(ObjectType type, const QString &objectId);
     QStringList objectIds(ObjectType type);
+    /** Commits whose payload text contains `text` (candidates for a git OID lookup). */
+    QStringList commitsMentioning(const QString &text);
     /** Every commit payload, for resolving a 40-hex git OID by scan (FORMAT.md §8.2). */
     QList<QPair<QString, QByteArray>> allPayloads(ObjectType type);
 
