@@ -323,6 +323,9 @@ void FilesPanel::showContextMenu(const QPoint &pos)
     menu.addAction(m_downloadAction);
     menu.addSeparator();
     menu.addAction(m_parentFolder);
+    const bool hasEntry = index.isValid();
+    const FileTreeEntry entry = hasEntry ? currentEntry() : FileTreeEntry{};
+    Q_EMIT contextMenuAboutToShow(&menu, hasEntry ? entry.path : QString(), !hasEntry || entry.isFolder);
     menu.exec(m_tree->viewport()->mapToGlobal(pos));
 }
 

@@ -13,6 +13,7 @@
 
 class QAction;
 class QLabel;
+class QMenu;
 class QModelIndex;
 class QSplitter;
 class QTreeView;
@@ -69,6 +70,9 @@ Q_SIGNALS:
     void errorOccurred(const QString &title, const QString &message);
     /** A download finished; `localPath` is the downloaded file or folder. */
     void downloadFinished(const QString &localPath);
+    /** The tree's context menu is about to open on `path` ("" = the revision's root);
+     *  workflows add their actions to `menu` here. */
+    void contextMenuAboutToShow(QMenu *menu, const QString &path, bool isFolder);
 
 private:
     void onCurrentChanged(const QModelIndex &current);

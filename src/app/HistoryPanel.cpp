@@ -77,7 +77,7 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     m_view->setUniformRowHeights(true);
     m_view->setAllColumnsShowFocus(true);
     m_view->setItemsExpandable(false);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -214,6 +214,16 @@ QString HistoryPanel::currentCommit() const
     return current.isValid() ? current.siblingAtColumn(0).data(CommitGraphModel::CommitIdRole).toString() : QString();
 }
 
+QStringList HistoryPanel::selectedCommits() const
+{
+    QModelIndexList rows = m_view->selectionModel()->selectedRows(0);
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QStringList out;
+    for (const QModelIndex &row : rows)
+        out.append(row.data(CommitGraphModel::CommitIdRole).toString());
+    return out;
+}
+
 void HistoryPanel::setFilter(const QString &text, const QString &path)
 {
     const QSignalBlocker blockText(m_filterEdit);
@@ -343,7 +353,8 @@ void HistoryPanel::showContextMenu(const QPoint &pos)
     const QModelIndex index = m_view->indexAt(pos);
     if (!index.isValid())
         return;
-    m_view->setCurrentIndex(index);
+    if (!m_view->selectionModel()->isRowSelected(index.row(), index.parent()))
+        m_view->setCurrentIndex(index);
     QMenu menu(this);
     menu.addAction(m_copyId);
     menu.addAction(m_copyShortId);
@@ -352,6 +363,11 @@ void HistoryPanel::showContextMenu(const QPoint &pos)
     menu.addSeparator();
     menu.addAction(m_goParent);
     menu.addAction(m_goChild);
+    QStringList commits = selectedCommits();
+    const QString clicked = index.siblingAtColumn(0).data(CommitGraphModel::CommitIdRole).toString();
+    commits.removeAll(clicked);
+    commits.prepend(clicked);
+    Q_EMIT contextMenuAboutToShow(&menu, commits);
     menu.exec(m_view->viewport()->mapToGlobal(pos));
 }
 

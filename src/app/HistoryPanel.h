@@ -10,6 +10,7 @@
 class QAction;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QSplitter;
 class QTimer;
 class QTreeView;
@@ -31,6 +32,8 @@ public:
     void selectCommit(const QString &commitId);
     /** The selected commit ("" when none). */
     QString currentCommit() const;
+    /** Every selected commit (git ids), in graph order; the graph allows several. */
+    QStringList selectedCommits() const;
     /** Sets both filters at once (the edits show them); applied immediately. */
     void setFilter(const QString &text, const QString &path = {});
 
@@ -58,6 +61,9 @@ Q_SIGNALS:
     /** selectCommit() could not show `commitId` (not in the graph, or filtered out). */
     void commitNotFound(const QString &commitId, const QString &reason);
     void errorOccurred(const QString &title, const QString &message);
+    /** The graph's context menu is about to open on `commitIds` (the selection, the
+     *  clicked commit first); workflows add their actions to `menu` here. */
+    void contextMenuAboutToShow(QMenu *menu, const QStringList &commitIds);
 
 private:
     void applyFilter();

@@ -98,6 +98,10 @@ MainWindow::MainWindow(Persistence persistence, QWidget *parent)
     setUpPages();
     setUpStatusBar();
     setUpActions();
+    m_repositoryMenu = new QMenu(tr("&Repository"), this);
+    m_repositoryMenu->setObjectName(QStringLiteral("menuRepository"));
+    menuBar()->insertMenu(ui->menuHelp->menuAction(), m_repositoryMenu);
+    setUpWorkflows();
 
     ui->splitter->setStretchFactor(0, 0);
     ui->splitter->setStretchFactor(1, 1);
@@ -255,6 +259,16 @@ void MainWindow::setUpActions()
     ui->menuHistory->addSeparator();
     ui->menuHistory->addAction(m_history->goToParentAction());
     ui->menuHistory->addAction(m_history->goToChildAction());
+}
+
+QMenu *MainWindow::historyMenu() const
+{
+    return ui->menuHistory;
+}
+
+QToolBar *MainWindow::mainToolBar() const
+{
+    return ui->mainToolBar;
 }
 
 void MainWindow::setCurrentTab(Tab tab)

@@ -5,12 +5,16 @@
 // routes: every page reads what it shows itself, on worker threads.
 
 #include <QMainWindow>
+#include <QMap>
+#include <functional>
 #include <QString>
 #include <QStringList>
 #include <optional>
 
 class QDockWidget;
 class QLabel;
+class QMenu;
+class QToolBar;
 class QProgressBar;
 class QTimer;
 
@@ -71,6 +75,24 @@ public:
 
     static constexpr int kMaxRecent = 8;
 
+    /** The "Repository" menu, where workflows that change the repository add actions. */
+    QMenu *repositoryMenu() const { return m_repositoryMenu; }
+    QMenu *historyMenu() const;
+    QToolBar *mainToolBar() const;
+    /** Reads the open repository again (after a change made by a workflow). */
+    void reload();
+    /**
+     * Registers a dialog that `hubvault-gui --screenshot FILE --dialog NAME` can show: the
+     * factory opens it (non-modal, filled from the open repository) and returns it. A
+     * dialog still computing something sets the dynamic property "busy" to true.
+     */
+    void registerScreenshotDialog(const QString &name, std::function<QWidget *()> factory);
+    QStringList screenshotDialogNames() const { return m_screenshotDialogs.keys(); }
+    /** Opens the named dialog; nullptr when no dialog has that name. */
+    QWidget *openScreenshotDialog(const QString &name);
+    /** Tells the user about a failure (a window-modal message box; see reportError). */
+    void showError(const QString &title, const QString &message) { reportError(title, message); }
+
 Q_SIGNALS:
     /** A repository finished loading: refs are shown and its pages started loading. */
     void repositoryOpened(const QString &path);
@@ -93,9 +115,10 @@ private:
     void setUpPages();
     void setUpStatusBar();
     void setUpActions();
+    /** Creates the workflows that change the repository (MainWindowWorkflows.cpp). */
+    void setUpWorkflows();
     void chooseRepository();
     void chooseNewRepository();
-    void reload();
     void showAbout();
     void showShortcuts();
     void onRepositoryLoaded(const RepositorySnapshot &snapshot);
@@ -119,6 +142,8 @@ private:
     StoragePage *m_storage = nullptr;
     ReflogView *m_reflog = nullptr;
     QDockWidget *m_reflogDock = nullptr;
+    QMenu *m_repositoryMenu = nullptr;
+    QMap<QString, std::function<QWidget *()>> m_screenshotDialogs;
     QLabel *m_pathLabel;
     QLabel *m_refLabel;
     QLabel *m_commitLabel;

@@ -1,5 +1,5 @@
 // hubvault-gui: the desktop repository browser.
-//   hubvault-gui [REPOSITORY] [--tab overview|history|files|storage] [--screenshot FILE]
+//   hubvault-gui [REPOSITORY] [--tab overview|history|files|storage] [--screenshot FILE [--dialog NAME]]
 // With --screenshot the window is rendered once everything it shows has loaded, saved as
 // PNG, and the program exits; it then needs no display (the offscreen platform is chosen
 // unless QT_QPA_PLATFORM says otherwise) and leaves the user's settings alone.
@@ -47,6 +47,29 @@ void saveScreenshot(MainWindow &window, const QString &file)
     QCoreApplication::exit(0);
 }
 
+/** Opens `name`, waits until it is idle (its "busy" property false), and saves it. */
+void screenshotDialog(MainWindow &window, const QString &name, const QString &file)
+{
+    QWidget *dialog = window.openScreenshotDialog(name);
+    auto *idle = new QTimer(dialog);
+    idle->setInterval(kIdlePollMs);
+    QObject::connect(idle, &QTimer::timeout, dialog, [dialog, idle, file, quiet = 0]() mutable {
+        quiet = dialog->property("busy").toBool() ? 0 : quiet + 1;
+        if (quiet < kIdleChecks)
+            return;
+        idle->stop();
+        QCoreApplication::processEvents();
+        if (!dialog->grab().save(file, "PNG")) {
+            QTextStream(stderr) << QCoreApplication::translate("main", "hubvault-gui: cannot write %1").arg(file)
+                                << Qt::endl;
+            QCoreApplication::exit(1);
+            return;
+        }
+        QCoreApplication::exit(0);
+    });
+    idle->start();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -83,6 +106,12 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Start on tab <name>: overview, history, files or storage."),
         QStringLiteral("name"));
     parser.addOption(tabOption);
+    const QCommandLineOption dialogOption(
+        QStringLiteral("dialog"),
+        QCoreApplication::translate("main", "With --screenshot: open dialog <name> once loaded and save it instead "
+                                            "of the window (\"list\" prints the names)."),
+        QStringLiteral("name"));
+    parser.addOption(dialogOption);
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
@@ -109,6 +138,19 @@ int main(int argc, char *argv[])
         window.setCurrentTab(*tab);
     window.show();
 
+    const QString dialogName = parser.value(dialogOption);
+    if (dialogName == QLatin1String("list")) {
+        QTextStream(stdout) << window.screenshotDialogNames().join(QLatin1Char('\n')) << Qt::endl;
+        return 0;
+    }
+    if (!dialogName.isEmpty() && !window.screenshotDialogNames().contains(dialogName)) {
+        QTextStream(stderr) << QCoreApplication::translate("main", "hubvault-gui: unknown dialog “%1”; --dialog list "
+                                                                   "prints the names")
+                                   .arg(dialogName)
+                            << Qt::endl;
+        return 2;
+    }
+
     if (screenshot) {
         if (repository.isEmpty()) {
             QTimer::singleShot(0, &window, [&] { saveScreenshot(window, screenshotFile); });
@@ -117,12 +159,16 @@ int main(int argc, char *argv[])
             // details have arrived, then grab.
             auto *idle = new QTimer(&window);
             idle->setInterval(kIdlePollMs);
-            QObject::connect(idle, &QTimer::timeout, &window, [&window, idle, screenshotFile, quiet = 0]() mutable {
+            QObject::connect(idle, &QTimer::timeout, &window,
+                             [&window, idle, screenshotFile, dialogName, quiet = 0]() mutable {
                 quiet = window.isBusy() ? 0 : quiet + 1;
                 if (quiet < kIdleChecks)
                     return;
                 idle->stop();
-                saveScreenshot(window, screenshotFile);
+                if (dialogName.isEmpty())
+                    saveScreenshot(window, screenshotFile);
+                else
+                    screenshotDialog(window, dialogName, screenshotFile);
             });
             QObject::connect(&window, &MainWindow::repositoryOpened, idle, qOverload<>(&QTimer::start));
             QObject::connect(&window, &MainWindow::errorReported, &window,

@@ -204,4 +204,55 @@ struct SnapshotFile {
     qint64 size = 0;
 };
 
+// ---- Beyond API.md: bulk and storage reads for the desktop app (HubVault extensions).
+
+/** One commit of the graph: ids, parents and message, without any tree work. */
+struct CommitGraphNode {
+    QString objectId;            ///< internal commit object id ("sha256:...")
+    QString commitId;            ///< git commit OID
+    QStringList parentObjectIds; ///< first parent first
+    QStringList parentCommitIds; ///< the same parents as git OIDs
+    QString treeObjectId;        ///< root tree object id
+    QString treeId;              ///< root tree git OID
+    QDateTime createdAt;         ///< UTC
+    QString title;
+    QString message;             ///< the body (description)
+};
+
+/** One stored piece of a file: a chunk of a chunked file, or the file's whole blob. */
+struct FileChunkInfo {
+    QString chunkId;     ///< chunk id, or the blob object id of a whole-blob file
+    qint64 offset = 0;   ///< logical offset in the file
+    qint64 logicalSize = 0;
+    qint64 storedSize = 0;
+};
+
+/** How a file of a revision is stored. */
+struct FileStorageInfo {
+    QString path;
+    QString storageKind; ///< "blob" (stored whole) or "chunked"
+    qint64 size = 0;
+    QString sha256;
+    QString oid;
+    QList<FileChunkInfo> chunks; ///< in file order; one entry for a whole blob
+};
+
+/** A change of a commit against its first parent, with storage figures. */
+struct CommitFileStorageDelta {
+    QString path;
+    QString changeType;  ///< added / modified / deleted / copied
+    QString copiedFrom;  ///< for "copied": a path of the parent with the same content
+    qint64 oldSize = 0;
+    qint64 newSize = 0;
+    qint64 addedStoredBytes = 0; ///< stored bytes of pieces no parent snapshot holds
+};
+
+/** What a commit added to storage: the bytes it really added after deduplication. */
+struct CommitStorageDelta {
+    QString commitId; ///< git commit OID
+    qint64 logicalBytesChanged = 0; ///< sizes of added, modified and copied files
+    qint64 addedStoredBytes = 0;    ///< stored bytes of new pieces (each counted once)
+    QList<CommitFileStorageDelta> files;
+};
+
 } // namespace hubvault

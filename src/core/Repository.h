@@ -89,6 +89,23 @@ public:
     GitRefs listRepoRefs() const;
     /** `refName` is short (branch first, then tag) or full (`refs/heads/x`). */
     QList<ReflogEntry> listRepoReflog(const QString &refName, std::optional<int> limit = {}) const;
+    /** Like listRepoCommits but stops after `limit` commits without walking the rest. */
+    QList<GitCommitInfo> listRepoCommits(const QString &revision, int limit) const;
+    /**
+     * Reads the given commits (each a revision: ref, git OID or object id) in one session,
+     * for drawing a graph; no tree is read. Missing ids throw RevisionNotFoundError.
+     */
+    QList<CommitGraphNode> readCommitGraph(const QStringList &revisions) const;
+    /**
+     * Paths added, modified or deleted by a commit against its first parent (all paths
+     * of the root commit). Only subtrees that differ are read, so it is cheap for commits
+     * that touch a few files in a large tree.
+     */
+    QStringList changedPaths(const QString &commitRevision) const;
+    /** Changes of a commit with copies detected and the stored bytes it really added. */
+    CommitStorageDelta commitStorageDelta(const QString &commitRevision) const;
+    /** How a file is stored: whole blob or chunks (ids, offsets, sizes). */
+    FileStorageInfo fileStorage(const QString &pathInRepo, const QString &revision = {}) const;
     /** Resolves a revision to its git commit OID; nullopt for a branch with no commit. */
     std::optional<QString> resolveRevision(const QString &revision) const;
 
