@@ -12,40 +12,56 @@ HistoryWalker::HistoryWalker(const QString &repoPath, const QStringList &heads)
 
 HistoryWalker::~HistoryWalker() = default;
 
-QList<CommitRecord> HistoryWalker::readCommits(const Repository &repo, const QStringList &commitIds,
+namespace {
+
+CommitRecord recordOf(CommitGraphNode &&node)
+{
+    CommitRecord record;
+    record.id = node.commitId;
+    record.objectId = node.objectId;
+    record.parents = std::move(node.parentCommitIds);
+    record.parentObjectIds = std::move(node.parentObjectIds);
+    record.date = node.createdAt;
+    record.title = std::move(node.title);
+    record.message = std::move(node.message);
+    record.changedPaths = std::move(node.changedPaths);
+    return record;
+}
+
+} // namespace
+
+QList<CommitRecord> HistoryWalker::readCommits(const Repository &repo, const QStringList &revisions,
                                                QStringList *warnings)
 {
     QList<CommitRecord> out;
-    out.reserve(commitIds.size());
-    for (const QString &id : commitIds) {
+    out.reserve(revisions.size());
+    try {
+        for (CommitGraphNode &node : repo.readCommitGraph(revisions, true))
+            out.append(recordOf(std::move(node)));
+        return out;
+    } catch (const HubVaultError &) {
+        out.clear(); // one bad commit: read them one by one to keep the good ones
+    }
+    for (const QString &revision : revisions) {
         try {
-            // No context lines and no text size: changes are listed without reading content.
-            const CommitDetailInfo detail = repo.getCommitDetail(id, 0, 0);
-            CommitRecord record;
-            record.id = detail.commit.commitId;
-            record.parents = detail.parentCommitIds;
-            record.date = detail.commit.createdAt;
-            record.title = detail.commit.title;
-            record.message = detail.commit.message;
-            record.changedPaths.reserve(detail.changes.size());
-            for (const CommitChangeInfo &change : detail.changes)
-                record.changedPaths.append(change.path);
-            out.append(std::move(record));
+            for (CommitGraphNode &node : repo.readCommitGraph({revision}, true))
+                out.append(recordOf(std::move(node)));
         } catch (const HubVaultError &e) {
             // A damaged or missing commit ends its line; the rest of the graph still shows.
-            warnings->append(QStringLiteral("%1: %2").arg(id, e.message()));
+            warnings->append(QStringLiteral("%1: %2").arg(revision, e.message()));
         }
     }
     return out;
 }
 
-void HistoryWalker::read(const QStringList &ids, QStringList *warnings)
+void HistoryWalker::read(const QStringList &gitIds, const QStringList &revisions, QStringList *warnings)
 {
     QStringList wanted;
-    for (const QString &id : ids) {
+    for (qsizetype i = 0; i < gitIds.size(); ++i) {
+        const QString &id = gitIds.at(i);
         if (!id.isEmpty() && !m_seen.contains(id)) {
             m_seen.insert(id);
-            wanted.append(id);
+            wanted.append(revisions.at(i));
         }
     }
     if (wanted.isEmpty())
@@ -61,10 +77,13 @@ void HistoryWalker::read(const QStringList &ids, QStringList *warnings)
 
 void HistoryWalker::expand(const QList<Key> &keys, QStringList *warnings)
 {
-    QStringList parents;
-    for (const Key &key : keys)
-        parents.append(m_records.value(key.id).parents);
-    read(parents, warnings);
+    QStringList parents, parentObjects;
+    for (const Key &key : keys) {
+        const CommitRecord &record = m_records[key.id];
+        parents.append(record.parents);
+        parentObjects.append(record.parentObjectIds);
+    }
+    read(parents, parentObjects, warnings);
     for (const Key &key : keys) {
         QSet<QString> counted;
         for (const QString &parent : m_records.value(key.id).parents) {
@@ -92,7 +111,8 @@ HistoryBatch HistoryWalker::next(int count)
     HistoryBatch batch;
     if (!m_repo) {
         m_repo = std::make_unique<Repository>(Repository::open(m_repoPath));
-        read(m_heads, &batch.warnings);
+        m_repo->listRepoRefs(); // teaches the repository the heads' Git ids: no lookup scan
+        read(m_heads, m_heads, &batch.warnings);
     }
     while (batch.commits.size() < count) {
         // Read the parents of every commit at least as new as the best candidate: any

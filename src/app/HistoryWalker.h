@@ -4,10 +4,9 @@
 // parents and the paths it changed. Only ever used by one worker job at a time; it never
 // touches a widget or a model.
 //
-// The public core API has no listing with parents, so each commit is read with
-// getCommitDetail (without diff text) when the walk first needs it. That costs a session
-// per commit (a few milliseconds, more with large trees); readCommits() is the one place
-// to switch to a batched core call that reads commit payloads only. The order is that of
+// Commits are read in batches with Repository::readCommitGraph (one session per batch;
+// parents are asked for by object id, so no Git id has to be looked up), each with the
+// paths it changed (only differing subtrees are read). The order is that of
 // `git log --date-order`: newest first, and never a commit before one of its children.
 // A commit is handed out only once every read commit at least as new has had its parents
 // read too, so a child with the same timestamp (times have one-second precision) cannot
@@ -35,7 +34,9 @@ namespace hubvault::app {
 /** One commit as the graph shows it. */
 struct CommitRecord {
     QString id;            ///< Git commit id
+    QString objectId;      ///< internal commit object id ("sha256:...")
     QStringList parents;   ///< Git ids, first parent first
+    QStringList parentObjectIds; ///< the same parents as object ids
     QDateTime date;        ///< UTC
     QString title;
     QString message;       ///< the description (body)
@@ -61,10 +62,11 @@ public:
     int readCount() const { return int(m_seq); }
 
     /**
-     * Reads commits with their parents (blocking). Unreadable ones are left out and named
-     * in `warnings`. This is the walk's only use of the core; see the note at the top.
+     * Reads commits (revisions: Git ids, object ids or refs) with their parents and
+     * changed paths (blocking). Unreadable ones are left out and named in `warnings`.
+     * This is the walk's only use of the core.
      */
-    static QList<CommitRecord> readCommits(const Repository &repo, const QStringList &commitIds, QStringList *warnings);
+    static QList<CommitRecord> readCommits(const Repository &repo, const QStringList &revisions, QStringList *warnings);
 
 private:
     struct Key {
@@ -81,7 +83,8 @@ private:
     };
     using Heap = std::priority_queue<Key, std::vector<Key>, Older>;
 
-    void read(const QStringList &ids, QStringList *warnings);
+    /** Reads commits not seen yet; `revisions` are what to ask the core for each Git id. */
+    void read(const QStringList &gitIds, const QStringList &revisions, QStringList *warnings);
     /** Reads the parents of `keys` (in one go) and counts them as pending children. */
     void expand(const QList<Key> &keys, QStringList *warnings);
     /** The best commit that may be handed out now, or nullptr when none is left. */

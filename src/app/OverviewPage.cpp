@@ -126,7 +126,7 @@ OverviewFigures OverviewPage::load(const QString &repoPath, const QString &revis
     f.commits = repo.listRepoCommits(revision).size();
     RepoFile readme;
     int bestRank = -1;
-    for (const RepoEntry &entry : repo.listRepoTree({}, /*recursive=*/true, revision)) {
+    for (const RepoEntry &entry : repo.listRepoTree({}, /*recursive=*/true, revision, /*withLastCommits=*/false)) {
         if (entry.isFolder)
             continue;
         ++f.files;

@@ -269,7 +269,7 @@ StorageFigures StoragePage::load(const QString &repoPath)
                                           [&](const GitRefInfo &b) { return b.name == f.defaultBranch; });
     f.hasHead = branchExists && repo.resolveRevision(f.defaultBranch).has_value();
     if (f.hasHead) {
-        for (const RepoEntry &entry : repo.listRepoTree({}, /*recursive=*/true, f.defaultBranch)) {
+        for (const RepoEntry &entry : repo.listRepoTree({}, /*recursive=*/true, f.defaultBranch, /*withLastCommits=*/false)) {
             if (entry.isFolder)
                 continue;
             ++f.liveFiles;

@@ -39,7 +39,8 @@ int runLog(CommandContext &context, const ParsedArgs &args)
     const QString revision = args.positionals.value(0);
 
     const Repository repo = context.openRepository();
-    const QList<GitCommitInfo> commits = repo.listRepoCommits(revision);
+    // The walk stops at the limit: `log -n 1` on a long history reads one commit.
+    const QList<GitCommitInfo> commits = repo.listRepoCommits(revision, limit);
     if (context.json) {
         QJsonArray list;
         for (const GitCommitInfo &commit : commits) {

@@ -5,6 +5,7 @@
 #include "ObjectCodec.h"
 #include "RepoSession.h"
 #include "RepositoryContext.h"
+#include "TreeDiff.h"
 #include "UnifiedDiff.h"
 
 #include <QRegularExpression>
@@ -57,6 +58,10 @@ std::optional<QString> History::resolve(const QString &revisionIn, bool allowEmp
         if (auto r = fromRef(QStringLiteral("tag"), revision))
             return *r;
         if (isGitOid(revision)) {
+            // Ids this repository object has handed out resolve without any scan.
+            const QString known = m_session.context().objects->commitForGitOid(revision);
+            if (!known.isEmpty() && m_session.hasCommit(known))
+                return known;
             // SQLite finds the payloads that mention the id without parsing every commit;
             // each candidate is confirmed. Old payloads without a stored git_oid need the
             // full scan, which only runs when the quick one found nothing.
@@ -78,12 +83,12 @@ QString History::resolveCommit(const QString &revision)
     return *resolve(revision, false);
 }
 
-QStringList History::ancestry(const QString &head)
+QStringList History::ancestry(const QString &head, int limit)
 {
     QStringList order;
     QSet<QString> seen;
     QList<QString> stack{head};
-    while (!stack.isEmpty()) {
+    while (!stack.isEmpty() && (limit < 0 || order.size() < limit)) {
         const QString id = stack.takeLast();
         if (seen.contains(id))
             continue;
@@ -113,6 +118,24 @@ GitCommitInfo History::commitInfo(const QString &commitId)
         info.message = c.description;
     }
     return info;
+}
+
+CommitGraphNode History::graphNode(const QString &commitId)
+{
+    const CommitPayload &c = m_session.commit(commitId);
+    const GitCommitInfo info = commitInfo(commitId);
+    CommitGraphNode node;
+    node.objectId = commitId;
+    node.commitId = info.commitId;
+    node.parentObjectIds = c.parents;
+    for (const QString &parent : c.parents)
+        node.parentCommitIds.append(m_session.commitGitOid(parent));
+    node.treeObjectId = c.treeId;
+    node.treeId = m_session.treeGitOid(c.treeId);
+    node.createdAt = info.createdAt;
+    node.title = info.title;
+    node.message = info.message;
+    return node;
 }
 
 std::optional<PathEntry> History::entryAt(const QString &commitId, const QString &path)
@@ -211,39 +234,13 @@ CommitDetailInfo History::detail(const QString &commitId, int contextLines, qint
     out.commit = commitInfo(commitId);
     for (const QString &parent : commit.parents)
         out.parentCommitIds.append(m_session.commitGitOid(parent));
-    FlatSnapshot before;
+    QString parentTree;
     if (!commit.parents.isEmpty()) {
         out.compareParentCommitId = out.parentCommitIds.first();
-        before = m_walker.flatten(m_session.commit(commit.parents.first()).treeId);
+        parentTree = m_session.commit(commit.parents.first()).treeId;
     }
-    const FlatSnapshot after = m_walker.flatten(commit.treeId);
-
-    // Merge walk of two path-sorted lists.
-    auto same = [&](const QString &a, const QString &b) {
-        if (a == b)
-            return true;
-        const FilePayload &fa = m_session.file(a), &fb = m_session.file(b);
-        return fa.sha256 == fb.sha256 && fa.logicalSize == fb.logicalSize && fa.oid == fb.oid;
-    };
-    size_t i = 0, j = 0;
-    while (i < before.size() || j < after.size()) {
-        const bool takeOld = j >= after.size()
-            || (i < before.size() && TreeWalker::codePointLess(before[i].first, after[j].first));
-        const bool takeNew = i >= before.size()
-            || (j < after.size() && TreeWalker::codePointLess(after[j].first, before[i].first));
-        if (takeOld) {
-            out.changes.append(change(before[i].first, before[i].second, QString(), contextLines, maxTextSize));
-            ++i;
-        } else if (takeNew) {
-            out.changes.append(change(after[j].first, QString(), after[j].second, contextLines, maxTextSize));
-            ++j;
-        } else {
-            if (!same(before[i].second, after[j].second))
-                out.changes.append(change(after[j].first, before[i].second, after[j].second, contextLines, maxTextSize));
-            ++i;
-            ++j;
-        }
-    }
+    for (const FileDifference &d : TreeDiff(m_session).compare(parentTree, commit.treeId))
+        out.changes.append(change(d.path, d.oldFileId, d.newFileId, contextLines, maxTextSize));
     return out;
 }
 

@@ -26,8 +26,11 @@ public:
     /** Like resolve() but a revision must name a commit. */
     QString resolveCommit(const QString &revision);
 
-    /** Every commit reachable from `head`: depth-first, first parent first, each once. */
-    QStringList ancestry(const QString &head);
+    /** Commits reachable from `head`: depth-first, first parent first, each once; stops
+     *  after `limit` commits when `limit` >= 0. */
+    QStringList ancestry(const QString &head, int limit = -1);
+    /** A commit's ids, parents and message for a graph; reads no tree but the root's OID. */
+    CommitGraphNode graphNode(const QString &commitId);
     GitCommitInfo commitInfo(const QString &commitId);
     CommitDetailInfo detail(const QString &commitId, int contextLines, qint64 maxTextSize);
 

@@ -217,6 +217,7 @@ struct CommitGraphNode {
     QDateTime createdAt;         ///< UTC
     QString title;
     QString message;             ///< the body (description)
+    QStringList changedPaths;    ///< against the first parent; only when asked for
 };
 
 /** One stored piece of a file: a chunk of a chunked file, or the file's whole blob. */
@@ -240,8 +241,8 @@ struct FileStorageInfo {
 /** A change of a commit against its first parent, with storage figures. */
 struct CommitFileStorageDelta {
     QString path;
-    QString changeType;  ///< added / modified / deleted / copied
-    QString copiedFrom;  ///< for "copied": a path of the parent with the same content
+    QString changeType;  ///< added / modified / deleted / copied / renamed
+    QString copiedFrom;  ///< copied or renamed: the parent's path with the same content
     qint64 oldSize = 0;
     qint64 newSize = 0;
     qint64 addedStoredBytes = 0; ///< stored bytes of pieces no parent snapshot holds

@@ -6,6 +6,7 @@
 #include "ObjectModel.h"
 
 #include <QCache>
+#include <QHash>
 #include <QMutex>
 
 namespace hubvault {
@@ -17,6 +18,19 @@ public:
     template <typename T>
     void insert(const QString &id, const T &payload);
 
+    /** Remembers which commit object has a git OID (both are content addresses). */
+    void rememberCommitOid(const QString &gitOid, const QString &objectId)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_commitByGitOid.insert(gitOid, objectId);
+    }
+    /** The commit object id seen with `gitOid`, or "" (callers confirm it still exists). */
+    QString commitForGitOid(const QString &gitOid)
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_commitByGitOid.value(gitOid);
+    }
+
 private:
     template <typename T>
     QCache<QString, T> &cacheFor();
@@ -27,6 +41,8 @@ private:
     QCache<QString, TreePayload> m_trees{50000};
     QCache<QString, FilePayload> m_files{200000};
     QCache<QString, BlobPayload> m_blobs{200000};
+    // Not bounded like the payloads: two short strings per commit ever seen.
+    QHash<QString, QString> m_commitByGitOid;
 };
 
 template <> inline QCache<QString, CommitPayload> &ObjectCache::cacheFor() { return m_commits; }

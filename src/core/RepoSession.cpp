@@ -199,14 +199,17 @@ QString RepoSession::treeGitOid(const QString &treeId)
 QString RepoSession::commitGitOid(const QString &commitId)
 {
     const CommitPayload c = commit(commitId);
-    if (!c.gitOid.isEmpty())
+    if (!c.gitOid.isEmpty()) {
+        m_context.objects->rememberCommitOid(c.gitOid, commitId);
         return c.gitOid;
+    }
     QStringList parents;
     for (const QString &p : c.parents)
         parents.append(commitGitOid(p));
     const QString oid = ObjectCodec::gitCommitOid(treeGitOid(c.treeId), parents,
                                                   ObjectCodec::parseTimestamp(c.createdAt), c.message);
     m_commits.at(commitId).gitOid = oid;
+    m_context.objects->rememberCommitOid(oid, commitId);
     return oid;
 }
 

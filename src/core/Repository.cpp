@@ -16,6 +16,8 @@
 #include "RepositoryContext.h"
 #include "RepositoryInit.h"
 #include "StorageAnalyzer.h"
+#include "StorageDelta.h"
+#include "TreeDiff.h"
 #include "TreeWalker.h"
 #include "Verifier.h"
 #include "ViewCache.h"
@@ -126,7 +128,8 @@ QStringList Repository::listRepoFiles(const QString &revision) const
     return out;
 }
 
-QList<RepoEntry> Repository::listRepoTree(const QString &pathInRepo, bool recursive, const QString &revision) const
+QList<RepoEntry> Repository::listRepoTree(const QString &pathInRepo, bool recursive, const QString &revision,
+                                          bool withLastCommits) const
 {
     RepoSession session(*d);
     History history(session);
@@ -141,7 +144,7 @@ QList<RepoEntry> Repository::listRepoTree(const QString &pathInRepo, bool recurs
     if (!folder->isTree)
         throw EntryNotFoundError(QStringLiteral("not a folder: %1").arg(prefix));
     const QList<PathEntry> entries = walker.list(folder->objectId, prefix, recursive);
-    const auto last = history.lastCommits(*head, entries);
+    const auto last = withLastCommits ? history.lastCommits(*head, entries) : QHash<QString, LastCommitInfo>();
     QList<RepoEntry> out;
     for (const PathEntry &e : entries)
         out.append(makeEntry(session, e, last));
@@ -179,6 +182,66 @@ QList<GitCommitInfo> Repository::listRepoCommits(const QString &revision) const
     for (const QString &id : history.ancestry(*head))
         out.append(history.commitInfo(id));
     return out;
+}
+
+QList<GitCommitInfo> Repository::listRepoCommits(const QString &revision, int limit) const
+{
+    RepoSession session(*d);
+    History history(session);
+    const auto head = history.resolve(revision, true);
+    QList<GitCommitInfo> out;
+    if (!head || limit <= 0)
+        return out;
+    for (const QString &id : history.ancestry(*head, limit))
+        out.append(history.commitInfo(id));
+    return out;
+}
+
+namespace {
+
+QStringList changedPathsOf(RepoSession &session, const QString &commitId)
+{
+    const CommitPayload &commit = session.commit(commitId);
+    const QString parentTree = commit.parents.isEmpty() ? QString() : session.commit(commit.parents.first()).treeId;
+    QStringList out;
+    for (const FileDifference &difference : TreeDiff(session).compare(parentTree, commit.treeId))
+        out.append(difference.path);
+    return out;
+}
+
+} // namespace
+
+QList<CommitGraphNode> Repository::readCommitGraph(const QStringList &revisions, bool withChangedPaths) const
+{
+    RepoSession session(*d);
+    History history(session);
+    QList<CommitGraphNode> out;
+    out.reserve(revisions.size());
+    for (const QString &revision : revisions) {
+        CommitGraphNode node = history.graphNode(history.resolveCommit(revision));
+        if (withChangedPaths)
+            node.changedPaths = changedPathsOf(session, node.objectId);
+        out.append(std::move(node));
+    }
+    return out;
+}
+
+QStringList Repository::changedPaths(const QString &commitRevision) const
+{
+    RepoSession session(*d);
+    return changedPathsOf(session, History(session).resolveCommit(commitRevision));
+}
+
+CommitStorageDelta Repository::commitStorageDelta(const QString &commitRevision) const
+{
+    RepoSession session(*d);
+    return StorageDelta(session).forCommit(History(session).resolveCommit(commitRevision));
+}
+
+FileStorageInfo Repository::fileStorage(const QString &pathInRepo, const QString &revision) const
+{
+    RepoSession session(*d);
+    return StorageDelta(session).describeFile(RepoPath::normalize(pathInRepo), fileAt(session, pathInRepo, revision));
 }
 
 CommitDetailInfo Repository::getCommitDetail(const QString &commitId, int diffContextLines, qint64 diffMaxTextSize) const

@@ -77,8 +77,12 @@ public:
 
     // Listing. Empty revision = default branch.
     QStringList listRepoFiles(const QString &revision = {}) const;
+    /**
+     * Entries under a folder. `withLastCommits` = false leaves every entry's lastCommit
+     * empty, which skips the history walk that finding them takes (long on a deep history).
+     */
     QList<RepoEntry> listRepoTree(const QString &pathInRepo = {}, bool recursive = false,
-                                  const QString &revision = {}) const;
+                                  const QString &revision = {}, bool withLastCommits = true) const;
     /** Missing paths are omitted; the result follows the order of `paths`. */
     QList<RepoEntry> getPathsInfo(const QStringList &paths, const QString &revision = {}) const;
 
@@ -93,9 +97,10 @@ public:
     QList<GitCommitInfo> listRepoCommits(const QString &revision, int limit) const;
     /**
      * Reads the given commits (each a revision: ref, git OID or object id) in one session,
-     * for drawing a graph; no tree is read. Missing ids throw RevisionNotFoundError.
+     * for drawing a graph. Missing ids throw RevisionNotFoundError. With
+     * `withChangedPaths` each node also lists the paths it changed (see changedPaths()).
      */
-    QList<CommitGraphNode> readCommitGraph(const QStringList &revisions) const;
+    QList<CommitGraphNode> readCommitGraph(const QStringList &revisions, bool withChangedPaths = false) const;
     /**
      * Paths added, modified or deleted by a commit against its first parent (all paths
      * of the root commit). Only subtrees that differ are read, so it is cheap for commits

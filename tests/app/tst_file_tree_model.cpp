@@ -50,7 +50,10 @@ bool waitLoaded(FileTreeModel &model, const QString &folder)
     if (!folder.isEmpty() && !model.indexForPath(folder).isValid())
         return false;
     auto state = [&] { return model.loadState(model.indexForPath(folder)); };
-    (void)QTest::qWaitFor([&] { return state() == FileTreeModel::LoadState::Loaded || state() == FileTreeModel::LoadState::Failed; },
+    // Loaded means listed; the last commits arrive from a second job, after which the
+    // model is idle.
+    (void)QTest::qWaitFor([&] { return (state() == FileTreeModel::LoadState::Loaded && !model.isLoading())
+                                       || state() == FileTreeModel::LoadState::Failed; },
                     kTimeoutMs);
     return state() == FileTreeModel::LoadState::Loaded;
 }

@@ -1,0 +1,109 @@
+#include "StorageDelta.h"
+
+#include "RepoSession.h"
+#include "TreeDiff.h"
+#include "TreeWalker.h"
+
+#include <QHash>
+
+namespace hubvault {
+
+FileStorageInfo StorageDelta::describeFile(const QString &path, const FilePayload &file)
+{
+    FileStorageInfo info;
+    info.path = path;
+    info.storageKind = file.isChunked() ? QStringLiteral("chunked") : QStringLiteral("blob");
+    info.size = file.logicalSize;
+    info.sha256 = file.sha256;
+    info.oid = file.oid;
+    if (file.isChunked()) {
+        for (const ChunkRef &c : file.chunks)
+            info.chunks.append(FileChunkInfo{c.chunkId, c.logicalOffset, c.logicalSize, c.storedSize});
+    } else {
+        const BlobPayload &blob = m_session.blob(file.contentObjectId);
+        info.chunks.append(FileChunkInfo{file.contentObjectId, 0, blob.logicalSize, blob.storedSize});
+    }
+    return info;
+}
+
+void StorageDelta::collectPieces(const QString &treeId, QSet<QString> *pieces)
+{
+    for (const auto &entry : TreeWalker(m_session).flatten(treeId)) {
+        const FilePayload &file = m_session.file(entry.second);
+        if (!file.isChunked()) {
+            pieces->insert(file.contentObjectId);
+            continue;
+        }
+        for (const ChunkRef &c : file.chunks)
+            pieces->insert(c.chunkId);
+    }
+}
+
+CommitStorageDelta StorageDelta::forCommit(const QString &commitId)
+{
+    const CommitPayload commit = m_session.commit(commitId);
+    CommitStorageDelta out;
+    out.commitId = m_session.commitGitOid(commitId);
+
+    QSet<QString> parentPieces;
+    for (const QString &parent : commit.parents)
+        collectPieces(m_session.commit(parent).treeId, &parentPieces);
+    const QString firstParentTree = commit.parents.isEmpty() ? QString() : m_session.commit(commit.parents.first()).treeId;
+
+    // Where the first parent kept each content, to recognise copies and renames.
+    QHash<QString, QString> parentPathBySha;
+    if (!firstParentTree.isEmpty()) {
+        for (const auto &entry : TreeWalker(m_session).flatten(firstParentTree))
+            parentPathBySha.insert(m_session.file(entry.second).sha256, entry.first);
+    }
+
+    const std::vector<FileDifference> differences = TreeDiff(m_session).compare(firstParentTree, commit.treeId);
+    QSet<QString> deleted;
+    for (const FileDifference &d : differences) {
+        if (d.newFileId.isEmpty())
+            deleted.insert(d.path);
+    }
+
+    QSet<QString> counted = parentPieces;
+    QSet<QString> renamedAway;
+    for (const FileDifference &d : differences) {
+        CommitFileStorageDelta file;
+        file.path = d.path;
+        if (!d.oldFileId.isEmpty())
+            file.oldSize = m_session.file(d.oldFileId).logicalSize;
+        if (d.newFileId.isEmpty()) {
+            file.changeType = QStringLiteral("deleted");
+            out.files.append(file);
+            continue;
+        }
+        const FilePayload &now = m_session.file(d.newFileId);
+        file.newSize = now.logicalSize;
+        file.changeType = d.oldFileId.isEmpty() ? QStringLiteral("added") : QStringLiteral("modified");
+        if (d.oldFileId.isEmpty()) {
+            const QString source = parentPathBySha.value(now.sha256);
+            if (!source.isEmpty() && source != d.path) {
+                const bool renamed = deleted.contains(source) && !renamedAway.contains(source);
+                file.changeType = renamed ? QStringLiteral("renamed") : QStringLiteral("copied");
+                file.copiedFrom = source;
+                if (renamed)
+                    renamedAway.insert(source);
+            }
+        }
+        for (const FileChunkInfo &piece : describeFile(d.path, now).chunks) {
+            if (counted.contains(piece.chunkId))
+                continue;
+            counted.insert(piece.chunkId);
+            file.addedStoredBytes += piece.storedSize;
+        }
+        out.logicalBytesChanged += file.newSize;
+        out.addedStoredBytes += file.addedStoredBytes;
+        out.files.append(file);
+    }
+    // A rename is one change, listed where the file now is.
+    out.files.removeIf([&](const CommitFileStorageDelta &f) {
+        return f.changeType == QLatin1String("deleted") && renamedAway.contains(f.path);
+    });
+    return out;
+}
+
+} // namespace hubvault
