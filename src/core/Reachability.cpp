@@ -13,7 +13,7 @@ void walkTree(RepoSession &session, const QString &treeId, ReachableSet &out)
     if (out.trees.contains(treeId))
         return;
     out.trees.insert(treeId);
-    const TreePayload tree = session.tree(treeId);
+    const TreePayload tree = session.treeOnce(treeId);
     for (const TreeEntry &e : tree.entries) {
         if (e.isTree()) {
             walkTree(session, e.objectId, out);
@@ -22,7 +22,7 @@ void walkTree(RepoSession &session, const QString &treeId, ReachableSet &out)
         if (out.files.contains(e.objectId))
             continue;
         out.files.insert(e.objectId);
-        const FilePayload &f = session.file(e.objectId);
+        const FilePayload f = session.fileOnce(e.objectId);
         if (f.isChunked()) {
             for (const ChunkRef &c : f.chunks)
                 out.chunks.insert(c.chunkId);
@@ -43,7 +43,7 @@ ReachableSet Reachability::fromCommits(RepoSession &session, const QStringList &
         if (id.isEmpty() || out.commits.contains(id))
             continue;
         out.commits.insert(id);
-        const CommitPayload &c = session.commit(id);
+        const CommitPayload c = session.commitOnce(id);
         walkTree(session, c.treeId, out);
         if (followParents)
             stack.append(c.parents);

@@ -142,6 +142,33 @@ const T &RepoSession::cached(std::unordered_map<QString, T> &cache, ObjectType t
     return cache.emplace(objectId, std::move(payload)).first->second;
 }
 
+template <typename T>
+T RepoSession::uncached(const std::unordered_map<QString, T> &cache, ObjectType type, const QString &objectId)
+{
+    if (auto it = cache.find(objectId); it != cache.end())
+        return it->second;
+    T payload;
+    if (m_useSharedCache && !isWritable() && m_context.objects->find(objectId, &payload))
+        return payload;
+    const QString what = objectTypeName(type) + QLatin1Char(' ') + objectId;
+    return T::parse(CanonicalJson::parseObject(requirePayload(type, objectId), what), objectId);
+}
+
+CommitPayload RepoSession::commitOnce(const QString &objectId)
+{
+    return uncached(m_commits, ObjectType::Commit, objectId);
+}
+
+TreePayload RepoSession::treeOnce(const QString &objectId)
+{
+    return uncached(m_trees, ObjectType::Tree, objectId);
+}
+
+FilePayload RepoSession::fileOnce(const QString &objectId)
+{
+    return uncached(m_files, ObjectType::File, objectId);
+}
+
 const CommitPayload &RepoSession::commit(const QString &objectId)
 {
     return cached(m_commits, ObjectType::Commit, objectId);

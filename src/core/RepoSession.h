@@ -43,6 +43,14 @@ public:
     const FilePayload &file(const QString &objectId);
     const BlobPayload &blob(const QString &objectId);
     bool hasCommit(const QString &objectId);
+    /**
+     * The same payloads by value, from the caches when there but never added to them:
+     * for walks over a whole repository (reachability) that visit each object once and
+     * would otherwise keep every payload of a long history in memory.
+     */
+    CommitPayload commitOnce(const QString &objectId);
+    TreePayload treeOnce(const QString &objectId);
+    FilePayload fileOnce(const QString &objectId);
     /** Index of a tree's entries by name, built once per tree. */
     const QHash<QString, qsizetype> &treeIndex(const QString &treeId);
 
@@ -59,6 +67,8 @@ private:
     bool m_useSharedCache = true;
     FileLock m_lock;
     std::unique_ptr<MetadataStore> m_store;
+    template <typename T>
+    T uncached(const std::unordered_map<QString, T> &cache, ObjectType type, const QString &objectId);
     template <typename T>
     const T &cached(std::unordered_map<QString, T> &cache, ObjectType type, const QString &objectId);
 
