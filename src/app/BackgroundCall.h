@@ -1,5 +1,5 @@
 #pragma once
-// Runs one blocking core call on the global thread pool and hands its plain-value result
+// Runs one blocking core call on the app's worker pool and hands its plain-value result
 // back to the GUI thread. Exceptions never cross the thread boundary: every error is
 // caught on the worker and delivered as a kind + message, so the core's messages survive
 // (QFuture would turn anything but a QException into an opaque QUnhandledException).
@@ -14,12 +14,20 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QString>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 #include <exception>
 #include <optional>
 #include <type_traits>
 
 namespace hubvault::app::background {
+
+/**
+ * The pool every background call runs on. Not QThreadPool::globalInstance(): Qt's raster
+ * paint engine borrows threads from the global pool while painting and waits for them, so
+ * long repository jobs there would freeze the GUI thread mid-paint until they finished.
+ */
+QThreadPool *workerThreadPool();
 
 /** Why a background call produced no value. */
 struct Failure {
@@ -56,7 +64,7 @@ Outcome<T> runCaught(const Work &work)
 }
 
 /**
- * Runs `work()` (returning T) on the global thread pool and calls `done(Outcome<T>)` on
+ * Runs `work()` (returning T) on workerThreadPool() and calls `done(Outcome<T>)` on
  * the thread of `context` once it finishes, unless `context` was destroyed meanwhile.
  */
 template <typename Work, typename Done>
@@ -68,7 +76,7 @@ void run(QObject *context, Work work, Done done)
         watcher->deleteLater();
         done(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([work = std::move(work)] { return runCaught<T>(work); }));
+    watcher->setFuture(QtConcurrent::run(workerThreadPool(), [work = std::move(work)] { return runCaught<T>(work); }));
 }
 
 } // namespace hubvault::app::background

@@ -31,7 +31,25 @@ void CommitChangesModel::setChanges(const QList<CommitChangeInfo> &changes)
 {
     beginResetModel();
     m_changes = changes;
+    m_storage.clear();
+    m_hasStorage = false;
     endResetModel();
+}
+
+void CommitChangesModel::setStorage(const CommitStorageDelta &storage)
+{
+    m_storage.clear();
+    for (const CommitFileStorageDelta &file : storage.files)
+        m_storage.insert(file.path, file);
+    m_hasStorage = true;
+    if (!m_changes.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+QString CommitChangesModel::changeTypeOf(const CommitChangeInfo &c) const
+{
+    const auto it = m_storage.constFind(c.path);
+    return it != m_storage.constEnd() && !it->copiedFrom.isEmpty() ? it->changeType : c.changeType;
 }
 
 void CommitChangesModel::clear()
@@ -49,6 +67,8 @@ QString CommitChangesModel::changeLabel(const QString &changeType)
         return tr("Deleted");
     if (changeType == QLatin1String("copied"))
         return tr("Copied");
+    if (changeType == QLatin1String("renamed"))
+        return tr("Renamed");
     return changeType;
 }
 
@@ -78,42 +98,58 @@ QVariant CommitChangesModel::data(const QModelIndex &index, int role) const
     const CommitChangeInfo &c = m_changes.at(index.row());
     const qint64 before = oldSize(c);
     const qint64 after = newSize(c);
+    const QString changeType = changeTypeOf(c);
+    const auto storage = m_storage.constFind(c.path);
+    const QString copiedFrom = storage != m_storage.constEnd() ? storage->copiedFrom : QString();
+    // Deleted files add nothing; other files are unknown until the delta arrives.
+    const qint64 stored = storage != m_storage.constEnd() ? storage->addedStoredBytes
+                                                          : (m_hasStorage || !c.newFile ? 0 : -1);
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
         case PathColumn:
             return c.path;
         case ChangeColumn:
-            return changeLabel(c.changeType);
+            return copiedFrom.isEmpty() ? changeLabel(changeType)
+                                        : tr("%1 from %2").arg(changeLabel(changeType), copiedFrom);
         case OldSizeColumn:
             return before < 0 ? QString() : FileTreeModel::formatSize(before);
         case NewSizeColumn:
             return after < 0 ? QString() : FileTreeModel::formatSize(after);
         case DeltaColumn:
             return formatDelta(std::max<qint64>(after, 0) - std::max<qint64>(before, 0));
+        case StoredColumn:
+            return stored < 0 ? QString() : formatDelta(stored);
         default:
             return {};
         }
     case Qt::DecorationRole:
         if (index.column() == PathColumn)
-            return QIcon(QStringLiteral(":/icons/change-%1.svg").arg(c.changeType));
+            return QIcon(QStringLiteral(":/icons/change-%1.svg").arg(changeType == QLatin1String("renamed") ? QStringLiteral("copied") : changeType));
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() >= OldSizeColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole: {
-        QStringList lines{c.path, changeLabel(c.changeType)};
+        QStringList lines{c.path, copiedFrom.isEmpty() ? changeLabel(changeType)
+                                                       : tr("%1 from %2").arg(changeLabel(changeType), copiedFrom)};
         if (c.oldFile)
             lines.append(tr("Before: %1, sha256 %2").arg(FileTreeModel::formatSize(before), c.oldFile->sha256));
         if (c.newFile)
             lines.append(tr("After: %1, sha256 %2").arg(FileTreeModel::formatSize(after), c.newFile->sha256));
+        if (stored >= 0 && c.newFile)
+            lines.append(tr("Stored after deduplication: %1").arg(FileTreeModel::formatSize(stored)));
         return lines.join(QLatin1Char('\n'));
     }
     case PathRole:
         return c.path;
     case ChangeTypeRole:
-        return c.changeType;
+        return changeType;
+    case CopiedFromRole:
+        return copiedFrom;
+    case StoredBytesRole:
+        return stored;
     case OldSizeRole:
         return before;
     case NewSizeRole:
@@ -127,7 +163,9 @@ QVariant CommitChangesModel::data(const QModelIndex &index, int role) const
         case DeltaColumn:
             return std::max<qint64>(after, 0) - std::max<qint64>(before, 0);
         case ChangeColumn:
-            return c.changeType;
+            return changeType;
+        case StoredColumn:
+            return stored;
         default:
             return c.path;
         }
@@ -151,6 +189,8 @@ QVariant CommitChangesModel::headerData(int section, Qt::Orientation orientation
         return tr("New Size");
     case DeltaColumn:
         return tr("Size Change");
+    case StoredColumn:
+        return tr("Stored");
     default:
         return {};
     }

@@ -1,10 +1,12 @@
 #pragma once
 // The files one commit changed against its first parent: path, kind of change, size
-// before and after. Holds copies of the core's CommitChangeInfo values.
+// before and after, and (once the storage delta arrives) copies, renames and the stored
+// bytes each file really added. Holds copies of the core's values.
 
 #include "Models.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 
 namespace hubvault::app {
@@ -12,10 +14,12 @@ namespace hubvault::app {
 class CommitChangesModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { PathColumn, ChangeColumn, OldSizeColumn, NewSizeColumn, DeltaColumn, ColumnCount };
+    enum Column { PathColumn, ChangeColumn, OldSizeColumn, NewSizeColumn, DeltaColumn, StoredColumn, ColumnCount };
     enum Role {
         PathRole = Qt::UserRole + 1,
-        ChangeTypeRole, ///< the core's word: added, modified, deleted
+        ChangeTypeRole, ///< added, modified, deleted, or (with storage) copied, renamed
+        CopiedFromRole, ///< copied or renamed: the parent's path with the same content
+        StoredBytesRole, ///< qint64 stored bytes the file added after dedup; -1 until known
         OldSizeRole,    ///< qint64, -1 when the file did not exist before
         NewSizeRole,    ///< qint64, -1 when the file no longer exists
         SortRole,       ///< raw values for sorting
@@ -24,6 +28,9 @@ public:
     explicit CommitChangesModel(QObject *parent = nullptr);
 
     void setChanges(const QList<CommitChangeInfo> &changes);
+    /** Adds what the storage delta knows: copies, renames and stored bytes per file. */
+    void setStorage(const CommitStorageDelta &storage);
+    bool hasStorage() const { return m_hasStorage; }
     void clear();
     const QList<CommitChangeInfo> &changes() const { return m_changes; }
 
@@ -38,7 +45,11 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    QString changeTypeOf(const CommitChangeInfo &c) const;
+
     QList<CommitChangeInfo> m_changes;
+    QHash<QString, CommitFileStorageDelta> m_storage; ///< by path
+    bool m_hasStorage = false;
 };
 
 } // namespace hubvault::app

@@ -7,6 +7,7 @@
 #include "Repository.h"
 
 #include <QFontDatabase>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -101,6 +102,8 @@ void CommitDetailsView::showCommit(const QString &commitId)
     const quint64 serial = ++m_serial;
     m_commitId = commitId;
     m_detail = {};
+    m_node = {};
+    m_storage.reset();
     m_changes->clear();
     if (commitId.isEmpty() || m_repoPath.isEmpty()) {
         m_loading = false;
@@ -113,19 +116,46 @@ void CommitDetailsView::showCommit(const QString &commitId)
     const QString repoPath = m_repoPath;
     // Sizes and ids only: diff text is not shown here, so no content is read.
     runOnHistoryPool(
-        this, [repoPath, commitId] { return Repository::open(repoPath).getCommitDetail(commitId, 0, 0); },
-        [this, serial, commitId](const background::Outcome<CommitDetailInfo> &result) {
+        this,
+        [repoPath, commitId] {
+            const Repository repo = Repository::open(repoPath);
+            return std::make_pair(repo.getCommitDetail(commitId, 0, 0), repo.readCommitGraph({commitId}).first());
+        },
+        [this, serial, commitId](const background::Outcome<std::pair<CommitDetailInfo, CommitGraphNode>> &result) {
+            if (serial != m_serial)
+                return;
+            if (result.ok()) {
+                m_detail = result.value->first;
+                m_node = result.value->second;
+                m_changes->setChanges(m_detail.changes);
+                render();
+                loadStorage(serial);
+            } else {
+                m_loading = false;
+                showMessage(tr("Cannot read commit %1: %2").arg(commitId.left(7), result.failure.message));
+            }
+            Q_EMIT commitShown(commitId);
+        });
+}
+
+void CommitDetailsView::loadStorage(quint64 serial)
+{
+    // Comparing with every piece the parents store reads their whole file lists, so this
+    // comes second: the commit is already on screen meanwhile.
+    runOnHistoryPool(
+        this, [repoPath = m_repoPath, objectId = m_node.objectId] {
+            return Repository::open(repoPath).commitStorageDelta(objectId);
+        },
+        [this, serial](const background::Outcome<CommitStorageDelta> &result) {
             if (serial != m_serial)
                 return;
             m_loading = false;
             if (result.ok()) {
-                m_detail = *result.value;
-                m_changes->setChanges(m_detail.changes);
-                render();
-            } else {
-                showMessage(tr("Cannot read commit %1: %2").arg(commitId.left(7), result.failure.message));
+                m_storage = *result.value;
+                m_changes->setStorage(*m_storage);
             }
-            Q_EMIT commitShown(commitId);
+            render(); // without figures when this failed: the detail itself is still right
+            Q_EMIT storageShown(m_commitId);
         });
 }
 
@@ -161,6 +191,11 @@ void CommitDetailsView::render()
         html += QStringLiteral("<p>%1</p>").arg(escaped(c.message.trimmed()));
     html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">");
     html += row(tr("Commit"), QStringLiteral("<code>%1</code>").arg(c.commitId.toHtmlEscaped()));
+    if (!m_node.objectId.isEmpty()) {
+        html += row(tr("Internal id"), QStringLiteral("<code>%1</code>").arg(m_node.objectId.toHtmlEscaped()));
+        html += row(tr("Tree"), QStringLiteral("<code>%1</code><br><code style=\"color:%2\">%3</code>")
+                                    .arg(m_node.treeId.toHtmlEscaped(), muted, m_node.treeObjectId.toHtmlEscaped()));
+    }
     const QDateTime local = c.createdAt.toLocalTime();
     QString date = QLocale().toString(local, QLocale::LongFormat).toHtmlEscaped();
     if (local.offsetFromUtc() != 0) // the stored time is UTC; show it when it differs
@@ -192,10 +227,20 @@ void CommitDetailsView::render()
             html += row(children.size() > 1 ? tr("Children") : tr("Child"), children.join(QStringLiteral("<br>")));
     }
 
-    int added = 0, modified = 0, deleted = 0;
+    int added = 0, modified = 0, deleted = 0, copied = 0, renamed = 0;
     qint64 bytesIn = 0, bytesOut = 0;
+    QHash<QString, QString> storedType;
+    if (m_storage) {
+        for (const CommitFileStorageDelta &f : m_storage->files)
+            storedType.insert(f.path, f.changeType);
+    }
     for (const CommitChangeInfo &change : m_detail.changes) {
-        if (change.changeType == QLatin1String("added"))
+        const QString type = storedType.value(change.path, change.changeType);
+        if (type == QLatin1String("copied"))
+            ++copied;
+        else if (type == QLatin1String("renamed"))
+            ++renamed;
+        else if (change.changeType == QLatin1String("added"))
             ++added;
         else if (change.changeType == QLatin1String("deleted"))
             ++deleted;
@@ -215,6 +260,10 @@ void CommitDetailsView::render()
         kinds.append(tr("%1 modified").arg(modified));
     if (deleted)
         kinds.append(tr("%1 deleted").arg(deleted));
+    if (copied)
+        kinds.append(tr("%1 copied").arg(copied));
+    if (renamed)
+        kinds.append(tr("%1 renamed").arg(renamed));
     if (!kinds.isEmpty())
         summary += QStringLiteral(": ") + kinds.join(QStringLiteral(", "));
     html += row(tr("Changes"), summary.toHtmlEscaped());
@@ -223,6 +272,14 @@ void CommitDetailsView::render()
                                     .arg(FileTreeModel::formatSize(bytesOut), FileTreeModel::formatSize(bytesIn),
                                          CommitChangesModel::formatDelta(bytesIn - bytesOut))
                                     .toHtmlEscaped());
+        if (m_storage) {
+            html += row(tr("Stored"), tr("%1 of new data after deduplication, for %2 of changed content")
+                                          .arg(FileTreeModel::formatSize(m_storage->addedStoredBytes),
+                                               FileTreeModel::formatSize(m_storage->logicalBytesChanged))
+                                          .toHtmlEscaped());
+        } else if (m_loading) {
+            html += row(tr("Stored"), tr("computing…").toHtmlEscaped());
+        }
     }
     html += QStringLiteral("</table>");
     if (m_detail.parentCommitIds.size() > 1 && m_detail.compareParentCommitId) {

@@ -1,12 +1,14 @@
 #pragma once
-// The selected commit in full: title, description, ids, date, refs, parents and children
-// as links, and the files it changed with their sizes before and after. The detail is read
-// on a worker; a newer selection drops an older, slower answer.
+// The selected commit in full: title, description, Git and internal ids, root tree, date,
+// refs, parents and children as links, and the files it changed with their sizes before
+// and after. A second, slower read adds copies, renames and the bytes the commit really
+// stored after deduplication. Both run on a worker; a newer selection drops older answers.
 
 #include "Models.h"
 
 #include <QString>
 #include <QWidget>
+#include <optional>
 
 class QLabel;
 class QSortFilterProxyModel;
@@ -34,6 +36,10 @@ public:
     bool isLoading() const { return m_loading; }
     /** The detail shown (empty while loading or after an error). */
     const CommitDetailInfo &detail() const { return m_detail; }
+    /** Ids of the commit and its root tree (empty while loading). */
+    const CommitGraphNode &node() const { return m_node; }
+    /** What the commit stored, once known. */
+    const std::optional<CommitStorageDelta> &storage() const { return m_storage; }
     QTextBrowser *summaryView() const { return m_summary; }
     QTreeView *changesView() const { return m_changesView; }
     CommitChangesModel *changesModel() const { return m_changes; }
@@ -45,11 +51,14 @@ public:
 Q_SIGNALS:
     /** The detail of `commitId` is shown (or its error is). */
     void commitShown(const QString &commitId);
+    /** The stored-bytes figures of `commitId` arrived (or could not be computed). */
+    void storageShown(const QString &commitId);
     /** A parent or child link was clicked. */
     void commitLinkActivated(const QString &commitId);
 
 private:
     void render();
+    void loadStorage(quint64 serial);
     void showMessage(const QString &text);
     QString commitLine(const QString &commitId) const;
 
@@ -63,6 +72,8 @@ private:
     QString m_repoPath;
     QString m_commitId;
     CommitDetailInfo m_detail;
+    CommitGraphNode m_node;
+    std::optional<CommitStorageDelta> m_storage;
     quint64 m_serial = 0;
     bool m_loading = false;
 };

@@ -1,6 +1,6 @@
 #pragma once
 // The history's own worker threads. The pages of the main window load in parallel on the
-// global pool, and some of them (overview, storage) read the whole repository; the graph's
+// worker pool, and some of them (overview, storage) read the whole repository; the graph's
 // batches, the selected commit's details and the reflog must not queue behind them, or a
 // large repository would open with an empty History tab. Same contract as
 // background::run(): `work` captures values only, `done` runs on `context`'s thread

@@ -5,6 +5,7 @@
 // unless QT_QPA_PLATFORM says otherwise) and leaves the user's settings alone.
 
 #include "AppResources.h"
+#include "AppTranslations.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -86,6 +87,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("HubVault"));
     QApplication::setApplicationVersion(QStringLiteral(HUBVAULT_VERSION));
     hubvault::app::ensureResources();
+    hubvault::app::installTranslations();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/hubvault.svg")));
 
     QCommandLineParser parser;

@@ -25,6 +25,7 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QThread>
 #include <QTreeView>
 #include <cstdio>
 #include <memory>
@@ -194,6 +195,13 @@ int main(int argc, char *argv[])
     QElapsedTimer timer;
     timer.start();
     if (window) {
+        QObject::connect(window.get(), &MainWindow::repositoryOpened, window.get(), [&timer] {
+            out() << "repository opened (refs shown) after " << timer.elapsed() << " ms" << Qt::endl;
+        });
+        QObject::connect(panel->model(), &QAbstractItemModel::rowsInserted, panel, [&timer, model = panel->model()] {
+            if (model->rowCount() <= model->batchSize())
+                out() << "first rows in the model after " << timer.elapsed() << " ms" << Qt::endl;
+        });
         window->openRepository(path);
     } else {
         GitRefs refs;
@@ -212,6 +220,20 @@ int main(int argc, char *argv[])
     out() << "first painted graph after " << firstPaintMs << " ms (" << panel->model()->rowCount()
           << " rows shown; goal < 300 ms)" << Qt::endl;
     out() << "after first paint: " << memory() << Qt::endl;
+
+    if (window) {
+        // Every page (overview, files with last commits, storage, reflog) finishing too.
+        QElapsedTimer settle;
+        settle.start();
+        int quiet = 0;
+        while (quiet < 3 && settle.elapsed() < 600000) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+            QThread::msleep(50);
+            quiet = window->isBusy() ? 0 : quiet + 1;
+        }
+        out() << "every page loaded after " << timer.elapsed() << " ms" << Qt::endl;
+        out() << "after every page: " << memory() << Qt::endl;
+    }
 
     if (parser.isSet(fullOption)) {
         QElapsedTimer full;
