@@ -94,7 +94,7 @@ QStringList History::ancestry(const QString &head, int limit)
             continue;
         seen.insert(id);
         order.append(id);
-        const QStringList parents = m_session.commit(id).parents;
+        const QStringList parents = recentCommit(id).parents;
         for (auto it = parents.crbegin(); it != parents.crend(); ++it) {
             if (!seen.contains(*it))
                 stack.append(*it);
@@ -138,9 +138,21 @@ CommitGraphNode History::graphNode(const QString &commitId)
     return node;
 }
 
+const CommitPayload &History::recentCommit(const QString &commitId)
+{
+    // A long walk visits each commit about twice (as a commit, then as a parent), close
+    // together; keeping all of them would hold the whole history in memory.
+    constexpr size_t kMaxCommits = 4096;
+    if (auto it = m_recentCommits.find(commitId); it != m_recentCommits.end())
+        return it->second;
+    if (m_recentCommits.size() >= kMaxCommits)
+        m_recentCommits.clear();
+    return m_recentCommits.emplace(commitId, m_session.commitOnce(commitId)).first->second;
+}
+
 std::optional<PathEntry> History::entryAt(const QString &commitId, const QString &path)
 {
-    return m_walker.lookup(m_session.commit(commitId).treeId, path);
+    return m_walker.lookupBounded(recentCommit(commitId).treeId, path);
 }
 
 QHash<QString, LastCommitInfo> History::lastCommits(const QString &head, const QList<PathEntry> &entries)
@@ -154,7 +166,7 @@ QHash<QString, LastCommitInfo> History::lastCommits(const QString &head, const Q
     for (const QString &commitId : ancestry(head)) {
         if (pending.isEmpty())
             break;
-        const CommitPayload &commit = m_session.commit(commitId);
+        const CommitPayload commit = recentCommit(commitId);
         for (auto group = pending.begin(); group != pending.end();) {
             const auto folder = entryAt(commitId, group.key());
             bool unchanged = false;

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QString>
 #include <optional>
+#include <unordered_map>
 
 namespace hubvault {
 
@@ -43,12 +44,15 @@ public:
 
 private:
     std::optional<PathEntry> entryAt(const QString &commitId, const QString &path);
+    /** A commit payload kept in a small cache of this object's own (see the .cpp). */
+    const CommitPayload &recentCommit(const QString &commitId);
     CommitFileVersionInfo fileVersion(const QString &path, const QString &fileId);
     CommitChangeInfo change(const QString &path, const QString &oldFileId, const QString &newFileId,
                             int contextLines, qint64 maxTextSize);
 
     RepoSession &m_session;
     TreeWalker m_walker;
+    std::unordered_map<QString, CommitPayload> m_recentCommits;
 };
 
 } // namespace hubvault

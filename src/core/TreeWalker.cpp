@@ -53,6 +53,36 @@ std::optional<PathEntry> TreeWalker::lookup(const QString &rootTreeId, const QSt
     return current;
 }
 
+const TreePayload &TreeWalker::boundedTree(const QString &treeId)
+{
+    // Enough for the trees of a commit and its parents along a path; cleared wholesale,
+    // which costs a re-read now and then and keeps memory flat over any history length.
+    constexpr size_t kMaxTrees = 512;
+    if (auto it = m_recentTrees.find(treeId); it != m_recentTrees.end())
+        return it->second;
+    if (m_recentTrees.size() >= kMaxTrees)
+        m_recentTrees.clear();
+    return m_recentTrees.emplace(treeId, m_session.treeOnce(treeId)).first->second;
+}
+
+std::optional<PathEntry> TreeWalker::lookupBounded(const QString &rootTreeId, const QString &path)
+{
+    PathEntry current{QString(), true, rootTreeId};
+    if (path.isEmpty())
+        return current;
+    for (const QString &segment : path.split(QLatin1Char('/'))) {
+        if (!current.isTree)
+            return std::nullopt;
+        const TreePayload &tree = boundedTree(current.objectId);
+        const auto found = std::find_if(tree.entries.cbegin(), tree.entries.cend(),
+                                        [&](const TreeEntry &e) { return e.name == segment; });
+        if (found == tree.entries.cend())
+            return std::nullopt;
+        current = PathEntry{joinPath(current.path, segment), found->isTree(), found->objectId};
+    }
+    return current;
+}
+
 void TreeWalker::flattenInto(const QString &treeId, const QString &prefix, FlatSnapshot &out)
 {
     const TreePayload tree = m_session.tree(treeId);

@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -35,6 +36,12 @@ public:
 
     /** The entry at `path` (normalized) under root tree `rootTreeId`; the root itself for "". */
     std::optional<PathEntry> lookup(const QString &rootTreeId, const QString &path);
+    /**
+     * Like lookup() but keeps only a bounded number of parsed trees of its own instead of
+     * filling the session's caches: for walks over a long history, which would otherwise
+     * keep a root tree per commit in memory.
+     */
+    std::optional<PathEntry> lookupBounded(const QString &rootTreeId, const QString &path);
     /** Every file under the tree, sorted by path in code-point order. */
     FlatSnapshot flatten(const QString &rootTreeId);
     /** Every file of a commit by path; empty for an empty commit id (a branch with no commit). */
@@ -50,8 +57,10 @@ public:
 
 private:
     void flattenInto(const QString &treeId, const QString &prefix, FlatSnapshot &out);
+    const TreePayload &boundedTree(const QString &treeId);
 
     RepoSession &m_session;
+    std::unordered_map<QString, TreePayload> m_recentTrees; ///< lookupBounded's own trees
 };
 
 } // namespace hubvault
