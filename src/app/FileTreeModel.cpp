@@ -4,9 +4,12 @@
 #include "Repository.h"
 
 #include <QFileIconProvider>
+#include <QHash>
 #include <QGuiApplication>
 #include <QLocale>
+#include <QMimeData>
 #include <QPalette>
+#include <QUrl>
 #include <algorithm>
 #include <vector>
 
@@ -96,11 +99,12 @@ QString FileTreeModel::formatSize(qint64 bytes)
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
 }
 
-QList<FileTreeEntry> FileTreeModel::readFolder(const QString &repoPath, const QString &revision, const QString &folder)
+QList<FileTreeEntry> FileTreeModel::readFolder(const QString &repoPath, const QString &revision, const QString &folder,
+                                               bool withLastCommits)
 {
     const Repository repo = Repository::open(repoPath);
     QList<FileTreeEntry> out;
-    for (const RepoEntry &e : repo.listRepoTree(folder, /*recursive=*/false, revision))
+    for (const RepoEntry &e : repo.listRepoTree(folder, /*recursive=*/false, revision, withLastCommits))
         out.append(toEntry(e));
     // Folders first, each group in the repository's own (git tree) order.
     std::stable_partition(out.begin(), out.end(), [](const FileTreeEntry &e) { return e.isFolder; });
@@ -158,16 +162,55 @@ void FileTreeModel::startListing(Node *folder)
     const quint64 generation = m_generation;
     setPending(+1);
     background::run(
-        this, [repoPath = m_repoPath, revision = m_revision, path] { return readFolder(repoPath, revision, path); },
+        this, [repoPath = m_repoPath, revision = m_revision, path] { return readFolder(repoPath, revision, path, false); },
         [this, generation, path](const background::Outcome<QList<FileTreeEntry>> &outcome) {
+            if (generation == m_generation) { // else: a revision that is no longer shown
+                if (outcome.ok()) {
+                    applyListing(path, *outcome.value);
+                    startLastCommits(path);
+                } else {
+                    failListing(path, outcome.failure.message);
+                }
+            }
             setPending(-1);
-            if (generation != m_generation)
-                return; // listing of a revision that is no longer shown
-            if (outcome.ok())
-                applyListing(path, *outcome.value);
-            else
-                failListing(path, outcome.failure.message);
         });
+}
+
+void FileTreeModel::startLastCommits(const QString &folder)
+{
+    const quint64 generation = m_generation;
+    setPending(+1);
+    background::run(
+        this, [repoPath = m_repoPath, revision = m_revision, folder] { return readFolder(repoPath, revision, folder, true); },
+        [this, generation, folder](const background::Outcome<QList<FileTreeEntry>> &outcome) {
+            // A failure here only leaves the column empty; the listing itself succeeded.
+            if (generation == m_generation && outcome.ok())
+                applyLastCommits(folder, *outcome.value);
+            setPending(-1);
+        });
+}
+
+void FileTreeModel::applyLastCommits(const QString &folder, const QList<FileTreeEntry> &entries)
+{
+    Node *node = findLoaded(folder);
+    if (!node || node->state != LoadState::Loaded)
+        return;
+    QHash<QString, const FileTreeEntry *> byPath;
+    for (const FileTreeEntry &e : entries)
+        byPath.insert(e.path, &e);
+    for (const auto &child : node->children) {
+        if (const FileTreeEntry *e = byPath.value(child->entry.path)) {
+            child->entry.lastCommitId = e->lastCommitId;
+            child->entry.lastCommitTitle = e->lastCommitTitle;
+            child->entry.lastCommitDate = e->lastCommitDate;
+        }
+    }
+    if (!node->children.empty()) {
+        // The roles are served on every column, so every column changed.
+        Q_EMIT dataChanged(index(0, 0, indexOf(node)),
+                           index(int(node->children.size()) - 1, ColumnCount - 1, indexOf(node)));
+    }
+    Q_EMIT lastCommitsLoaded(folder);
 }
 
 void FileTreeModel::applyListing(const QString &folder, const QList<FileTreeEntry> &entries)
@@ -273,11 +316,31 @@ void FileTreeModel::fetchMore(const QModelIndex &parent)
 Qt::ItemFlags FileTreeModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
-        return Qt::NoItemFlags;
+        return Qt::ItemIsDropEnabled; // the root folder
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     if (!nodeFor(index)->entry.isFolder)
         f |= Qt::ItemNeverHasChildren;
+    else
+        f |= Qt::ItemIsDropEnabled;
     return f;
+}
+
+QStringList FileTreeModel::mimeTypes() const
+{
+    return {QStringLiteral("text/uri-list")};
+}
+
+bool FileTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction, int, int, const QModelIndex &parent)
+{
+    // On a folder the drop goes into it; between rows, into the folder holding them.
+    QStringList paths;
+    for (const QUrl &url : data->urls())
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    if (paths.isEmpty())
+        return false;
+    Q_EMIT localFilesDropped(paths, parent.isValid() ? entry(parent).path : QString());
+    return true;
 }
 
 QVariant FileTreeModel::data(const QModelIndex &index, int role) const

@@ -68,8 +68,13 @@ public:
 
     /** "0 bytes", "1.3 MiB": IEC units in the user's locale. */
     static QString formatSize(qint64 bytes);
-    /** The blocking listing behind fetchMore(), public so tests and tools can call it directly. */
-    static QList<FileTreeEntry> readFolder(const QString &repoPath, const QString &revision, const QString &folder);
+    /**
+     * The blocking listing behind fetchMore(), public so tests and tools can call it
+     * directly. A folder is listed twice: first without last commits (immediate, so the
+     * tree shows at once), then with them (a history walk, long on a deep history).
+     */
+    static QList<FileTreeEntry> readFolder(const QString &repoPath, const QString &revision, const QString &folder,
+                                           bool withLastCommits = true);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -81,10 +86,18 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
+    // Local files dropped on the tree are not inserted: they are handed on to be uploaded.
+    QStringList mimeTypes() const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
 
 Q_SIGNALS:
+    /** Local files or folders were dropped on the tree, to go into `folder` ("" = root). */
+    void localFilesDropped(const QStringList &localPaths, const QString &folder);
     /** The entries of `folderPath` ("" = root) were inserted. */
     void folderLoaded(const QString &folderPath);
+    /** The "Last commit" column of a listed folder's children has been filled in. */
+    void lastCommitsLoaded(const QString &folderPath);
     void folderLoadFailed(const QString &folderPath, const QString &message);
     void loadingChanged(bool loading);
 
@@ -95,6 +108,8 @@ private:
     QModelIndex indexOf(const Node *node, int column = 0) const;
     void reset();
     void startListing(Node *folder);
+    void startLastCommits(const QString &folder);
+    void applyLastCommits(const QString &folder, const QList<FileTreeEntry> &entries);
     void applyListing(const QString &folder, const QList<FileTreeEntry> &entries);
     void failListing(const QString &folder, const QString &message);
     void setPending(int delta);

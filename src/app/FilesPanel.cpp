@@ -70,6 +70,9 @@ FilesPanel::FilesPanel(QWidget *parent)
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    // Local files dropped on a folder row are staged for upload there (FileTreeModel::dropMimeData).
+    m_tree->setDragDropMode(QAbstractItemView::DropOnly);
+    m_tree->setDropIndicatorShown(true);
     m_tree->setAllColumnsShowFocus(true);
     m_tree->setAccessibleName(tr("Files"));
     QHeaderView *header = m_tree->header();

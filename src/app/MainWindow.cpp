@@ -510,6 +510,7 @@ void MainWindow::showRefsContextMenu(const QPoint &pos)
     QAction *history = menu.addAction(QIcon(QStringLiteral(":/icons/history.svg")), tr("Show in &History"));
     QAction *files = menu.addAction(QIcon(QStringLiteral(":/icons/files.svg")), tr("Browse &Files"));
     QAction *reflog = menu.addAction(QIcon(QStringLiteral(":/icons/reflog.svg")), tr("Show &Reflog"));
+    Q_EMIT refsContextMenuAboutToShow(&menu, ref);
     QAction *chosen = menu.exec(ui->refsView->viewport()->mapToGlobal(pos));
     if (chosen == history)
         setCurrentTab(Tab::History);

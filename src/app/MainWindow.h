@@ -100,6 +100,9 @@ Q_SIGNALS:
     void revisionShown(const QString &revision);
     /** An error was reported to the user (emitted before the message box opens). */
     void errorReported(const QString &title, const QString &message);
+    /** The refs panel's context menu is about to open on `fullRef` (refs/heads/x or
+     *  refs/tags/x); workflows add their actions to `menu` here. */
+    void refsContextMenuAboutToShow(QMenu *menu, const QString &fullRef);
 
 protected:
     /**

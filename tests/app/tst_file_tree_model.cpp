@@ -20,6 +20,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <QTreeView>
 #include <functional>
 
@@ -154,9 +155,12 @@ private Q_SLOTS:
         QVERIFY(model.isLoading()); // the root is listed on a worker, not here
         QCOMPARE(model.rowCount(), 0);
         QVERIFY(waitLoaded(model, {}));
-        QCOMPARE(loaded.count(), 1);
         QCOMPARE(loaded.first().first().toString(), QString());
         QTRY_VERIFY(!model.isLoading());
+        // The root is listed once (the tester may expand subfolders once last commits change rows).
+        const auto rootLoads = std::count_if(loaded.cbegin(), loaded.cend(),
+                                             [](const QList<QVariant> &args) { return args.first().toString().isEmpty(); });
+        QCOMPARE(rootLoads, 1);
         compareWithRecorded(model, {}, recordedTree(QStringLiteral("a-small-files-paths"), QStringLiteral("main :: None :: recursive=False")));
     }
 
