@@ -57,6 +57,11 @@ CommitDetailsView::CommitDetailsView(QWidget *parent)
     m_changesView->sortByColumn(CommitChangesModel::PathColumn, Qt::AscendingOrder);
     m_changesView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_changesView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    connect(m_changesView, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        const QString path = index.siblingAtColumn(0).data(CommitChangesModel::PathRole).toString();
+        if (!path.isEmpty() && !m_commitId.isEmpty())
+            Q_EMIT fileActivated(m_commitId, path);
+    });
     m_changesView->setFrameShape(QFrame::NoFrame);
     QHeaderView *header = m_changesView->header();
     header->setStretchLastSection(false);

@@ -53,6 +53,8 @@ Q_SIGNALS:
     void commitShown(const QString &commitId);
     /** The stored-bytes figures of `commitId` arrived (or could not be computed). */
     void storageShown(const QString &commitId);
+    /** A changed file was activated (double-click or Enter): the user wants its diff. */
+    void fileActivated(const QString &commitId, const QString &path);
     /** A parent or child link was clicked. */
     void commitLinkActivated(const QString &commitId);
 

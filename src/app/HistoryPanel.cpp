@@ -170,6 +170,7 @@ HistoryPanel::HistoryPanel(QWidget *parent)
                              tr("Could not read the commit history.") + QStringLiteral("\n\n") + message);
     });
     connect(m_details, &CommitDetailsView::commitLinkActivated, this, &HistoryPanel::selectCommit);
+    connect(m_details, &CommitDetailsView::fileActivated, this, &HistoryPanel::fileDiffRequested);
     updateStatus();
     updateActions();
 }

@@ -56,6 +56,8 @@ public:
 Q_SIGNALS:
     /** The selected commit changed ("" when none). */
     void commitSelected(const QString &commitId);
+    /** The user wants the diff of `path` in `commitId` against its first parent. */
+    void fileDiffRequested(const QString &commitId, const QString &path);
     /** The user wants the files of `commitId`. */
     void browseFilesRequested(const QString &commitId);
     /** selectCommit() could not show `commitId` (not in the graph, or filtered out). */
