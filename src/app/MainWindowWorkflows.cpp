@@ -2,7 +2,13 @@
 // actions, dialogs and worker jobs and hooks itself into the window's menus and panels;
 // the window itself only creates them here, one line each.
 
+#include "DiffWorkflow.h"
+#include "ExportWorkflow.h"
 #include "MainWindow.h"
+#include "MaintenanceWorkflow.h"
+#include "MergeWorkflow.h"
+#include "RefWorkflow.h"
+#include "UploadWorkflow.h"
 
 #include <QWidget>
 
@@ -10,6 +16,12 @@ namespace hubvault::app {
 
 void MainWindow::setUpWorkflows()
 {
+    new DiffWorkflow(this);
+    new UploadWorkflow(this);
+    new RefWorkflow(this);
+    new MergeWorkflow(this);
+    new ExportWorkflow(this);
+    new MaintenanceWorkflow(this);
 }
 
 void MainWindow::registerScreenshotDialog(const QString &name, std::function<QWidget *()> factory)
