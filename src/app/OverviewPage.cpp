@@ -123,7 +123,7 @@ OverviewFigures OverviewPage::load(const QString &repoPath, const QString &revis
     if (!head)
         return f; // a branch without commits
     f.headCommit = *head;
-    f.commits = repo.listRepoCommits(revision).size();
+    f.commits = repo.countCommits(revision);
     RepoFile readme;
     int bestRank = -1;
     for (const RepoEntry &entry : repo.listRepoTree({}, /*recursive=*/true, revision, /*withLastCommits=*/false)) {

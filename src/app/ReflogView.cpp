@@ -6,12 +6,16 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 namespace hubvault::app {
 
 namespace {
+
+constexpr int kMaxEntries = 5000;
+
 
 QString shortRefName(const QString &fullRef)
 {
@@ -91,14 +95,25 @@ void ReflogView::showRef(const QString &fullRef)
     setStatus(tr("Loading…"));
     const QString repoPath = m_repoPath;
     runOnHistoryPool(
-        this, [repoPath, fullRef] { return Repository::open(repoPath).listRepoReflog(fullRef); },
+        // The newest entries only: a ref of a long history moved once per commit, and
+        // resolving every entry's commit would read the whole history.
+        this, [repoPath, fullRef] { return Repository::open(repoPath).listRepoReflog(fullRef, kMaxEntries + 1); },
         [this, serial, fullRef](const background::Outcome<QList<ReflogEntry>> &result) {
             if (serial != m_serial)
                 return; // a newer ref was chosen meanwhile
             m_loading = false;
             if (result.ok()) {
-                m_model->setEntries(fullRef, *result.value);
-                setStatus(result.value->isEmpty() ? tr("This ref has no reflog entries.") : QString());
+                QList<ReflogEntry> entries = *result.value;
+                const bool more = entries.size() > kMaxEntries;
+                if (more)
+                    entries.resize(kMaxEntries);
+                m_model->setEntries(fullRef, entries);
+                if (entries.isEmpty())
+                    setStatus(tr("This ref has no reflog entries."));
+                else if (more)
+                    setStatus(tr("Showing the newest %1 entries.").arg(QLocale().toString(kMaxEntries)));
+                else
+                    setStatus(QString());
             } else {
                 setStatus(tr("Cannot read the reflog: %1").arg(result.failure.message));
             }

@@ -184,6 +184,14 @@ QList<GitCommitInfo> Repository::listRepoCommits(const QString &revision) const
     return out;
 }
 
+qint64 Repository::countCommits(const QString &revision) const
+{
+    RepoSession session(*d);
+    History history(session);
+    const auto head = history.resolve(revision, true);
+    return head ? history.ancestry(*head).size() : 0;
+}
+
 QList<GitCommitInfo> Repository::listRepoCommits(const QString &revision, int limit) const
 {
     RepoSession session(*d);

@@ -93,6 +93,8 @@ public:
     GitRefs listRepoRefs() const;
     /** `refName` is short (branch first, then tag) or full (`refs/heads/x`). */
     QList<ReflogEntry> listRepoReflog(const QString &refName, std::optional<int> limit = {}) const;
+    /** How many commits listRepoCommits(revision) would list, without building the list. */
+    qint64 countCommits(const QString &revision = {}) const;
     /** Like listRepoCommits but stops after `limit` commits without walking the rest. */
     QList<GitCommitInfo> listRepoCommits(const QString &revision, int limit) const;
     /**

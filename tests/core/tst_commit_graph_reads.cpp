@@ -83,6 +83,7 @@ private Q_SLOTS:
                     QCOMPARE(repo.readCommitGraph({node.parentObjectIds.at(p)}).first().commitId,
                              node.parentCommitIds.at(p));
             }
+            QCOMPARE(repo.countCommits(branch.ref), commits.size());
             // A limited listing is the start of the full one.
             for (int limit : {0, 1, 2, 5}) {
                 const QList<GitCommitInfo> some = repo.listRepoCommits(branch.ref, limit);
