@@ -36,11 +36,13 @@ private:
     QCache<QString, T> &cacheFor();
 
     QMutex m_mutex;
-    // Costs are entry counts; trees and commits are small, file payloads list chunks.
-    QCache<QString, CommitPayload> m_commits{200000};
-    QCache<QString, TreePayload> m_trees{50000};
-    QCache<QString, FilePayload> m_files{200000};
-    QCache<QString, BlobPayload> m_blobs{200000};
+    // Costs are entry counts. Large enough for the working set of repeated calls (a
+    // folder listing, a page of the graph), small enough that a walk over a long history
+    // does not keep it all: a commit payload with its JSON is about a kilobyte.
+    QCache<QString, CommitPayload> m_commits{20000};
+    QCache<QString, TreePayload> m_trees{20000};
+    QCache<QString, FilePayload> m_files{50000};
+    QCache<QString, BlobPayload> m_blobs{50000};
     // Not bounded like the payloads: two short strings per commit ever seen.
     QHash<QString, QString> m_commitByGitOid;
 };
