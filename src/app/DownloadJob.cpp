@@ -1,33 +1,26 @@
 #include "DownloadJob.h"
 
 #include "BackgroundCall.h"
+#include "ProgressRelay.h"
 #include "Repository.h"
-
-#include <QMutex>
-#include <QMutexLocker>
-#include <QTimer>
 
 namespace hubvault::app {
 
-namespace {
-constexpr int kPollMs = 100;
+DownloadJob::DownloadJob(Request request, QObject *parent)
+    : QObject(parent), m_request(std::move(request)), m_progress(new ProgressRelay(true, this))
+{
+    connect(m_progress, &ProgressRelay::changed, this,
+            [this](qint64 done, qint64 total) { Q_EMIT progressChanged(done, total); });
 }
 
-/**
- * Progress shared with the worker. The worker's callback only writes here; the GUI reads it
- * on a timer, so nothing is posted to an object that may already be gone.
- */
-struct DownloadJob::Progress {
-    QMutex mutex;
-    qint64 done = 0;
-    qint64 total = 0;
-};
-
-DownloadJob::DownloadJob(Request request, QObject *parent)
-    : QObject(parent), m_request(std::move(request)), m_progress(std::make_shared<Progress>()), m_timer(new QTimer(this))
+qint64 DownloadJob::bytesDone() const
 {
-    m_timer->setInterval(kPollMs);
-    connect(m_timer, &QTimer::timeout, this, &DownloadJob::poll);
+    return m_progress->done();
+}
+
+qint64 DownloadJob::bytesTotal() const
+{
+    return m_progress->total();
 }
 
 DownloadJob::~DownloadJob()
@@ -74,26 +67,18 @@ void DownloadJob::start()
     if (m_state != State::Idle)
         return; // a job runs once; cancel() before start() makes it end as Cancelled
     m_state = State::Running;
-    const std::shared_ptr<Progress> progress = m_progress;
     // Both files and snapshots report bytes done of the whole download.
-    m_task.progress = [progress](qint64 done, qint64 total, const QString &) {
-        QMutexLocker lock(&progress->mutex);
-        progress->done = total > 0 ? std::min(done, total) : done;
-        progress->total = total;
-    };
-    m_timer->start();
+    m_task.progress = m_progress->callback();
+    m_progress->start();
     background::run(
         this, [request = m_request, task = m_task] { return run(request, task); },
         [this](const background::Outcome<QString> &outcome) {
-            m_timer->stop();
-            poll();
+            m_progress->stop();
             if (outcome.ok()) {
                 m_state = State::Finished;
                 m_resultPath = *outcome.value;
-                if (m_total > 0 && m_done != m_total) {
-                    m_done = m_total;
-                    Q_EMIT progressChanged(m_done, m_total);
-                }
+                if (m_progress->markComplete())
+                    Q_EMIT progressChanged(m_progress->done(), m_progress->total());
                 Q_EMIT finished(m_resultPath);
             } else if (outcome.failure.isCancellation()) {
                 m_state = State::Cancelled;
@@ -110,21 +95,6 @@ void DownloadJob::start()
 void DownloadJob::cancel()
 {
     m_task.cancel.cancel();
-}
-
-void DownloadJob::poll()
-{
-    qint64 done, total;
-    {
-        QMutexLocker lock(&m_progress->mutex);
-        done = m_progress->done;
-        total = m_progress->total;
-    }
-    if (done != m_done || total != m_total) {
-        m_done = done;
-        m_total = total;
-        Q_EMIT progressChanged(done, total);
-    }
 }
 
 } // namespace hubvault::app

@@ -8,11 +8,10 @@
 
 #include <QObject>
 #include <QString>
-#include <memory>
-
-class QTimer;
 
 namespace hubvault::app {
+
+class ProgressRelay;
 
 class DownloadJob : public QObject {
     Q_OBJECT
@@ -36,8 +35,8 @@ public:
     /** Local path of the downloaded file or folder, once finished. */
     QString resultPath() const { return m_resultPath; }
     QString errorMessage() const { return m_error; }
-    qint64 bytesDone() const { return m_done; }
-    qint64 bytesTotal() const { return m_total; }
+    qint64 bytesDone() const;
+    qint64 bytesTotal() const;
 
     void start();
     /** Asks the worker to stop at its next check; it ends in Cancelled (or Finished if too late). */
@@ -59,18 +58,13 @@ Q_SIGNALS:
     void ended();
 
 private:
-    struct Progress;
-    void poll();
 
     Request m_request;
     State m_state = State::Idle;
     QString m_resultPath;
     QString m_error;
-    qint64 m_done = 0;
-    qint64 m_total = 0;
     TaskControl m_task;
-    std::shared_ptr<Progress> m_progress;
-    QTimer *m_timer;
+    ProgressRelay *m_progress;
 };
 
 } // namespace hubvault::app

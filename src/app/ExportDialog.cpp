@@ -1,5 +1,6 @@
 #include "ExportDialog.h"
 
+#include "JobDialogFooter.h"
 #include "MaintenanceJob.h"
 #include "Repository.h"
 
@@ -103,33 +104,22 @@ ExportDialog::ExportDialog(const QString &repoPath, const QString &revision, con
     note->setWordWrap(true);
     note->setEnabled(false);
     layout->addWidget(note);
-    m_progress = new QProgressBar;
-    m_progress->setObjectName(QStringLiteral("progressBar"));
+    m_progress = JobDialogFooter::addProgressBar(layout);
     m_progress->setRange(0, 1000);
     m_progress->setValue(0);
     m_progress->setTextVisible(true);
     m_progress->setFormat(QString());
-    layout->addWidget(m_progress);
-    m_status = new QLabel;
-    m_status->setObjectName(QStringLiteral("statusLabel"));
-    m_status->setWordWrap(true);
-    m_status->setTextFormat(Qt::RichText);
+    m_status = JobDialogFooter::addStatusLabel(layout);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_status);
     layout->addStretch(1);
 
-    auto *buttons = new QDialogButtonBox;
-    m_exportButton = buttons->addButton(tr("&Export"), QDialogButtonBox::AcceptRole);
-    m_exportButton->setObjectName(QStringLiteral("exportButton"));
+    m_exportButton = JobDialogFooter::addButtons(layout, this, tr("&Export"), QDialogButtonBox::AcceptRole,
+                                                 QStringLiteral("exportButton"), &m_closeButton);
     m_exportButton->setDefault(true);
-    m_closeButton = buttons->addButton(QDialogButtonBox::Close);
-    m_closeButton->setObjectName(QStringLiteral("closeButton"));
-    layout->addWidget(buttons);
 
     connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::onFormatChanged);
     connect(m_exportButton, &QPushButton::clicked, this, &ExportDialog::startExport);
-    connect(m_closeButton, &QPushButton::clicked, this, &ExportDialog::reject);
     connect(m_target, &QLineEdit::textChanged, this,
             [this](const QString &text) { m_exportButton->setEnabled(!m_job->isRunning() && !text.trimmed().isEmpty()); });
     connect(m_job, &MaintenanceJob::progressChanged, this, [this](qint64 done, qint64 total) { onProgress(done, total); });
@@ -264,11 +254,8 @@ void ExportDialog::setRunning(bool running)
 void ExportDialog::reject()
 {
     // Cancel while exporting stops the export and keeps the dialog to say so.
-    if (m_job->isRunning()) {
-        m_status->setText(tr("Cancelling…"));
-        m_job->cancel();
+    if (JobDialogFooter::cancelRunningJob(m_job, m_status, tr("Cancelling…")))
         return;
-    }
     QDialog::reject();
 }
 

@@ -1,5 +1,6 @@
 #include "GcDialog.h"
 
+#include "JobDialogFooter.h"
 #include "MaintenanceJob.h"
 #include "Repository.h"
 
@@ -35,23 +36,12 @@ GcDialog::GcDialog(const QString &repoPath, QWidget *parent)
     m_reportView->setHeaderLabels({tr("What"), tr("Would free")});
     m_reportView->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     layout->addWidget(m_reportView, 1);
-    m_progress = new QProgressBar;
-    m_progress->setObjectName(QStringLiteral("progressBar"));
-    layout->addWidget(m_progress);
-    m_status = new QLabel;
-    m_status->setObjectName(QStringLiteral("statusLabel"));
-    m_status->setWordWrap(true);
-    m_status->setTextFormat(Qt::RichText);
-    layout->addWidget(m_status);
+    m_progress = JobDialogFooter::addProgressBar(layout);
+    m_status = JobDialogFooter::addStatusLabel(layout);
 
-    auto *buttons = new QDialogButtonBox;
-    m_run = buttons->addButton(tr("&Run GC"), QDialogButtonBox::AcceptRole);
-    m_run->setObjectName(QStringLiteral("runButton"));
-    m_close = buttons->addButton(QDialogButtonBox::Close);
-    m_close->setObjectName(QStringLiteral("closeButton"));
-    layout->addWidget(buttons);
+    m_run = JobDialogFooter::addButtons(layout, this, tr("&Run GC"), QDialogButtonBox::AcceptRole,
+                                        QStringLiteral("runButton"), &m_close);
     connect(m_run, &QPushButton::clicked, this, &GcDialog::startCollection);
-    connect(m_close, &QPushButton::clicked, this, &GcDialog::reject);
     connect(m_pruneCache, &QCheckBox::toggled, this, [this] {
         if (!m_result)
             startPreview();
@@ -175,11 +165,8 @@ void GcDialog::setRunning(bool running)
 
 void GcDialog::reject()
 {
-    if (m_job->isRunning()) {
-        m_status->setText(tr("Cancelling…"));
-        m_job->cancel();
+    if (JobDialogFooter::cancelRunningJob(m_job, m_status, tr("Cancelling…")))
         return;
-    }
     QDialog::reject();
 }
 

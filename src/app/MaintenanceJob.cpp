@@ -1,27 +1,14 @@
 #include "MaintenanceJob.h"
 
+#include "ProgressRelay.h"
+
 #include <QLocale>
-#include <QMutex>
-#include <QMutexLocker>
-#include <QTimer>
 
 namespace hubvault::app {
 
-namespace {
-constexpr int kPollMs = 100;
-}
-
-struct MaintenanceJob::Shared {
-    QMutex mutex;
-    qint64 done = 0;
-    qint64 total = 0;
-    QString phase;
-};
-
-MaintenanceJob::MaintenanceJob(QObject *parent) : QObject(parent), m_timer(new QTimer(this))
+MaintenanceJob::MaintenanceJob(QObject *parent) : QObject(parent), m_progress(new ProgressRelay(false, this))
 {
-    m_timer->setInterval(kPollMs);
-    connect(m_timer, &QTimer::timeout, this, &MaintenanceJob::poll);
+    connect(m_progress, &ProgressRelay::changed, this, &MaintenanceJob::progressChanged);
 }
 
 MaintenanceJob::~MaintenanceJob()
@@ -41,16 +28,9 @@ void MaintenanceJob::start(Work work)
         return;
     m_running = true;
     m_task = TaskControl();
-    m_shared = std::make_shared<Shared>();
-    m_done = m_total = 0;
-    m_phase.clear();
-    m_task.progress = [shared = m_shared](qint64 done, qint64 total, const QString &phase) {
-        QMutexLocker lock(&shared->mutex);
-        shared->done = done;
-        shared->total = total;
-        shared->phase = phase;
-    };
-    m_timer->start();
+    m_progress->reset();
+    m_task.progress = m_progress->callback();
+    m_progress->start();
     background::run(
         this,
         [work = std::move(work), task = m_task] {
@@ -68,8 +48,7 @@ void MaintenanceJob::cancel()
 
 void MaintenanceJob::finish(const background::Outcome<bool> &outcome)
 {
-    m_timer->stop();
-    poll();
+    m_progress->stop();
     m_running = false;
     if (outcome.ok())
         Q_EMIT succeeded();
@@ -80,22 +59,19 @@ void MaintenanceJob::finish(const background::Outcome<bool> &outcome)
     Q_EMIT ended();
 }
 
-void MaintenanceJob::poll()
+qint64 MaintenanceJob::done() const
 {
-    qint64 done, total;
-    QString phase;
-    {
-        QMutexLocker lock(&m_shared->mutex);
-        done = m_shared->done;
-        total = m_shared->total;
-        phase = m_shared->phase;
-    }
-    if (done == m_done && total == m_total && phase == m_phase)
-        return;
-    m_done = done;
-    m_total = total;
-    m_phase = phase;
-    Q_EMIT progressChanged(done, total, phase);
+    return m_progress->done();
+}
+
+qint64 MaintenanceJob::total() const
+{
+    return m_progress->total();
+}
+
+QString MaintenanceJob::phase() const
+{
+    return m_progress->phase();
 }
 
 QString formatBytes(qint64 bytes)

@@ -11,11 +11,10 @@
 #include <QObject>
 #include <QString>
 #include <functional>
-#include <memory>
-
-class QTimer;
 
 namespace hubvault::app {
+
+class ProgressRelay;
 
 class MaintenanceJob : public QObject {
     Q_OBJECT
@@ -33,9 +32,9 @@ public:
     bool isRunning() const { return m_running; }
     bool isCancelRequested() const;
 
-    qint64 done() const { return m_done; }
-    qint64 total() const { return m_total; }
-    QString phase() const { return m_phase; }
+    qint64 done() const;
+    qint64 total() const;
+    QString phase() const;
 
 Q_SIGNALS:
     void progressChanged(qint64 done, qint64 total, const QString &phase);
@@ -47,17 +46,11 @@ Q_SIGNALS:
     void ended();
 
 private:
-    struct Shared;
-    void poll();
     void finish(const background::Outcome<bool> &outcome);
 
     TaskControl m_task;
-    std::shared_ptr<Shared> m_shared;
-    QTimer *m_timer;
+    ProgressRelay *m_progress;
     bool m_running = false;
-    qint64 m_done = 0;
-    qint64 m_total = 0;
-    QString m_phase;
 };
 
 /** "1.5 MiB" style sizes for reports. */

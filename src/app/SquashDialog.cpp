@@ -1,5 +1,6 @@
 #include "SquashDialog.h"
 
+#include "JobDialogFooter.h"
 #include "BackgroundCall.h"
 #include "MaintenanceJob.h"
 #include "Repository.h"
@@ -90,25 +91,14 @@ SquashDialog::SquashDialog(const QString &repoPath, const QStringList &branches,
                                   "collection then deletes their data for good. This cannot be undone."));
     warning->setWordWrap(true);
     layout->addWidget(warning);
-    m_progress = new QProgressBar;
-    m_progress->setObjectName(QStringLiteral("progressBar"));
+    m_progress = JobDialogFooter::addProgressBar(layout);
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
-    layout->addWidget(m_progress);
-    m_status = new QLabel;
-    m_status->setObjectName(QStringLiteral("statusLabel"));
-    m_status->setWordWrap(true);
-    m_status->setTextFormat(Qt::RichText);
-    layout->addWidget(m_status);
+    m_status = JobDialogFooter::addStatusLabel(layout);
 
-    auto *buttons = new QDialogButtonBox;
-    m_squash = buttons->addButton(tr("&Squash"), QDialogButtonBox::AcceptRole);
-    m_squash->setObjectName(QStringLiteral("squashButton"));
-    m_close = buttons->addButton(QDialogButtonBox::Close);
-    m_close->setObjectName(QStringLiteral("closeButton"));
-    layout->addWidget(buttons);
+    m_squash = JobDialogFooter::addButtons(layout, this, tr("&Squash"), QDialogButtonBox::AcceptRole,
+                                           QStringLiteral("squashButton"), &m_close);
     connect(m_squash, &QPushButton::clicked, this, &SquashDialog::startSquash);
-    connect(m_close, &QPushButton::clicked, this, &SquashDialog::reject);
     connect(m_branch, &QComboBox::currentTextChanged, this, &SquashDialog::loadLineage);
     connect(m_commits, &QTreeWidget::currentItemChanged, this, &SquashDialog::onRootChanged);
     connect(m_message, &QLineEdit::textChanged, this, [this] { setRunning(false); });
@@ -289,11 +279,8 @@ void SquashDialog::setRunning(bool running)
 
 void SquashDialog::reject()
 {
-    if (m_job->isRunning()) {
-        m_status->setText(tr("Cancelling…"));
-        m_job->cancel();
+    if (JobDialogFooter::cancelRunningJob(m_job, m_status, tr("Cancelling…")))
         return;
-    }
     QDialog::reject();
 }
 

@@ -1,16 +1,12 @@
 #include "UploadJob.h"
 
 #include "BackgroundCall.h"
+#include "ProgressRelay.h"
 #include "Repository.h"
-
-#include <QMutex>
-#include <QMutexLocker>
-#include <QTimer>
 
 namespace hubvault::app {
 
 namespace {
-constexpr int kPollMs = 100;
 
 QList<CommitOperation> operationsOf(const QList<StagedChange> &changes)
 {
@@ -26,18 +22,21 @@ QList<CommitOperation> operationsOf(const QList<StagedChange> &changes)
 }
 } // namespace
 
-/** Progress shared with the worker: it writes, the GUI reads on a timer (see DownloadJob). */
-struct UploadJob::Progress {
-    QMutex mutex;
-    qint64 done = 0;
-    qint64 total = 0;
-};
-
 UploadJob::UploadJob(Request request, QObject *parent)
-    : QObject(parent), m_request(std::move(request)), m_progress(std::make_shared<Progress>()), m_timer(new QTimer(this))
+    : QObject(parent), m_request(std::move(request)), m_progress(new ProgressRelay(true, this))
 {
-    m_timer->setInterval(kPollMs);
-    connect(m_timer, &QTimer::timeout, this, &UploadJob::poll);
+    connect(m_progress, &ProgressRelay::changed, this,
+            [this](qint64 done, qint64 total) { Q_EMIT progressChanged(done, total); });
+}
+
+qint64 UploadJob::bytesDone() const
+{
+    return m_progress->done();
+}
+
+qint64 UploadJob::bytesTotal() const
+{
+    return m_progress->total();
 }
 
 UploadJob::~UploadJob()
@@ -63,13 +62,8 @@ void UploadJob::start()
     if (m_state != State::Idle)
         return;
     m_state = State::Running;
-    const std::shared_ptr<Progress> progress = m_progress;
-    m_task.progress = [progress](qint64 done, qint64 total, const QString &) {
-        QMutexLocker lock(&progress->mutex);
-        progress->done = total > 0 ? std::min(done, total) : done;
-        progress->total = total;
-    };
-    m_timer->start();
+    m_task.progress = m_progress->callback();
+    m_progress->start();
     background::run(
         this, [request = m_request, task = m_task] { return run(request, task); },
         [this](const background::Outcome<QString> &outcome) {
@@ -80,8 +74,7 @@ void UploadJob::start()
 
 void UploadJob::onEnded(const QString &commitId, const QString &kind, const QString &message, bool wasCancelled)
 {
-    m_timer->stop();
-    poll();
+    m_progress->stop();
     if (!commitId.isEmpty()) {
         m_state = State::Finished;
         m_commitId = commitId;
@@ -101,21 +94,6 @@ void UploadJob::onEnded(const QString &commitId, const QString &kind, const QStr
 void UploadJob::cancel()
 {
     m_task.cancel.cancel();
-}
-
-void UploadJob::poll()
-{
-    qint64 done, total;
-    {
-        QMutexLocker lock(&m_progress->mutex);
-        done = m_progress->done;
-        total = m_progress->total;
-    }
-    if (done != m_done || total != m_total) {
-        m_done = done;
-        m_total = total;
-        Q_EMIT progressChanged(done, total);
-    }
 }
 
 } // namespace hubvault::app

@@ -10,11 +10,10 @@
 #include <QList>
 #include <QObject>
 #include <QString>
-#include <memory>
-
-class QTimer;
 
 namespace hubvault::app {
+
+class ProgressRelay;
 
 class UploadJob : public QObject {
     Q_OBJECT
@@ -40,8 +39,8 @@ public:
     /** The core's error class name ("ConflictError") and message after failed(). */
     QString errorKind() const { return m_errorKind; }
     QString errorMessage() const { return m_error; }
-    qint64 bytesDone() const { return m_done; }
-    qint64 bytesTotal() const { return m_total; }
+    qint64 bytesDone() const;
+    qint64 bytesTotal() const;
 
     void start();
     /** Asks the worker to stop; the commit's transaction rolls back (or it finishes if too late). */
@@ -59,8 +58,6 @@ Q_SIGNALS:
     void ended();
 
 private:
-    struct Progress;
-    void poll();
     void onEnded(const QString &commitId, const QString &kind, const QString &message, bool wasCancelled);
 
     Request m_request;
@@ -68,11 +65,8 @@ private:
     QString m_commitId;
     QString m_errorKind;
     QString m_error;
-    qint64 m_done = 0;
-    qint64 m_total = 0;
     TaskControl m_task;
-    std::shared_ptr<Progress> m_progress;
-    QTimer *m_timer;
+    ProgressRelay *m_progress;
 };
 
 } // namespace hubvault::app

@@ -1,5 +1,6 @@
 #include "VerifyDialog.h"
 
+#include "JobDialogFooter.h"
 #include "MaintenanceJob.h"
 #include "Repository.h"
 
@@ -26,28 +27,17 @@ VerifyDialog::VerifyDialog(const QString &repoPath, Depth depth, QWidget *parent
                                       "without re-reading stored contents. Use Full Verify to check the bytes too."));
     about->setWordWrap(true);
     layout->addWidget(about);
-    m_progress = new QProgressBar;
-    m_progress->setObjectName(QStringLiteral("progressBar"));
-    layout->addWidget(m_progress);
-    m_status = new QLabel;
-    m_status->setObjectName(QStringLiteral("statusLabel"));
-    m_status->setWordWrap(true);
-    m_status->setTextFormat(Qt::RichText);
-    layout->addWidget(m_status);
+    m_progress = JobDialogFooter::addProgressBar(layout);
+    m_status = JobDialogFooter::addStatusLabel(layout);
     m_reportView = new QTreeWidget;
     m_reportView->setObjectName(QStringLiteral("reportView"));
     m_reportView->setHeaderHidden(true);
     m_reportView->setWordWrap(true);
     layout->addWidget(m_reportView, 1);
 
-    auto *buttons = new QDialogButtonBox;
-    m_again = buttons->addButton(tr("Verify &Again"), QDialogButtonBox::ActionRole);
-    m_again->setObjectName(QStringLiteral("againButton"));
-    m_close = buttons->addButton(QDialogButtonBox::Close);
-    m_close->setObjectName(QStringLiteral("closeButton"));
-    layout->addWidget(buttons);
+    m_again = JobDialogFooter::addButtons(layout, this, tr("Verify &Again"), QDialogButtonBox::ActionRole,
+                                          QStringLiteral("againButton"), &m_close);
     connect(m_again, &QPushButton::clicked, this, &VerifyDialog::start);
-    connect(m_close, &QPushButton::clicked, this, &VerifyDialog::reject);
 
     connect(m_job, &MaintenanceJob::progressChanged, this, [this](qint64 done) {
         m_progress->setFormat(tr("%1 checked").arg(formatBytes(done)));
@@ -126,11 +116,8 @@ void VerifyDialog::setRunning(bool running)
 
 void VerifyDialog::reject()
 {
-    if (m_job->isRunning()) {
-        m_status->setText(tr("Cancelling…"));
-        m_job->cancel();
+    if (JobDialogFooter::cancelRunningJob(m_job, m_status, tr("Cancelling…")))
         return;
-    }
     QDialog::reject();
 }
 
