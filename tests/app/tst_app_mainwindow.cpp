@@ -54,14 +54,6 @@ namespace {
 
 constexpr int kLoadTimeoutMs = 60000;
 
-QJsonObject manifest(const QString &fixture)
-{
-    QFile file(fixturesDir() + QLatin1Char('/') + fixture + QStringLiteral(".manifest.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
 QStringList toStringList(const QJsonValue &value)
 {
     QStringList out;
@@ -309,7 +301,7 @@ void TestAppMainWindow::openingFixtureShowsRefsHistoryAndFiles_data()
 void TestAppMainWindow::openingFixtureShowsRefsHistoryAndFiles()
 {
     QFETCH(QString, fixture);
-    const QJsonObject m = manifest(fixture);
+    const QJsonObject m = fixtureManifest(fixture);
     QVERIFY(!m.isEmpty());
     const QString path = copy(fixture);
     QVERIFY(!path.isEmpty());
@@ -349,7 +341,7 @@ void TestAppMainWindow::openingFixtureShowsRefsHistoryAndFiles()
 
 void TestAppMainWindow::defaultBranchIsBoldAndStatusBarNamesRefAndCommit()
 {
-    const QJsonObject m = manifest(QStringLiteral("c-branches-merges"));
+    const QJsonObject m = fixtureManifest(QStringLiteral("c-branches-merges"));
     const QString path = copy(QStringLiteral("c-branches-merges"));
     MainWindow window(MainWindow::Persistence::NoSettings);
     window.show();
@@ -385,7 +377,7 @@ void TestAppMainWindow::defaultBranchIsBoldAndStatusBarNamesRefAndCommit()
 
 void TestAppMainWindow::historyShowsTheDefaultBranchHeadWithDetails()
 {
-    const QJsonObject m = manifest(QStringLiteral("c-branches-merges"));
+    const QJsonObject m = fixtureManifest(QStringLiteral("c-branches-merges"));
     MainWindow window(MainWindow::Persistence::NoSettings);
     window.show();
     const QString failure = openAndSettle(window, copy(QStringLiteral("c-branches-merges")));
@@ -415,7 +407,7 @@ void TestAppMainWindow::historyShowsTheDefaultBranchHeadWithDetails()
 
 void TestAppMainWindow::selectingCommitsShowsTheirDetails()
 {
-    const QJsonObject m = manifest(QStringLiteral("c-branches-merges"));
+    const QJsonObject m = fixtureManifest(QStringLiteral("c-branches-merges"));
     MainWindow window(MainWindow::Persistence::NoSettings);
     window.show();
     const QString failure = openAndSettle(window, copy(QStringLiteral("c-branches-merges")));
@@ -467,7 +459,7 @@ void TestAppMainWindow::selectingCommitsShowsTheirDetails()
 
 void TestAppMainWindow::parentLinksAndParentChildNavigation()
 {
-    const QJsonObject m = manifest(QStringLiteral("c-branches-merges"));
+    const QJsonObject m = fixtureManifest(QStringLiteral("c-branches-merges"));
     MainWindow window(MainWindow::Persistence::NoSettings);
     window.show();
     const QString failure = openAndSettle(window, copy(QStringLiteral("c-branches-merges")));
@@ -513,7 +505,7 @@ void TestAppMainWindow::parentLinksAndParentChildNavigation()
 
 void TestAppMainWindow::selectingARefJumpsToItsCommitAndShowsItsFiles()
 {
-    const QJsonObject m = manifest(QStringLiteral("c-branches-merges"));
+    const QJsonObject m = fixtureManifest(QStringLiteral("c-branches-merges"));
     MainWindow window(MainWindow::Persistence::NoSettings);
     window.show();
     QString failure = openAndSettle(window, copy(QStringLiteral("c-branches-merges")));
@@ -560,7 +552,7 @@ void TestAppMainWindow::selectingARefJumpsToItsCommitAndShowsItsFiles()
 
 void TestAppMainWindow::quickRefChangesEndOnTheLastSelectedRef()
 {
-    const QJsonObject m = manifest(QStringLiteral("c-branches-merges"));
+    const QJsonObject m = fixtureManifest(QStringLiteral("c-branches-merges"));
     MainWindow window(MainWindow::Persistence::NoSettings);
     window.show();
     QString failure = openAndSettle(window, copy(QStringLiteral("c-branches-merges")));
@@ -586,7 +578,7 @@ void TestAppMainWindow::quickRefChangesEndOnTheLastSelectedRef()
 
 void TestAppMainWindow::browsingFilesAtACommit()
 {
-    const QJsonObject m = manifest(QStringLiteral("c-branches-merges"));
+    const QJsonObject m = fixtureManifest(QStringLiteral("c-branches-merges"));
     MainWindow window(MainWindow::Persistence::NoSettings);
     window.show();
     QString failure = openAndSettle(window, copy(QStringLiteral("c-branches-merges")));
@@ -610,7 +602,7 @@ void TestAppMainWindow::browsingFilesAtACommit()
 
 void TestAppMainWindow::reflogViewFollowsTheSelectedRef()
 {
-    const QJsonObject m = manifest(QStringLiteral("c-branches-merges"));
+    const QJsonObject m = fixtureManifest(QStringLiteral("c-branches-merges"));
     MainWindow window(MainWindow::Persistence::NoSettings);
     window.show();
     QString failure = openAndSettle(window, copy(QStringLiteral("c-branches-merges")));
@@ -722,7 +714,7 @@ void TestAppMainWindow::keyboardShortcuts()
 
 void TestAppMainWindow::filterHidesOtherCommits()
 {
-    const QJsonObject m = manifest(QStringLiteral("c-branches-merges"));
+    const QJsonObject m = fixtureManifest(QStringLiteral("c-branches-merges"));
     MainWindow window(MainWindow::Persistence::NoSettings);
     window.show();
     QString failure = openAndSettle(window, copy(QStringLiteral("c-branches-merges")));
@@ -780,7 +772,7 @@ void TestAppMainWindow::openingNonRepositoryReportsErrorAndWindowStaysUsable_dat
 void TestAppMainWindow::openingNonRepositoryReportsErrorAndWindowStaysUsable()
 {
     QFETCH(QString, kind);
-    const QJsonObject m = manifest(QStringLiteral("a-small-files-paths"));
+    const QJsonObject m = fixtureManifest(QStringLiteral("a-small-files-paths"));
     MainWindow window(MainWindow::Persistence::NoSettings);
     window.show();
     QSignalSpy opened(&window, &MainWindow::repositoryOpened);

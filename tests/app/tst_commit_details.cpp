@@ -2,6 +2,7 @@
 // that arrive second (copies, renames, stored bytes after deduplication), on a real
 // repository built here.
 
+#include "AppTestSupport.h"
 #include "CommitChangesModel.h"
 #include "CommitDetailsView.h"
 #include "Repository.h"
@@ -11,6 +12,7 @@
 #include <QTextBrowser>
 
 using namespace hubvault;
+using hubvault::test::titledCommit;
 using hubvault::app::CommitChangesModel;
 using hubvault::app::CommitDetailsView;
 
@@ -18,12 +20,6 @@ namespace {
 
 constexpr int kTimeoutMs = 30000;
 
-CommitOptions titled(const QString &title)
-{
-    CommitOptions options;
-    options.commitMessage = title;
-    return options;
-}
 
 int rowOf(const CommitChangesModel &model, const QString &path)
 {
@@ -47,11 +43,11 @@ private Q_SLOTS:
         Repository repo = Repository::create(m_path);
         m_first = repo.createCommit({CommitOperation::addBytes(QStringLiteral("weights.bin"), QByteArray(50000, 'w')),
                                      CommitOperation::addBytes(QStringLiteral("notes.txt"), "hello\n")},
-                                    titled(QStringLiteral("Add weights"))).oid;
+                                    titledCommit(QStringLiteral("Add weights"))).oid;
         m_copy = repo.uploadBytes(QByteArray(50000, 'w'), QStringLiteral("backup/weights.bin")).oid;
         m_rename = repo.createCommit({CommitOperation::remove(QStringLiteral("notes.txt")),
                                       CommitOperation::addBytes(QStringLiteral("docs/notes.txt"), "hello\n")},
-                                     titled(QStringLiteral("Move notes"))).oid;
+                                     titledCommit(QStringLiteral("Move notes"))).oid;
     }
 
     void showsIdsAndStoredBytes()

@@ -32,14 +32,6 @@ namespace {
 
 constexpr int kTimeoutMs = 60000;
 
-QJsonObject manifest(const QString &fixture)
-{
-    QFile file(fixturesDir() + QLatin1Char('/') + fixture + QStringLiteral(".manifest.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
 /** Paths a manifest commit changed against its first parent (by path, sha256 and oid). */
 QStringList manifestChangedPaths(const QJsonObject &commits, const QString &id)
 {
@@ -147,7 +139,7 @@ GitRefs TestCommitGraphModel::refsOf(const QString &repo, QString *defaultBranch
 void TestCommitGraphModel::initTestCase()
 {
     QVERIFY(m_tmp.isValid());
-    m_manifest = manifest(QStringLiteral("c-branches-merges"));
+    m_manifest = fixtureManifest(QStringLiteral("c-branches-merges"));
     QVERIFY(!m_manifest.isEmpty());
     m_repo = copy(QStringLiteral("c-branches-merges"));
     QVERIFY(!m_repo.isEmpty());

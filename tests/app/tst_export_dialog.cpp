@@ -3,12 +3,14 @@
 // compared byte for byte with Repository::readBytes; and Cancel during a slow export,
 // which must leave no target and no temporary files behind.
 
+#include "AppTestSupport.h"
 #include "ExportDialog.h"
 #include "ExportWorkflow.h"
 #include "FilesPanel.h"
 #include "MaintenanceJob.h"
 #include "MainWindow.h"
 #include "Repository.h"
+#include "ExportTestSupport.h"
 #include "TestSupport.h"
 
 #include <QAction>
@@ -27,6 +29,7 @@
 #include <archive_entry.h>
 
 using namespace hubvault;
+using namespace hubvault::test;
 using namespace hubvault::app;
 
 namespace {
@@ -56,40 +59,6 @@ QMap<QString, QByteArray> readZip(const QString &path)
     return out;
 }
 
-QMap<QString, QByteArray> readFolder(const QString &root)
-{
-    QMap<QString, QByteArray> out;
-    QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        QFile f(file);
-        if (f.open(QIODevice::ReadOnly))
-            out.insert(QDir(root).relativeFilePath(file), f.readAll());
-    }
-    return out;
-}
-
-QMap<QString, QByteArray> expectedFiles(const Repository &repo, const QString &base, const QString &revision = {})
-{
-    QMap<QString, QByteArray> out;
-    for (const RepoEntry &entry : repo.listRepoTree(base, true, revision))
-        if (!entry.isFolder)
-            out.insert(base.isEmpty() ? entry.file.path : entry.file.path.mid(base.size() + 1),
-                       repo.readBytes(entry.file.path, revision));
-    return out;
-}
-
-QStringList entriesOf(const QString &dir)
-{
-    return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
-}
-
-bool openIn(MainWindow &window, const QString &repo)
-{
-    QSignalSpy opened(&window, &MainWindow::repositoryOpened);
-    window.openRepository(repo);
-    return opened.wait(kTimeoutMs);
-}
 
 void chooseFormat(ExportDialog *dialog, ExportFormat format)
 {
@@ -117,7 +86,7 @@ private Q_SLOTS:
         const QString out = m_tmp.path() + QStringLiteral("/zip-out");
         QVERIFY(QDir().mkpath(out));
         MainWindow window(MainWindow::Persistence::NoSettings);
-        QVERIFY(openIn(window, repo));
+        QVERIFY(openRepositoryIn(window, repo, kTimeoutMs));
         auto *workflow = window.findChild<ExportWorkflow *>();
         QVERIFY(workflow && workflow->exportAction()->isEnabled());
         workflow->exportAction()->trigger();
@@ -138,7 +107,7 @@ private Q_SLOTS:
         const QMap<QString, QByteArray> expected = expectedFiles(r, {}, QStringLiteral("main"));
         QVERIFY(!expected.isEmpty());
         QCOMPARE(readZip(out + QStringLiteral("/snapshot.zip")), expected);
-        QCOMPARE(entriesOf(out), QStringList{QStringLiteral("snapshot.zip")});
+        QCOMPARE(folderEntries(out), QStringList{QStringLiteral("snapshot.zip")});
         QCOMPARE(dialog->report()->fileCount, qint64(expected.size()));
 
         // A second export to the same name is refused unless replacing is ticked.
@@ -157,7 +126,7 @@ private Q_SLOTS:
         const QString out = m_tmp.path() + QStringLiteral("/folder-out");
         QVERIFY(QDir().mkpath(out));
         MainWindow window(MainWindow::Persistence::NoSettings);
-        QVERIFY(openIn(window, repo));
+        QVERIFY(openRepositoryIn(window, repo, kTimeoutMs));
         window.showRevision(QStringLiteral("topic"));
         QTRY_COMPARE_WITH_TIMEOUT(window.filesPanel()->revision(), QStringLiteral("topic"), kTimeoutMs);
 
@@ -184,7 +153,7 @@ private Q_SLOTS:
         const QMap<QString, QByteArray> expected = expectedFiles(r, QStringLiteral("topic"), QStringLiteral("topic"));
         QCOMPARE(expected.keys(), (QStringList{QStringLiteral("one.txt"), QStringLiteral("two.txt")}));
         QCOMPARE(readFolder(out + QStringLiteral("/topic-folder")), expected);
-        QCOMPARE(entriesOf(out), QStringList{QStringLiteral("topic-folder")});
+        QCOMPARE(folderEntries(out), QStringList{QStringLiteral("topic-folder")});
     }
 
     void cancelLeavesNoTarget()
@@ -204,7 +173,7 @@ private Q_SLOTS:
         const QString out = m_tmp.path() + QStringLiteral("/big-out");
         QVERIFY(QDir().mkpath(out));
         MainWindow window(MainWindow::Persistence::NoSettings);
-        QVERIFY(openIn(window, repo));
+        QVERIFY(openRepositoryIn(window, repo, kTimeoutMs));
         ExportDialog *dialog = window.findChild<ExportWorkflow *>()->openDialog({});
         QVERIFY(dialog);
         chooseFormat(dialog, ExportFormat::TarGz);
@@ -229,7 +198,7 @@ private Q_SLOTS:
         QCOMPARE(cancelled.count(), 1);
         QVERIFY(dialog->isVisible()); // Cancel stopped the export, it did not close the dialog
         QVERIFY(dialog->statusLabel()->text().contains(QLatin1String("Cancelled")));
-        QCOMPARE(entriesOf(out), QStringList());
+        QCOMPARE(folderEntries(out), QStringList());
     }
 };
 

@@ -3,6 +3,7 @@
 // revision, progress, Cancel through the job and through the progress dialog's button,
 // and a refused target inside the repository.
 
+#include "AppTestSupport.h"
 #include "DownloadJob.h"
 #include "FilesPanel.h"
 #include "FileTreeModel.h"
@@ -16,6 +17,7 @@
 #include <QTest>
 
 using namespace hubvault;
+using hubvault::test::titledCommit;
 using namespace hubvault::app;
 
 namespace {
@@ -92,9 +94,7 @@ private Q_SLOTS:
         QList<CommitOperation> ops;
         for (auto it = m_files.cbegin(); it != m_files.cend(); ++it)
             ops.append(CommitOperation::addBytes(it.key(), it.value()));
-        CommitOptions commit;
-        commit.commitMessage = QStringLiteral("Download fixtures");
-        repo.createCommit(ops, commit);
+        repo.createCommit(ops, titledCommit(QStringLiteral("Download fixtures")));
     }
 
     void patterns()

@@ -32,17 +32,9 @@ namespace {
 
 constexpr int kTimeoutMs = 30000;
 
-QJsonObject manifest(const QString &fixture)
-{
-    QFile file(fixturesDir() + QLatin1Char('/') + fixture + QStringLiteral(".manifest.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
 QJsonArray recordedTree(const QString &fixture, const QString &key)
 {
-    return manifest(fixture).value(QStringLiteral("list_repo_tree")).toObject().value(key).toArray();
+    return fixtureManifest(fixture).value(QStringLiteral("list_repo_tree")).toObject().value(key).toArray();
 }
 
 /** Waits until `folder` of `model` is listed; false when it failed or timed out. */
@@ -238,7 +230,7 @@ private Q_SLOTS:
         QVERIFY(settled);
         files.sort();
         QStringList expected;
-        for (const QJsonValue &v : manifest(QStringLiteral("a-small-files-paths")).value(QStringLiteral("list_repo_files_default_branch")).toArray())
+        for (const QJsonValue &v : fixtureManifest(QStringLiteral("a-small-files-paths")).value(QStringLiteral("list_repo_files_default_branch")).toArray())
             expected.append(v.toString());
         expected.sort();
         QCOMPARE(files, expected);

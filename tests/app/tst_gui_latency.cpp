@@ -4,6 +4,7 @@
 // records how late its ticks come. This is the one timed assertion the issue asks for.
 // Then a second upload is stopped mid-way and the repository is shown unchanged.
 
+#include "AppTestSupport.h"
 #include "BackgroundCall.h"
 #include "CommitDialog.h"
 #include "MainWindow.h"
@@ -115,21 +116,6 @@ private:
     std::vector<qint64> m_samples;
 };
 
-void dropOnWindow(QWidget *window, const QStringList &paths)
-{
-    QMimeData mime;
-    QList<QUrl> urls;
-    for (const QString &path : paths)
-        urls.append(QUrl::fromLocalFile(path));
-    mime.setUrls(urls);
-    const QPoint pos(window->width() / 2, window->height() / 2);
-    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(window, &enter);
-    QVERIFY(enter.isAccepted());
-    QDropEvent drop(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(window, &drop);
-    QVERIFY(drop.isAccepted());
-}
 
 } // namespace
 
@@ -152,15 +138,13 @@ void TestGuiLatency::guiStaysResponsiveDuringUploadAndVerifyAndStopChangesNothin
     MainWindow window(MainWindow::Persistence::NoSettings);
     window.resize(1200, 800);
     window.show();
-    QSignalSpy opened(&window, &MainWindow::repositoryOpened);
-    window.openRepository(repoPath);
-    QVERIFY(opened.wait(20000));
+    QVERIFY(test::openRepositoryIn(window, repoPath, 20000));
     QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 20000);
     auto *workflow = window.findChild<UploadWorkflow *>();
     QVERIFY(workflow);
 
     QSignalSpy staged(workflow, &UploadWorkflow::staged);
-    dropOnWindow(&window, {big});
+    QVERIFY(test::dropPaths(&window, QPoint(window.width() / 2, window.height() / 2), {big}));
     QVERIFY(staged.wait(10000));
     QTest::mouseClick(workflow->dock()->commitButton(), Qt::LeftButton);
     CommitDialog *dialog = workflow->commitDialog();

@@ -246,14 +246,6 @@ int distinctColours(const LaneLayout &layout)
     return int(colours.size());
 }
 
-QJsonObject manifest(const QString &fixture)
-{
-    QFile file(fixturesDir() + QLatin1Char('/') + fixture + QStringLiteral(".manifest.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
 /** The fixture's commits newest first (its clock is strictly increasing). */
 QList<LaneInput> fixtureHistory(const QJsonObject &m)
 {
@@ -379,7 +371,7 @@ void TestLaneLayout::fixtureHistories_data()
 void TestLaneLayout::fixtureHistories()
 {
     QFETCH(QString, fixture);
-    const QJsonObject m = manifest(fixture);
+    const QJsonObject m = fixtureManifest(fixture);
     QVERIFY2(!m.isEmpty(), qPrintable(fixture));
     const QList<LaneInput> commits = fixtureHistory(m);
     QVERIFY(!commits.isEmpty());
@@ -391,7 +383,7 @@ void TestLaneLayout::fixtureHistories()
 
 void TestLaneLayout::branchesAndMergesFixtureShape()
 {
-    const QJsonObject m = manifest(QStringLiteral("c-branches-merges"));
+    const QJsonObject m = fixtureManifest(QStringLiteral("c-branches-merges"));
     const QList<LaneInput> commits = fixtureHistory(m);
     const LaneLayout layout = layOut(commits);
     QVERIFY(checkLayout(commits, layout).isEmpty());
@@ -543,7 +535,7 @@ void TestLaneLayout::incrementalAppendEqualsOneShot_data()
     QTest::newRow("criss-cross") << crissCross(20);
     QTest::newRow("parallel") << parallelBranches(25, 4);
     QTest::newRow("ending") << branchesThatEnd(20);
-    QTest::newRow("c-branches-merges") << fixtureHistory(manifest(QStringLiteral("c-branches-merges")));
+    QTest::newRow("c-branches-merges") << fixtureHistory(fixtureManifest(QStringLiteral("c-branches-merges")));
 }
 
 void TestLaneLayout::incrementalAppendEqualsOneShot()

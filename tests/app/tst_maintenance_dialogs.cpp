@@ -3,6 +3,7 @@
 // damaged one), garbage collection (the dry run changes nothing, the real run frees what
 // it said) and squash history (checked with the core afterwards).
 
+#include "AppTestSupport.h"
 #include "GcDialog.h"
 #include "MainWindow.h"
 #include "MaintenanceWorkflow.h"
@@ -26,18 +27,13 @@
 #include <QTreeWidget>
 
 using namespace hubvault;
+using namespace hubvault::test;
 using namespace hubvault::app;
 
 namespace {
 
 constexpr int kTimeoutMs = 120000;
 
-bool openIn(MainWindow &window, const QString &repo)
-{
-    QSignalSpy opened(&window, &MainWindow::repositoryOpened);
-    window.openRepository(repo);
-    return opened.wait(kTimeoutMs);
-}
 
 /** Every file of the repository and its digest, lock files aside. */
 QMap<QString, QByteArray> repositoryState(const QString &repo)
@@ -106,7 +102,7 @@ private Q_SLOTS:
         QFETCH(bool, full);
         const QString repo = copy(QStringLiteral("b-chunked-large"));
         MainWindow window(MainWindow::Persistence::NoSettings);
-        QVERIFY(openIn(window, repo));
+        QVERIFY(openRepositoryIn(window, repo, kTimeoutMs));
         auto *workflow = window.findChild<MaintenanceWorkflow *>();
         QVERIFY(workflow);
         (full ? workflow->fullVerifyAction() : workflow->quickVerifyAction())->trigger();
@@ -133,7 +129,7 @@ private Q_SLOTS:
         const QString repo = copy(QStringLiteral("b-chunked-large"));
         QVERIFY(damageOneBlob(repo));
         MainWindow window(MainWindow::Persistence::NoSettings);
-        QVERIFY(openIn(window, repo));
+        QVERIFY(openRepositoryIn(window, repo, kTimeoutMs));
         window.findChild<MaintenanceWorkflow *>()->fullVerifyAction()->trigger();
         QPointer<VerifyDialog> dialog = window.findChild<VerifyDialog *>();
         QVERIFY(dialog);
@@ -156,7 +152,7 @@ private Q_SLOTS:
         const QMap<QString, QByteArray> before = repositoryState(repo);
 
         MainWindow window(MainWindow::Persistence::NoSettings);
-        QVERIFY(openIn(window, repo));
+        QVERIFY(openRepositoryIn(window, repo, kTimeoutMs));
         window.findChild<MaintenanceWorkflow *>()->gcAction()->trigger();
         QPointer<GcDialog> dialog = window.findChild<GcDialog *>();
         QVERIFY(dialog);
@@ -198,7 +194,7 @@ private Q_SLOTS:
         const QStringList filesBefore = before.listRepoFiles(QStringLiteral("main"));
 
         MainWindow window(MainWindow::Persistence::NoSettings);
-        QVERIFY(openIn(window, repo));
+        QVERIFY(openRepositoryIn(window, repo, kTimeoutMs));
         window.findChild<MaintenanceWorkflow *>()->squashAction()->trigger();
         QPointer<SquashDialog> dialog = window.findChild<SquashDialog *>();
         QVERIFY(dialog);

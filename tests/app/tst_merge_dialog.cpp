@@ -3,6 +3,7 @@
 // that is listed (with sides and diffs) while the Merge button stays disabled. The
 // repository is checked with the core afterwards.
 
+#include "AppTestSupport.h"
 #include "MainWindow.h"
 #include "MergeDialog.h"
 #include "MergeWorkflow.h"
@@ -23,6 +24,7 @@
 #include <QTreeWidget>
 
 using namespace hubvault;
+using namespace hubvault::test;
 using namespace hubvault::app;
 
 namespace {
@@ -45,9 +47,7 @@ private:
     /** Opens `repo` in `window` and returns the merge dialog opened through the menu action. */
     static MergeDialog *openThroughMenu(MainWindow &window, const QString &repo)
     {
-        QSignalSpy opened(&window, &MainWindow::repositoryOpened);
-        window.openRepository(repo);
-        if (!opened.wait(kTimeoutMs))
+        if (!openRepositoryIn(window, repo, kTimeoutMs))
             return nullptr;
         auto *workflow = window.findChild<MergeWorkflow *>();
         if (!workflow || !workflow->mergeAction()->isEnabled())
@@ -198,9 +198,7 @@ private Q_SLOTS:
     {
         const QString repo = fixtureCopy();
         MainWindow window(MainWindow::Persistence::NoSettings);
-        QSignalSpy opened(&window, &MainWindow::repositoryOpened);
-        window.openRepository(repo);
-        QVERIFY(opened.wait(kTimeoutMs));
+        QVERIFY(openRepositoryIn(window, repo, kTimeoutMs));
         QMenu menu;
         Q_EMIT window.refsContextMenuAboutToShow(&menu, QStringLiteral("refs/heads/topic"));
         QAction *merge = nullptr;

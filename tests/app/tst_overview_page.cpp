@@ -2,6 +2,7 @@
 // counts, logical and stored size as recorded by the original and reported by the core,
 // and the root README rendered from Markdown.
 
+#include "AppTestSupport.h"
 #include "OverviewPage.h"
 #include "Repository.h"
 #include "TestSupport.h"
@@ -25,19 +26,6 @@ namespace {
 
 constexpr int kTimeoutMs = 60000;
 
-QJsonObject manifest(const QString &fixture)
-{
-    QFile file(fixturesDir() + QLatin1Char('/') + fixture + QStringLiteral(".manifest.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
-QString sizeText(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
-}
-
 bool waitLoaded(OverviewPage &page)
 {
     QSignalSpy loaded(&page, &OverviewPage::loaded);
@@ -58,7 +46,7 @@ private Q_SLOTS:
     void smallFixture()
     {
         const QString repoPath = copyFixture(QStringLiteral("a-small-files-paths"), m_tmp.path());
-        const QJsonObject m = manifest(QStringLiteral("a-small-files-paths"));
+        const QJsonObject m = fixtureManifest(QStringLiteral("a-small-files-paths"));
         OverviewPage page;
         page.resize(900, 600);
         page.show();
@@ -101,7 +89,7 @@ private Q_SLOTS:
     void branchesAndRevisions()
     {
         const QString repoPath = copyFixture(QStringLiteral("c-branches-merges"), m_tmp.path());
-        const QJsonObject m = manifest(QStringLiteral("c-branches-merges"));
+        const QJsonObject m = fixtureManifest(QStringLiteral("c-branches-merges"));
         OverviewPage page;
         page.setRepository(repoPath);
         QVERIFY(waitLoaded(page));

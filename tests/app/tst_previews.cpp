@@ -4,6 +4,7 @@
 // (the first 1 MiB of text, the first 1000 table rows, images scaled down) and the
 // fallbacks (invalid JSON as text, a broken .safetensors as hex), whole and chunked.
 
+#include "AppTestSupport.h"
 #include "CodeView.h"
 #include "FileTreeModel.h"
 #include "PreviewBuilder.h"
@@ -28,6 +29,7 @@
 #include <QtEndian>
 
 using namespace hubvault;
+using hubvault::test::titledCommit;
 using namespace hubvault::app;
 
 namespace {
@@ -153,9 +155,7 @@ private Q_SLOTS:
         QList<CommitOperation> ops;
         for (auto it = m_files.cbegin(); it != m_files.cend(); ++it)
             ops.append(CommitOperation::addBytes(it.key(), it.value()));
-        CommitOptions commit;
-        commit.commitMessage = QStringLiteral("Preview fixtures");
-        repo.createCommit(ops, commit);
+        repo.createCommit(ops, titledCommit(QStringLiteral("Preview fixtures")));
     }
 
     void kindForName()
@@ -352,9 +352,7 @@ private Q_SLOTS:
         Repository repo = Repository::open(m_repoPath);
         QByteArray bytes = safetensorsBytes();
         bytes.append(QByteArray(20000, 'z')); // beyond the 4 KiB threshold; warns about the unused tail
-        CommitOptions commit;
-        commit.commitMessage = QStringLiteral("Chunked safetensors");
-        repo.uploadBytes(bytes, QStringLiteral("weights/chunked.safetensors"), commit);
+        repo.uploadBytes(bytes, QStringLiteral("weights/chunked.safetensors"), titledCommit(QStringLiteral("Chunked safetensors")));
         QVERIFY(entry(QStringLiteral("weights/chunked.safetensors")).chunked);
         PreviewPane pane;
         pane.setRepository(m_repoPath);

@@ -4,6 +4,7 @@
 // "Reset Branch to This Commit…" telling which commits become unreachable. Every result
 // is checked with the core.
 
+#include "AppTestSupport.h"
 #include "CreateRefDialog.h"
 #include "HistoryPanel.h"
 #include "MainWindow.h"
@@ -26,6 +27,7 @@
 #include <memory>
 
 using namespace hubvault;
+using namespace hubvault::test;
 using namespace hubvault::app;
 
 namespace {
@@ -100,9 +102,7 @@ void TestRefWorkflow::openWindow(const QString &fixture)
     m_window = std::make_unique<MainWindow>(MainWindow::Persistence::NoSettings);
     m_window->resize(1200, 800);
     m_window->show();
-    QSignalSpy opened(m_window.get(), &MainWindow::repositoryOpened);
-    m_window->openRepository(m_repo);
-    QVERIFY(opened.wait(20000));
+    QVERIFY(openRepositoryIn(*m_window, m_repo, 20000));
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->isBusy(), 20000);
     m_workflow = m_window->findChild<RefWorkflow *>();
     QVERIFY(m_workflow);

@@ -3,6 +3,7 @@
 // ratio is computed from the default branch's files and the stored content sections, and
 // reloading after gc shows the new overview.
 
+#include "AppTestSupport.h"
 #include "Repository.h"
 #include "StorageChart.h"
 #include "StoragePage.h"
@@ -24,19 +25,6 @@ using namespace hubvault::test;
 namespace {
 
 constexpr int kTimeoutMs = 60000;
-
-QJsonObject manifest(const QString &fixture)
-{
-    QFile file(fixturesDir() + QLatin1Char('/') + fixture + QStringLiteral(".manifest.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
-QString sizeText(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
-}
 
 bool loadPage(StoragePage &page, const QString &repoPath)
 {
@@ -118,7 +106,7 @@ private Q_SLOTS:
         compareWithCore(page, core);
 
         // ... which is what hubvault 0.0.2 recorded for this repository.
-        const QJsonObject m = manifest(QStringLiteral("d-squash-gc"));
+        const QJsonObject m = fixtureManifest(QStringLiteral("d-squash-gc"));
         const QJsonObject recorded = m.value(QStringLiteral("storage_overview")).toObject();
         QCOMPARE(page.figures().overview.totalSize, recorded.value(QStringLiteral("total_size")).toInteger());
         QCOMPARE(page.figures().overview.reachableSize, recorded.value(QStringLiteral("reachable_size")).toInteger());

@@ -3,6 +3,7 @@
 // ONE commit, a moved branch head is explained instead of overwritten, Stop rolls the
 // commit back, and the Delete key stages deletions. Every result is checked with the core.
 
+#include "AppTestSupport.h"
 #include "CommitDialog.h"
 #include "FileTreeModel.h"
 #include "FilesPanel.h"
@@ -30,6 +31,9 @@
 #include <memory>
 
 using namespace hubvault;
+using hubvault::test::dropPaths;
+using hubvault::test::openRepositoryIn;
+using hubvault::test::titledCommit;
 using namespace hubvault::app;
 
 namespace {
@@ -60,30 +64,7 @@ void writeLargeFile(const QString &path, qint64 size)
     }
 }
 
-QMimeData *urlsOf(const QStringList &paths)
-{
-    auto *mime = new QMimeData;
-    QList<QUrl> urls;
-    for (const QString &path : paths)
-        urls.append(QUrl::fromLocalFile(path));
-    mime->setUrls(urls);
-    return mime;
-}
 
-/** Drags `paths` over `target` at `pos` and drops them; returns whether the drop was accepted. */
-bool drop(QWidget *target, const QPoint &pos, const QStringList &paths)
-{
-    std::unique_ptr<QMimeData> mime(urlsOf(paths));
-    QDragEnterEvent enter(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &enter);
-    if (!enter.isAccepted())
-        return false;
-    QDragMoveEvent move(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &move);
-    QDropEvent dropEvent(QPointF(pos), Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &dropEvent);
-    return dropEvent.isAccepted();
-}
 
 } // namespace
 
@@ -135,9 +116,7 @@ void TestUploadWorkflow::openWindow()
     m_window = std::make_unique<MainWindow>(MainWindow::Persistence::NoSettings);
     m_window->resize(1200, 800);
     m_window->show();
-    QSignalSpy opened(m_window.get(), &MainWindow::repositoryOpened);
-    m_window->openRepository(m_repo);
-    QVERIFY(opened.wait(20000));
+    QVERIFY(openRepositoryIn(*m_window, m_repo, 20000));
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->isBusy(), 20000);
     m_workflow = m_window->findChild<UploadWorkflow *>();
     QVERIFY(m_workflow);
@@ -188,7 +167,7 @@ void TestUploadWorkflow::droppedFilesAndFoldersArePublishedAsOneCommit()
     const int commitsBefore = int(Repository::open(m_repo).listRepoCommits().size());
 
     QSignalSpy staged(m_workflow, &UploadWorkflow::staged);
-    QVERIFY(drop(m_window.get(), QPoint(400, 300),
+    QVERIFY(dropPaths(m_window.get(), QPoint(400, 300),
                  {m_local + QStringLiteral("/weights.bin"), m_local + QStringLiteral("/data")}));
     QVERIFY(staged.wait(10000));
     UploadQueue *queue = m_workflow->queue();
@@ -235,7 +214,7 @@ void TestUploadWorkflow::dropOnFolderRowUploadsIntoThatFolder()
     const QPoint center = tree->visualRect(notes).center();
 
     QSignalSpy staged(m_workflow, &UploadWorkflow::staged);
-    QVERIFY(drop(tree->viewport(), center, {m_local + QStringLiteral("/later.txt")}));
+    QVERIFY(dropPaths(tree->viewport(), center, {m_local + QStringLiteral("/later.txt")}));
     QVERIFY(staged.wait(10000));
     QCOMPARE(m_workflow->queue()->change(0).repoPath(), QStringLiteral("notes/later.txt"));
 
@@ -253,13 +232,13 @@ void TestUploadWorkflow::droppedRepositoryFolderOpensIt()
     openWindow();
     const QString other = test::copyFixture(QStringLiteral("c-branches-merges"), m_tmp->path());
     QSignalSpy opened(m_window.get(), &MainWindow::repositoryOpened);
-    QVERIFY(drop(m_window.get(), QPoint(400, 300), {other}));
+    QVERIFY(dropPaths(m_window.get(), QPoint(400, 300), {other}));
     QVERIFY(opened.wait(20000));
     QCOMPARE(m_window->repositoryPath(), QFileInfo(other).absoluteFilePath());
     QCOMPARE(m_workflow->queue()->rowCount(), 0);
 
     // The open repository's own files are its storage: dropping them uploads nothing.
-    QVERIFY(!drop(m_window.get(), QPoint(400, 300), {other + QStringLiteral("/metadata.sqlite3")}));
+    QVERIFY(!dropPaths(m_window.get(), QPoint(400, 300), {other + QStringLiteral("/metadata.sqlite3")}));
     QTest::qWait(100);
     QCOMPARE(m_workflow->queue()->rowCount(), 0);
 }
@@ -323,9 +302,7 @@ void TestUploadWorkflow::movedBranchHeadIsExplainedAndNothingIsOverwritten()
     QVERIFY(dialog);
     QTest::qWait(300);
     QVERIFY(!dialog->isHeadMovedShown());
-    CommitOptions theirs;
-    theirs.commitMessage = QStringLiteral("Their change");
-    Repository::open(m_repo).uploadBytes("theirs\n", QStringLiteral("theirs.txt"), theirs);
+    Repository::open(m_repo).uploadBytes("theirs\n", QStringLiteral("theirs.txt"), titledCommit(QStringLiteral("Their change")));
     const QString theirHead = head();
     QSignalSpy ended(m_workflow, &UploadWorkflow::publishEnded);
     QTest::mouseClick(dialog->publishButton(), Qt::LeftButton);
@@ -352,7 +329,7 @@ void TestUploadWorkflow::movedBranchHeadIsExplainedAndNothingIsOverwritten()
     writeFile(m_local + QStringLiteral("/second.txt"), "2\n");
     m_workflow->stageLocalPaths({m_local + QStringLiteral("/second.txt")}, QString());
     QVERIFY(staged.wait(10000));
-    Repository::open(m_repo).uploadBytes("3\n", QStringLiteral("third.txt"), theirs);
+    Repository::open(m_repo).uploadBytes("3\n", QStringLiteral("third.txt"), titledCommit(QStringLiteral("Their change")));
     dialog = publishQueue(QStringLiteral("Add second"));
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isHeadMovedShown());

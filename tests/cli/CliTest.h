@@ -86,32 +86,7 @@ inline CliResult runCliWithFileLimit(qint64 kib, const QStringList &args, const 
     return runProgram(QStringLiteral("/bin/sh"), shellArgs, workDir);
 }
 
-inline QJsonObject fixtureManifest(const QString &fixture)
-{
-    QFile file(fixturesDir() + QLatin1Char('/') + fixture + QStringLiteral(".manifest.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
 inline QByteArray sha256Of(const QByteArray &data) { return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex(); }
-
-inline QByteArray sha256File(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    h.addData(&f);
-    return h.result().toHex();
-}
-
-inline bool writeFile(const QString &path, const QByteArray &data)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
-}
 
 /** The repository's truth (FORMAT.md §1.1): everything but disposable views, locks, txn. */
 inline QMap<QString, QByteArray> truthDigest(const QString &repo)
@@ -136,6 +111,25 @@ inline QStringList listTree(const QString &dir)
         out << QDir(dir).relativeFilePath(it.next());
     out.sort();
     return out;
+}
+
+/** The command names listed by `hubvault --help`. */
+inline QStringList commandNames()
+{
+    const CliResult r = runCli({QStringLiteral("--help")});
+    QStringList names;
+    bool inCommands = false;
+    for (const QString &line : r.out.split(QLatin1Char('\n'))) {
+        if (line == QLatin1String("commands:")) {
+            inCommands = true;
+            continue;
+        }
+        if (inCommands && line.isEmpty())
+            break;
+        if (inCommands)
+            names << line.trimmed().section(QLatin1Char(' '), 0, 0);
+    }
+    return names;
 }
 
 inline QString onlyLine(const CliResult &r)

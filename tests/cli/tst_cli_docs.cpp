@@ -11,24 +11,6 @@ using namespace hubvault::test;
 
 namespace {
 
-QStringList commandNames()
-{
-    const CliResult r = runCli({QStringLiteral("--help")});
-    QStringList names;
-    bool inCommands = false;
-    for (const QString &line : r.out.split(QLatin1Char('\n'))) {
-        if (line == QLatin1String("commands:")) {
-            inCommands = true;
-            continue;
-        }
-        if (inCommands && line.isEmpty())
-            break;
-        if (inCommands)
-            names << line.trimmed().section(QLatin1Char(' '), 0, 0);
-    }
-    return names;
-}
-
 QString readText(const QString &path)
 {
     QFile f(path);

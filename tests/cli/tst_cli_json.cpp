@@ -15,25 +15,6 @@ namespace {
 
 QString schemaPath(const QString &command) { return sourceDir() + QStringLiteral("/docs/schemas/") + command + QStringLiteral(".json"); }
 
-/** The command names listed by `hubvault --help`. */
-QStringList commandNames()
-{
-    const CliResult r = runCli({QStringLiteral("--help")});
-    QStringList names;
-    bool inCommands = false;
-    for (const QString &line : r.out.split(QLatin1Char('\n'))) {
-        if (line == QLatin1String("commands:")) {
-            inCommands = true;
-            continue;
-        }
-        if (inCommands && line.isEmpty())
-            break;
-        if (inCommands)
-            names << line.trimmed().section(QLatin1Char(' '), 0, 0);
-    }
-    return names;
-}
-
 /** Keywords used by a schema (not counting the names inside properties / $defs). */
 void collectKeywords(const QJsonObject &schema, QSet<QString> &out)
 {

@@ -2,7 +2,7 @@
 // processes against copies of the hubvault 0.0.2 fixtures; expected values come from the
 // fixtures' manifests, which were recorded from the original implementation.
 
-#include "TestSupport.h"
+#include "CliTest.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -18,79 +18,6 @@
 using namespace hubvault::test;
 
 namespace {
-
-struct Result {
-    int exitCode = -1;
-    bool crashed = false;
-    QString out;
-    QString err;
-};
-
-QString cliPath() { return QStringLiteral(HUBVAULT_CLI_PATH); }
-
-Result runProgram(const QString &program, const QStringList &args, const QString &workDir = {})
-{
-    QProcess process;
-    // A non-English locale and a non-UTC zone catch dates formatted with the user's settings.
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("TZ"), QStringLiteral("Asia/Tokyo"));
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("de_DE.UTF-8"));
-    env.remove(QStringLiteral("HUBVAULT_DEBUG"));
-    process.setProcessEnvironment(env);
-    if (!workDir.isEmpty())
-        process.setWorkingDirectory(workDir);
-    process.start(program, args);
-    Result r;
-    if (!process.waitForStarted(30000)) {
-        r.err = QStringLiteral("failed to start ") + program;
-        return r;
-    }
-    process.closeWriteChannel();
-    if (!process.waitForFinished(600000)) {
-        process.kill();
-        process.waitForFinished();
-        r.err = QStringLiteral("timed out");
-        return r;
-    }
-    r.crashed = process.exitStatus() != QProcess::NormalExit;
-    r.exitCode = process.exitCode();
-    r.out = QString::fromUtf8(process.readAllStandardOutput());
-    r.err = QString::fromUtf8(process.readAllStandardError());
-    return r;
-}
-
-Result run(const QStringList &args, const QString &workDir = {}) { return runProgram(cliPath(), args, workDir); }
-
-QJsonObject manifest(const QString &fixture)
-{
-    QFile file(fixturesDir() + QLatin1Char('/') + fixture + QStringLiteral(".manifest.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
-QByteArray sha256File(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    h.addData(&f);
-    return h.result().toHex();
-}
-
-/** The repository's truth (FORMAT.md §1.1): everything but disposable views, locks, txn. */
-QMap<QString, QByteArray> truthDigest(const QString &repo)
-{
-    QMap<QString, QByteArray> digest = treeDigest(repo);
-    for (auto it = digest.begin(); it != digest.end();) {
-        const QString &path = it.key();
-        const bool truth = path == QLatin1String("FORMAT") || path.startsWith(QLatin1String("metadata.sqlite3"))
-                           || path.startsWith(QLatin1String("objects/")) || path.startsWith(QLatin1String("chunks/packs/"));
-        it = truth ? std::next(it) : digest.erase(it);
-    }
-    return digest;
-}
 
 QString expectedDate(const QString &iso)
 {
@@ -159,49 +86,7 @@ QString mainHead(const QJsonObject &m)
         .value(QStringLiteral("main")).toString();
 }
 
-QString singleOutputLine(const Result &r)
-{
-    if (!r.out.endsWith(QLatin1Char('\n')) || r.out.count(QLatin1Char('\n')) != 1)
-        return {};
-    return r.out.chopped(1);
-}
-
 } // namespace
-
-// Failure reports: exit 1, nothing on stdout, exactly one line "hubvault: <Kind>: ..." on stderr.
-#define VERIFY_ONE_LINE_ERROR(result, kind)                                                      \
-    do {                                                                                         \
-        const Result &r_ = (result);                                                             \
-        QVERIFY2(!r_.crashed, qPrintable(r_.err));                                               \
-        QCOMPARE(r_.exitCode, 1);                                                                \
-        QCOMPARE(r_.out, QString());                                                             \
-        QVERIFY2(r_.err.endsWith(QLatin1Char('\n')) && r_.err.count(QLatin1Char('\n')) == 1,     \
-                 qPrintable(r_.err));                                                            \
-        QVERIFY2(r_.err.startsWith(QStringLiteral("hubvault: ") + QStringLiteral(kind) + QStringLiteral(": ")), \
-                 qPrintable(r_.err));                                                            \
-    } while (false)
-
-// Usage errors: exit 2, the problem on one line and a pointer to --help on the next.
-#define VERIFY_USAGE_ERROR(result, firstLine)                                                    \
-    do {                                                                                         \
-        const Result &r_ = (result);                                                             \
-        QVERIFY2(!r_.crashed, qPrintable(r_.err));                                               \
-        QCOMPARE(r_.exitCode, 2);                                                                \
-        QCOMPARE(r_.out, QString());                                                             \
-        const QStringList lines_ = r_.err.split(QLatin1Char('\n'));                              \
-        QCOMPARE(lines_.size(), 3);                                                              \
-        QCOMPARE(lines_.at(0), QString(firstLine));                                              \
-        QVERIFY2(lines_.at(1).startsWith(QLatin1String("Try 'hubvault"))                        \
-                     && lines_.at(1).endsWith(QLatin1String(" --help'.")), qPrintable(r_.err)); \
-        QCOMPARE(lines_.at(2), QString());                                                       \
-    } while (false)
-
-#define VERIFY_OK(result)                                                                        \
-    do {                                                                                         \
-        const Result &r_ = (result);                                                             \
-        QVERIFY2(!r_.crashed && r_.exitCode == 0, qPrintable(r_.err));                           \
-        QCOMPARE(r_.err, QString());                                                             \
-    } while (false)
 
 class TestCliRead : public QObject {
     Q_OBJECT
@@ -237,7 +122,7 @@ private Q_SLOTS:
         for (const QString &name : {QStringLiteral("a-small-files-paths"), QStringLiteral("b-chunked-large"),
                                     QStringLiteral("c-branches-merges"), QStringLiteral("d-squash-gc")}) {
             QVERIFY2(!repo(name).isEmpty(), qPrintable(name));
-            QVERIFY2(!manifest(name).isEmpty(), qPrintable(name));
+            QVERIFY2(!fixtureManifest(name).isEmpty(), qPrintable(name));
         }
     }
 
@@ -249,7 +134,7 @@ private Q_SLOTS:
             "Hubvault, version 0.0.2.\n"
             "Developed by HansBug (hansbug@buaa.edu.cn), narugo1992 (narugo1992@deepghs.org).\n");
         for (const QString &flag : {QStringLiteral("-v"), QStringLiteral("--version")}) {
-            const Result r = run({flag});
+            const CliResult r = runCli({flag});
             VERIFY_OK(r);
             QCOMPARE(r.out, expected);
         }
@@ -259,7 +144,7 @@ private Q_SLOTS:
     {
         const QString hv = QFileInfo(cliPath()).absolutePath() + QStringLiteral("/hv");
         QVERIFY2(QFileInfo(hv).isExecutable(), qPrintable(hv));
-        const Result r = runProgram(hv, {QStringLiteral("-C"), repo(QStringLiteral("c-branches-merges")),
+        const CliResult r = runProgram(hv, {QStringLiteral("-C"), repo(QStringLiteral("c-branches-merges")),
                                          QStringLiteral("status"), QStringLiteral("-sb")});
         VERIFY_OK(r);
         QCOMPARE(r.out, QStringLiteral("## main\n"));
@@ -267,23 +152,23 @@ private Q_SLOTS:
 
     void help()
     {
-        Result r = run({QStringLiteral("--help")});
+        CliResult r = runCli({QStringLiteral("--help")});
         VERIFY_OK(r);
         QVERIFY(r.out.startsWith(QLatin1String("usage: hubvault")));
         for (const char *cmd : {"status", "log", "ls-tree", "download", "snapshot", "verify"})
             QVERIFY2(r.out.contains(QStringLiteral("\n  ") + QLatin1String(cmd) + QLatin1Char(' ')), cmd);
-        QCOMPARE(run({QStringLiteral("-h")}).out, r.out);
+        QCOMPARE(runCli({QStringLiteral("-h")}).out, r.out);
 
         for (const char *cmd : {"status", "log", "ls-tree", "download", "snapshot", "verify"}) {
             // --help wins over missing arguments and needs no repository.
-            r = run({QStringLiteral("-C"), m_tmp.path() + QStringLiteral("/nowhere"), QLatin1String(cmd),
+            r = runCli({QStringLiteral("-C"), m_tmp.path() + QStringLiteral("/nowhere"), QLatin1String(cmd),
                      QStringLiteral("--help")});
             VERIFY_OK(r);
             QVERIFY2(r.out.startsWith(QStringLiteral("usage: hubvault [-C PATH] ") + QLatin1String(cmd)), qPrintable(r.out));
             QVERIFY2(r.out.contains(QLatin1String("example")), qPrintable(r.out));
             QVERIFY2(r.out.contains(QLatin1String("-h, --help")), qPrintable(r.out));
         }
-        r = run({QStringLiteral("log"), QStringLiteral("-h")});
+        r = runCli({QStringLiteral("log"), QStringLiteral("-h")});
         VERIFY_OK(r);
         QVERIFY(r.out.contains(QLatin1String("--max-count N")));
     }
@@ -293,26 +178,26 @@ private Q_SLOTS:
     void status()
     {
         const QString path = repo(QStringLiteral("c-branches-merges"));
-        Result r = run({QStringLiteral("-C"), path, QStringLiteral("status")});
+        CliResult r = runCli({QStringLiteral("-C"), path, QStringLiteral("status")});
         VERIFY_OK(r);
         QCOMPARE(r.out, QStringLiteral("On branch main\n\nnothing to commit, repository clean\n"));
 
         for (const QStringList &args : {QStringList{QStringLiteral("-s"), QStringLiteral("-b")},
                                         QStringList{QStringLiteral("-sb")},
                                         QStringList{QStringLiteral("--short"), QStringLiteral("--branch")}}) {
-            r = run(QStringList{QStringLiteral("-C"), path, QStringLiteral("status")} + args);
+            r = runCli(QStringList{QStringLiteral("-C"), path, QStringLiteral("status")} + args);
             VERIFY_OK(r);
             QCOMPARE(r.out, QStringLiteral("## main\n"));
         }
-        r = run({QStringLiteral("-C"), path, QStringLiteral("status"), QStringLiteral("-s")});
+        r = runCli({QStringLiteral("-C"), path, QStringLiteral("status"), QStringLiteral("-s")});
         VERIFY_OK(r);
         QCOMPARE(r.out, QString());
 
         // Without -C the current directory is the repository; `-C a -C b` nests like git.
-        r = run({QStringLiteral("status")}, path);
+        r = runCli({QStringLiteral("status")}, path);
         VERIFY_OK(r);
         QCOMPARE(r.out, QStringLiteral("On branch main\n\nnothing to commit, repository clean\n"));
-        r = run({QStringLiteral("-C"), QFileInfo(path).absolutePath(), QStringLiteral("-C"),
+        r = runCli({QStringLiteral("-C"), QFileInfo(path).absolutePath(), QStringLiteral("-C"),
                  QFileInfo(path).fileName(), QStringLiteral("status"), QStringLiteral("-sb")});
         VERIFY_OK(r);
         QCOMPARE(r.out, QStringLiteral("## main\n"));
@@ -322,11 +207,11 @@ private Q_SLOTS:
 
     void logFull()
     {
-        const QJsonObject m = manifest(QStringLiteral("c-branches-merges"));
+        const QJsonObject m = fixtureManifest(QStringLiteral("c-branches-merges"));
         const QJsonArray history = m.value(QStringLiteral("histories")).toObject()
                                        .value(QStringLiteral("refs/heads/main")).toArray();
         QVERIFY(history.size() > 3);
-        const Result r = run({QStringLiteral("-C"), repo(QStringLiteral("c-branches-merges")), QStringLiteral("log")});
+        const CliResult r = runCli({QStringLiteral("-C"), repo(QStringLiteral("c-branches-merges")), QStringLiteral("log")});
         VERIFY_OK(r);
         QCOMPARE(r.out, expectedLog(m, history, false));
         // Anchors independent of the helper: the merge head with its body, in English and UTC.
@@ -344,7 +229,7 @@ private Q_SLOTS:
     void logOneline_data()
     {
         QTest::addColumn<QString>("ref");
-        const QJsonObject histories = manifest(QStringLiteral("c-branches-merges")).value(QStringLiteral("histories")).toObject();
+        const QJsonObject histories = fixtureManifest(QStringLiteral("c-branches-merges")).value(QStringLiteral("histories")).toObject();
         for (auto it = histories.begin(); it != histories.end(); ++it)
             QTest::newRow(qPrintable(it.key())) << it.key();
     }
@@ -352,28 +237,28 @@ private Q_SLOTS:
     void logOneline()
     {
         QFETCH(QString, ref);
-        const QJsonObject m = manifest(QStringLiteral("c-branches-merges"));
+        const QJsonObject m = fixtureManifest(QStringLiteral("c-branches-merges"));
         const QJsonArray history = m.value(QStringLiteral("histories")).toObject().value(ref).toArray();
         const QString path = repo(QStringLiteral("c-branches-merges"));
 
-        Result r = run({QStringLiteral("-C"), path, QStringLiteral("log"), QStringLiteral("--oneline"), ref});
+        CliResult r = runCli({QStringLiteral("-C"), path, QStringLiteral("log"), QStringLiteral("--oneline"), ref});
         VERIFY_OK(r);
         QCOMPARE(r.out, expectedLog(m, history, true));
 
         // Short names resolve too (branch first, then tag).
         const QString shortName = ref.section(QLatin1Char('/'), 2);
-        r = run({QStringLiteral("-C"), path, QStringLiteral("log"), shortName, QStringLiteral("--oneline")});
+        r = runCli({QStringLiteral("-C"), path, QStringLiteral("log"), shortName, QStringLiteral("--oneline")});
         VERIFY_OK(r);
         QCOMPARE(r.out, expectedLog(m, history, true));
 
-        r = run({QStringLiteral("-C"), path, QStringLiteral("log"), ref});
+        r = runCli({QStringLiteral("-C"), path, QStringLiteral("log"), ref});
         VERIFY_OK(r);
         QCOMPARE(r.out, expectedLog(m, history, false));
     }
 
     void logMaxCount()
     {
-        const QJsonObject m = manifest(QStringLiteral("c-branches-merges"));
+        const QJsonObject m = fixtureManifest(QStringLiteral("c-branches-merges"));
         const QJsonArray history = m.value(QStringLiteral("histories")).toObject()
                                        .value(QStringLiteral("refs/heads/main")).toArray();
         const QString path = repo(QStringLiteral("c-branches-merges"));
@@ -384,26 +269,26 @@ private Q_SLOTS:
                                         QStringList{QStringLiteral("--max-count=2"), QStringLiteral("--oneline")},
                                         QStringList{QStringLiteral("--oneline"), QStringLiteral("--max-count"), QStringLiteral("2"), QStringLiteral("main")},
                                         QStringList{QStringLiteral("main"), QStringLiteral("--oneline"), QStringLiteral("-n"), QStringLiteral("5"), QStringLiteral("-n"), QStringLiteral("2")}}) {
-            const Result r = run(base + args);
+            const CliResult r = runCli(base + args);
             VERIFY_OK(r);
             QCOMPARE(r.out, expectedLog(m, history, true, 2));
         }
-        Result r = run(base + QStringList{QStringLiteral("-n"), QStringLiteral("3")});
+        CliResult r = runCli(base + QStringList{QStringLiteral("-n"), QStringLiteral("3")});
         VERIFY_OK(r);
         QCOMPARE(r.out, expectedLog(m, history, false, 3));
-        r = run(base + QStringList{QStringLiteral("-n"), QStringLiteral("0")});
+        r = runCli(base + QStringList{QStringLiteral("-n"), QStringLiteral("0")});
         VERIFY_OK(r);
         QCOMPARE(r.out, QString());
-        r = run(base + QStringList{QStringLiteral("-n"), QStringLiteral("1000"), QStringLiteral("--oneline")});
+        r = runCli(base + QStringList{QStringLiteral("-n"), QStringLiteral("1000"), QStringLiteral("--oneline")});
         VERIFY_OK(r);
         QCOMPARE(r.out, expectedLog(m, history, true));
     }
 
     void logByCommitId()
     {
-        const QJsonObject m = manifest(QStringLiteral("c-branches-merges"));
+        const QJsonObject m = fixtureManifest(QStringLiteral("c-branches-merges"));
         const QString id = QStringLiteral("50c3b4f51c1cc9ca79c0abfb683f16a89535b1f7");
-        const Result r = run({QStringLiteral("-C"), repo(QStringLiteral("c-branches-merges")), QStringLiteral("log"),
+        const CliResult r = runCli({QStringLiteral("-C"), repo(QStringLiteral("c-branches-merges")), QStringLiteral("log"),
                               QStringLiteral("--oneline"), id});
         VERIFY_OK(r);
         QCOMPARE(r.out, expectedLog(m, m.value(QStringLiteral("histories")).toObject()
@@ -421,7 +306,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         for (const QString &fixture : {QStringLiteral("a-small-files-paths"), QStringLiteral("b-chunked-large"),
                                        QStringLiteral("c-branches-merges"), QStringLiteral("d-squash-gc")}) {
-            const QJsonObject trees = manifest(fixture).value(QStringLiteral("list_repo_tree")).toObject();
+            const QJsonObject trees = fixtureManifest(fixture).value(QStringLiteral("list_repo_tree")).toObject();
             for (auto it = trees.begin(); it != trees.end(); ++it) {
                 // Keys look like "main :: docs :: recursive=False".
                 const QStringList parts = it.key().split(QStringLiteral(" :: "));
@@ -447,7 +332,7 @@ private Q_SLOTS:
             args << path;
         if (recursive)
             args << QStringLiteral("-r");
-        Result r = run(args);
+        CliResult r = runCli(args);
         VERIFY_OK(r);
         QCOMPARE(r.out, expected);
 
@@ -458,7 +343,7 @@ private Q_SLOTS:
                 args << QStringLiteral("--recursive");
             if (!path.isEmpty())
                 args << QStringLiteral("main") << path;
-            r = run(args);
+            r = runCli(args);
             VERIFY_OK(r);
             QCOMPARE(r.out, expected);
         }
@@ -479,16 +364,16 @@ private Q_SLOTS:
     {
         QFETCH(QString, fixture);
         QFETCH(QString, file);
-        const QJsonObject m = manifest(fixture);
+        const QJsonObject m = fixtureManifest(fixture);
         const QString expectedSha = commitFiles(m, mainHead(m)).value(file);
         QVERIFY(!expectedSha.isEmpty());
         const QString path = freshRepo(fixture, QStringLiteral("download"));
         QVERIFY(!path.isEmpty());
         const QMap<QString, QByteArray> before = truthDigest(path);
 
-        Result r = run({QStringLiteral("-C"), path, QStringLiteral("download"), file});
+        CliResult r = runCli({QStringLiteral("-C"), path, QStringLiteral("download"), file});
         VERIFY_OK(r);
-        const QString printed = singleOutputLine(r);
+        const QString printed = onlyLine(r);
         QVERIFY2(QFileInfo(printed).isAbsolute(), qPrintable(r.out));
         QVERIFY2(printed.endsWith(QLatin1Char('/') + file), qPrintable(printed));
         QVERIFY2(printed.startsWith(QFileInfo(path).canonicalFilePath() + QStringLiteral("/cache/files/"))
@@ -496,16 +381,16 @@ private Q_SLOTS:
         QCOMPARE(QString::fromLatin1(sha256File(printed)), expectedSha);
 
         // Same call again (view reuse) and with an explicit revision give the same file.
-        r = run({QStringLiteral("-C"), path, QStringLiteral("download"), QStringLiteral("-r"), QStringLiteral("main"), file});
+        r = runCli({QStringLiteral("-C"), path, QStringLiteral("download"), QStringLiteral("-r"), QStringLiteral("main"), file});
         VERIFY_OK(r);
-        QCOMPARE(singleOutputLine(r), printed);
+        QCOMPARE(onlyLine(r), printed);
 
         // --local-dir relative to the working directory, not to -C.
         const QString work = uniqueDir(QStringLiteral("work"));
         QVERIFY(QDir().mkpath(work));
-        r = run({QStringLiteral("-C"), path, QStringLiteral("download"), file, QStringLiteral("--local-dir"), QStringLiteral("out")}, work);
+        r = runCli({QStringLiteral("-C"), path, QStringLiteral("download"), file, QStringLiteral("--local-dir"), QStringLiteral("out")}, work);
         VERIFY_OK(r);
-        const QString external = singleOutputLine(r);
+        const QString external = onlyLine(r);
         QCOMPARE(QFileInfo(external).canonicalFilePath(), QFileInfo(work + QStringLiteral("/out/") + file).canonicalFilePath());
         QCOMPARE(QString::fromLatin1(sha256File(external)), expectedSha);
 
@@ -516,15 +401,15 @@ private Q_SLOTS:
 
     void snapshot()
     {
-        const QJsonObject m = manifest(QStringLiteral("a-small-files-paths"));
+        const QJsonObject m = fixtureManifest(QStringLiteral("a-small-files-paths"));
         const QMap<QString, QString> files = commitFiles(m, mainHead(m));
         QVERIFY(files.size() > 5);
         const QString path = freshRepo(QStringLiteral("a-small-files-paths"), QStringLiteral("snapshot"));
         const QMap<QString, QByteArray> before = truthDigest(path);
 
-        Result r = run({QStringLiteral("-C"), path, QStringLiteral("snapshot")});
+        CliResult r = runCli({QStringLiteral("-C"), path, QStringLiteral("snapshot")});
         VERIFY_OK(r);
-        const QString dir = singleOutputLine(r);
+        const QString dir = onlyLine(r);
         QVERIFY2(QRegularExpression(QStringLiteral("/cache/snapshots/[0-9a-f]{64}$")).match(dir).hasMatch(), qPrintable(dir));
         for (auto it = files.begin(); it != files.end(); ++it)
             QCOMPARE(QString::fromLatin1(sha256File(dir + QLatin1Char('/') + it.key())), it.value());
@@ -533,11 +418,11 @@ private Q_SLOTS:
         // Patterns (repeatable), external directory relative to the working directory.
         const QString work = uniqueDir(QStringLiteral("snapshot-work"));
         QVERIFY(QDir().mkpath(work));
-        r = run({QStringLiteral("-C"), path, QStringLiteral("snapshot"), QStringLiteral("--allow-pattern"), QStringLiteral("*.md"),
+        r = runCli({QStringLiteral("-C"), path, QStringLiteral("snapshot"), QStringLiteral("--allow-pattern"), QStringLiteral("*.md"),
                  QStringLiteral("--allow-pattern=src/"), QStringLiteral("--ignore-pattern"), QStringLiteral("docs/*"),
                  QStringLiteral("--local-dir"), QStringLiteral("export"), QStringLiteral("-r"), QStringLiteral("main")}, work);
         VERIFY_OK(r);
-        const QString external = singleOutputLine(r);
+        const QString external = onlyLine(r);
         QCOMPARE(QFileInfo(external).canonicalFilePath(), QFileInfo(work + QStringLiteral("/export")).canonicalFilePath());
         QStringList selected;
         for (const QString &file : files.keys())
@@ -565,7 +450,7 @@ private Q_SLOTS:
     void verify()
     {
         QFETCH(QString, fixture);
-        const QJsonObject m = manifest(fixture);
+        const QJsonObject m = fixtureManifest(fixture);
         const QString path = repo(fixture);
         for (const bool full : {false, true}) {
             const QJsonObject report = m.value(full ? QStringLiteral("full_verify") : QStringLiteral("quick_verify")).toObject();
@@ -576,7 +461,7 @@ private Q_SLOTS:
             QStringList args{QStringLiteral("-C"), path, QStringLiteral("verify")};
             if (full)
                 args << QStringLiteral("--full");
-            const Result r = run(args);
+            const CliResult r = runCli(args);
             VERIFY_OK(r);
             QCOMPARE(r.out, QStringLiteral("%1 verification OK\nChecked refs: %2\n")
                                 .arg(full ? QStringLiteral("Full") : QStringLiteral("Quick"), refs.join(QStringLiteral(", "))));
@@ -604,7 +489,7 @@ private Q_SLOTS:
             QStringList args{QStringLiteral("-C"), path, QStringLiteral("verify")};
             if (full)
                 args << QStringLiteral("--full");
-            const Result r = run(args);
+            const CliResult r = runCli(args);
             QVERIFY2(!r.crashed, qPrintable(r.err));
             QCOMPARE(r.exitCode, 1);
             QCOMPARE(r.err, QString());
@@ -623,33 +508,33 @@ private Q_SLOTS:
     {
         const QString nowhere = m_tmp.path() + QStringLiteral("/nowhere");
         for (const QString &cmd : {QStringLiteral("status"), QStringLiteral("log"), QStringLiteral("verify")}) {
-            const Result r = run({QStringLiteral("-C"), nowhere, cmd});
+            const CliResult r = runCli({QStringLiteral("-C"), nowhere, cmd});
             VERIFY_ONE_LINE_ERROR(r, "RepositoryNotFoundError");
         }
         QVERIFY2(!QFileInfo::exists(nowhere), "opening a missing repository must not create it");
 
         const QString empty = m_tmp.path() + QStringLiteral("/empty-dir");
         QVERIFY(QDir().mkpath(empty));
-        VERIFY_ONE_LINE_ERROR(run({QStringLiteral("-C"), empty, QStringLiteral("status")}), "RepositoryNotFoundError");
-        VERIFY_ONE_LINE_ERROR(run({QStringLiteral("status")}, empty), "RepositoryNotFoundError");
+        VERIFY_ONE_LINE_ERROR(runCli({QStringLiteral("-C"), empty, QStringLiteral("status")}), "RepositoryNotFoundError");
+        VERIFY_ONE_LINE_ERROR(runCli({QStringLiteral("status")}, empty), "RepositoryNotFoundError");
         QVERIFY(QDir(empty).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty());
     }
 
     void unknownRevision()
     {
         const QString path = repo(QStringLiteral("c-branches-merges"));
-        Result r = run({QStringLiteral("-C"), path, QStringLiteral("log"), QStringLiteral("nonexist")});
+        CliResult r = runCli({QStringLiteral("-C"), path, QStringLiteral("log"), QStringLiteral("nonexist")});
         VERIFY_ONE_LINE_ERROR(r, "RevisionNotFoundError");
         QVERIFY2(r.err.contains(QLatin1String("nonexist")), qPrintable(r.err));
-        VERIFY_ONE_LINE_ERROR(run({QStringLiteral("-C"), path, QStringLiteral("ls-tree"), QStringLiteral("nonexist")}),
+        VERIFY_ONE_LINE_ERROR(runCli({QStringLiteral("-C"), path, QStringLiteral("ls-tree"), QStringLiteral("nonexist")}),
                               "RevisionNotFoundError");
-        VERIFY_ONE_LINE_ERROR(run({QStringLiteral("-C"), path, QStringLiteral("download"), QStringLiteral("-r"),
+        VERIFY_ONE_LINE_ERROR(runCli({QStringLiteral("-C"), path, QStringLiteral("download"), QStringLiteral("-r"),
                                    QStringLiteral("nonexist"), QStringLiteral("ff.txt")}),
                               "RevisionNotFoundError");
-        VERIFY_ONE_LINE_ERROR(run({QStringLiteral("-C"), path, QStringLiteral("snapshot"), QStringLiteral("--revision=nonexist")}),
+        VERIFY_ONE_LINE_ERROR(runCli({QStringLiteral("-C"), path, QStringLiteral("snapshot"), QStringLiteral("--revision=nonexist")}),
                               "RevisionNotFoundError");
         // Abbreviated ids are not revisions in the original.
-        VERIFY_ONE_LINE_ERROR(run({QStringLiteral("-C"), path, QStringLiteral("log"), QStringLiteral("985170f")}),
+        VERIFY_ONE_LINE_ERROR(runCli({QStringLiteral("-C"), path, QStringLiteral("log"), QStringLiteral("985170f")}),
                               "RevisionNotFoundError");
     }
 
@@ -659,27 +544,27 @@ private Q_SLOTS:
         const QMap<QString, QByteArray> before = truthDigest(path);
         const QString parent = QFileInfo(path).absolutePath();
 
-        VERIFY_ONE_LINE_ERROR(run({QStringLiteral("-C"), path, QStringLiteral("download"), QStringLiteral("../evil")}),
+        VERIFY_ONE_LINE_ERROR(runCli({QStringLiteral("-C"), path, QStringLiteral("download"), QStringLiteral("../evil")}),
                               "UnsupportedPathError");
         QVERIFY(!QFileInfo::exists(parent + QStringLiteral("/evil")));
-        VERIFY_ONE_LINE_ERROR(run({QStringLiteral("-C"), path, QStringLiteral("download"), QStringLiteral("/etc/passwd")}),
+        VERIFY_ONE_LINE_ERROR(runCli({QStringLiteral("-C"), path, QStringLiteral("download"), QStringLiteral("/etc/passwd")}),
                               "UnsupportedPathError");
-        Result r = run({QStringLiteral("-C"), path, QStringLiteral("download"), QStringLiteral("nope.txt")});
+        CliResult r = runCli({QStringLiteral("-C"), path, QStringLiteral("download"), QStringLiteral("nope.txt")});
         VERIFY_ONE_LINE_ERROR(r, "EntryNotFoundError");
         QVERIFY2(r.err.contains(QLatin1String("nope.txt")), qPrintable(r.err));
         // A path starting with '-' is reachable after "--" and is then just a missing entry.
-        VERIFY_ONE_LINE_ERROR(run({QStringLiteral("-C"), path, QStringLiteral("download"), QStringLiteral("--"),
+        VERIFY_ONE_LINE_ERROR(runCli({QStringLiteral("-C"), path, QStringLiteral("download"), QStringLiteral("--"),
                                    QStringLiteral("-rf")}),
                               "EntryNotFoundError");
 
         // Detached views written into the repository itself would corrupt it.
         for (const QString &inside : {path, path + QStringLiteral("/objects"), path + QStringLiteral("/new-dir")}) {
-            r = run({QStringLiteral("-C"), path, QStringLiteral("download"), QStringLiteral("README.md"),
+            r = runCli({QStringLiteral("-C"), path, QStringLiteral("download"), QStringLiteral("README.md"),
                      QStringLiteral("--local-dir"), inside});
             QVERIFY2(r.exitCode == 1 && r.out.isEmpty() && r.err.count(QLatin1Char('\n')) == 1
                          && r.err.startsWith(QLatin1String("hubvault: ")) && r.err.endsWith(QLatin1Char('\n')),
                      qPrintable(inside + QStringLiteral(": ") + r.err));
-            r = run({QStringLiteral("-C"), path, QStringLiteral("snapshot"), QStringLiteral("--local-dir"), inside});
+            r = runCli({QStringLiteral("-C"), path, QStringLiteral("snapshot"), QStringLiteral("--local-dir"), inside});
             QVERIFY2(r.exitCode == 1 && r.out.isEmpty() && r.err.count(QLatin1Char('\n')) == 1
                          && r.err.startsWith(QLatin1String("hubvault: ")) && r.err.endsWith(QLatin1Char('\n')),
                      qPrintable(inside + QStringLiteral(": ") + r.err));
@@ -692,39 +577,39 @@ private Q_SLOTS:
     {
         const QString path = repo(QStringLiteral("c-branches-merges"));
         const QStringList c{QStringLiteral("-C"), path};
-        VERIFY_USAGE_ERROR(run(c + QStringList{QStringLiteral("log"), QStringLiteral("--bogus")}),
+        VERIFY_USAGE_ERROR(runCli(c + QStringList{QStringLiteral("log"), QStringLiteral("--bogus")}),
                            QStringLiteral("hubvault: unknown option '--bogus'"));
-        VERIFY_USAGE_ERROR(run(c + QStringList{QStringLiteral("log"), QStringLiteral("-x")}),
+        VERIFY_USAGE_ERROR(runCli(c + QStringList{QStringLiteral("log"), QStringLiteral("-x")}),
                            QStringLiteral("hubvault: unknown option '-x'"));
-        VERIFY_USAGE_ERROR(run(c + QStringList{QStringLiteral("frobnicate")}),
+        VERIFY_USAGE_ERROR(runCli(c + QStringList{QStringLiteral("frobnicate")}),
                            QStringLiteral("hubvault: unknown command 'frobnicate'"));
-        VERIFY_USAGE_ERROR(run({QStringLiteral("--bogus")}), QStringLiteral("hubvault: unknown option '--bogus'"));
-        VERIFY_USAGE_ERROR(run(c), QStringLiteral("hubvault: missing command"));
-        VERIFY_USAGE_ERROR(run({QStringLiteral("-C")}), QStringLiteral("hubvault: option '-C' requires a value"));
-        VERIFY_USAGE_ERROR(run(c + QStringList{QStringLiteral("log"), QStringLiteral("-n")}),
+        VERIFY_USAGE_ERROR(runCli({QStringLiteral("--bogus")}), QStringLiteral("hubvault: unknown option '--bogus'"));
+        VERIFY_USAGE_ERROR(runCli(c), QStringLiteral("hubvault: missing command"));
+        VERIFY_USAGE_ERROR(runCli({QStringLiteral("-C")}), QStringLiteral("hubvault: option '-C' requires a value"));
+        VERIFY_USAGE_ERROR(runCli(c + QStringList{QStringLiteral("log"), QStringLiteral("-n")}),
                            QStringLiteral("hubvault: option '-n' requires a value"));
-        VERIFY_USAGE_ERROR(run(c + QStringList{QStringLiteral("log"), QStringLiteral("--max-count")}),
+        VERIFY_USAGE_ERROR(runCli(c + QStringList{QStringLiteral("log"), QStringLiteral("--max-count")}),
                            QStringLiteral("hubvault: option '--max-count' requires a value"));
-        VERIFY_USAGE_ERROR(run(c + QStringList{QStringLiteral("log"), QStringLiteral("-n"), QStringLiteral("two")}),
+        VERIFY_USAGE_ERROR(runCli(c + QStringList{QStringLiteral("log"), QStringLiteral("-n"), QStringLiteral("two")}),
                            QStringLiteral("hubvault: invalid value 'two' for '--max-count': expected a non-negative integer"));
-        VERIFY_USAGE_ERROR(run(c + QStringList{QStringLiteral("log"), QStringLiteral("-n"), QStringLiteral("-1")}),
+        VERIFY_USAGE_ERROR(runCli(c + QStringList{QStringLiteral("log"), QStringLiteral("-n"), QStringLiteral("-1")}),
                            QStringLiteral("hubvault: invalid value '-1' for '--max-count': expected a non-negative integer"));
-        VERIFY_USAGE_ERROR(run(c + QStringList{QStringLiteral("log"), QStringLiteral("--oneline=yes")}),
+        VERIFY_USAGE_ERROR(runCli(c + QStringList{QStringLiteral("log"), QStringLiteral("--oneline=yes")}),
                            QStringLiteral("hubvault: option '--oneline' does not take a value"));
-        VERIFY_USAGE_ERROR(run(c + QStringList{QStringLiteral("log"), QStringLiteral("main"), QStringLiteral("extra")}),
+        VERIFY_USAGE_ERROR(runCli(c + QStringList{QStringLiteral("log"), QStringLiteral("main"), QStringLiteral("extra")}),
                            QStringLiteral("hubvault: unexpected argument 'extra'"));
-        VERIFY_USAGE_ERROR(run(c + QStringList{QStringLiteral("download")}), QStringLiteral("hubvault: missing argument PATH"));
-        VERIFY_USAGE_ERROR(run(c + QStringList{QStringLiteral("download"), QStringLiteral("a"), QStringLiteral("b")}),
+        VERIFY_USAGE_ERROR(runCli(c + QStringList{QStringLiteral("download")}), QStringLiteral("hubvault: missing argument PATH"));
+        VERIFY_USAGE_ERROR(runCli(c + QStringList{QStringLiteral("download"), QStringLiteral("a"), QStringLiteral("b")}),
                            QStringLiteral("hubvault: unexpected argument 'b'"));
-        VERIFY_USAGE_ERROR(run(c + QStringList{QStringLiteral("download"), QStringLiteral("ff.txt"), QStringLiteral("--local-dir=")}),
+        VERIFY_USAGE_ERROR(runCli(c + QStringList{QStringLiteral("download"), QStringLiteral("ff.txt"), QStringLiteral("--local-dir=")}),
                            QStringLiteral("hubvault: option '--local-dir' requires a non-empty directory"));
-        VERIFY_USAGE_ERROR(run(c + QStringList{QStringLiteral("verify"), QStringLiteral("--quick")}),
+        VERIFY_USAGE_ERROR(runCli(c + QStringList{QStringLiteral("verify"), QStringLiteral("--quick")}),
                            QStringLiteral("hubvault: unknown option '--quick'"));
-        VERIFY_USAGE_ERROR(run(c + QStringList{QStringLiteral("status"), QStringLiteral("-C"), path}),
+        VERIFY_USAGE_ERROR(runCli(c + QStringList{QStringLiteral("status"), QStringLiteral("-C"), path}),
                            QStringLiteral("hubvault: unknown option '-C'"));
 
         // The hint names the command whose options were wrong.
-        const Result r = run(c + QStringList{QStringLiteral("ls-tree"), QStringLiteral("--bogus")});
+        const CliResult r = runCli(c + QStringList{QStringLiteral("ls-tree"), QStringLiteral("--bogus")});
         QCOMPARE(r.err, QStringLiteral("hubvault: unknown option '--bogus'\nTry 'hubvault ls-tree --help'.\n"));
     }
 };

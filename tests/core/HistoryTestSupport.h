@@ -8,6 +8,7 @@
 #include "Env.h"
 #include "Errors.h"
 #include "Repository.h"
+#include "SqlTestSupport.h"
 #include "TestSupport.h"
 
 #include <QByteArray>
@@ -60,44 +61,11 @@ private:
 
 // --- SQL ---------------------------------------------------------------------------------
 
-inline QString nextConnectionName()
-{
-    static std::atomic<int> counter{0};
-    return QStringLiteral("history-tests-%1").arg(++counter);
-}
-
 /** Rows of one SELECT on `repo`'s database (read-only connection, closed afterwards). */
 inline QList<QVariantList> sqlRows(const QString &repo, const QString &sql, QString *error = nullptr)
 {
-    const QString name = nextConnectionName();
-    QList<QVariantList> rows;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(repo + QStringLiteral("/metadata.sqlite3"));
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (!db.open()) {
-            if (error)
-                *error = db.lastError().text();
-        } else {
-            QSqlQuery q(db);
-            if (q.exec(sql)) {
-                while (q.next()) {
-                    QVariantList row;
-                    for (int i = 0; i < q.record().count(); ++i)
-                        row.append(q.value(i));
-                    rows.append(row);
-                }
-            } else if (error) {
-                *error = q.lastError().text();
-                if (error->isEmpty())
-                    *error = QStringLiteral("query failed");
-            }
-            q.finish();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return rows;
+    QString ignored;
+    return test::sqlQueryRows(repo + QStringLiteral("/metadata.sqlite3"), sql, true, error ? error : &ignored);
 }
 
 inline QString sqlOne(const QString &repo, const QString &sql)
@@ -109,31 +77,7 @@ inline QString sqlOne(const QString &repo, const QString &sql)
 /** Runs statements on a read-write connection; returns "" or the first error. */
 inline QString sqlExec(const QString &repo, const QStringList &statements, bool requireChange = true)
 {
-    const QString name = nextConnectionName();
-    QString error;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(repo + QStringLiteral("/metadata.sqlite3"));
-        if (!db.open()) {
-            error = db.lastError().text();
-        } else {
-            QSqlQuery q(db);
-            for (const QString &sql : statements) {
-                if (!q.exec(sql)) {
-                    error = sql + QStringLiteral(": ") + q.lastError().text();
-                    break;
-                }
-                if (requireChange && !q.isSelect() && q.numRowsAffected() < 1) {
-                    error = sql + QStringLiteral(": no row changed");
-                    break;
-                }
-            }
-            q.finish();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return error;
+    return test::sqlExecStatements(repo, statements, requireChange);
 }
 
 inline QString sqlQuote(const QString &text)
@@ -335,24 +279,8 @@ inline QStringList filesUnder(const QString &path)
     return out;
 }
 
-inline bool writeFile(const QString &path, const QByteArray &data)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    return f.write(data) == data.size();
-}
-
-/** Deterministic bytes for test files: concat sha256("<label>:<i>"), cut to n. */
-inline QByteArray detBytes(const QString &label, qint64 n)
-{
-    QByteArray out;
-    for (qint64 i = 0; out.size() < n; ++i)
-        out += QCryptographicHash::hash((label + QLatin1Char(':') + QString::number(i)).toUtf8(), QCryptographicHash::Sha256);
-    out.truncate(n);
-    return out;
-}
+using test::detBytes;
+using test::writeFile;
 
 /** A repository under test with a stepping clock and one-line write helpers. */
 struct TestRepo {

@@ -5,7 +5,10 @@
 // directory (what Repository::open builds), the fixture manifests, the whole-blob ids of
 // FORMAT.md §3.2/§3.3 computed independently of the core, and raw SQL reads.
 
+#include "SqlTestSupport.h"
 #include "TestSupport.h"
+
+#include "Errors.h"
 
 #include "CanonicalJson.h"
 #include "Env.h"
@@ -51,13 +54,7 @@ inline std::unique_ptr<RepositoryContext> newContext(const QString &root, std::s
 }
 
 /** `<fixture>.manifest.json` of the hubvault 0.0.2 fixtures. */
-inline QJsonObject manifest(const QString &fixture)
-{
-    QFile file(test::fixturePath(fixture + QStringLiteral(".manifest.json")));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
+inline QJsonObject manifest(const QString &fixture) { return test::fixtureManifest(fixture); }
 
 inline QDateTime utc(const char *iso)
 {
@@ -120,34 +117,21 @@ inline WholeBlobIds wholeBlob(const QByteArray &content)
 /** Runs one statement on `databasePath` over its own connection; rows as variant lists. */
 inline QList<QVariantList> sql(const QString &databasePath, const QString &statement, bool readOnly = true)
 {
-    static std::atomic<int> counter{0};
-    const QString name = QStringLiteral("internal-tests-%1").arg(++counter);
-    QList<QVariantList> rows;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(databasePath);
-        if (readOnly)
-            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(statement)) {
-                while (q.next()) {
-                    QVariantList row;
-                    for (int i = 0; i < q.record().count(); ++i)
-                        row.append(q.value(i));
-                    rows.append(row);
-                }
-            } else {
-                qWarning("SQL failed: %s: %s", qPrintable(statement), qPrintable(q.lastError().text()));
-            }
-            q.finish();
-        } else {
-            qWarning("cannot open %s: %s", qPrintable(databasePath), qPrintable(db.lastError().text()));
-        }
-        db.close();
+    return test::sqlQueryRows(databasePath, statement, readOnly);
+}
+
+/** The message of the IntegrityError `call` throws, or what went wrong instead. */
+template <typename F>
+QString integrityMessage(F &&call)
+{
+    try {
+        call();
+    } catch (const IntegrityError &e) {
+        return e.message();
+    } catch (const HubVaultError &e) {
+        return QStringLiteral("wrong error type %1: %2").arg(e.kind(), e.message());
     }
-    QSqlDatabase::removeDatabase(name);
-    return rows;
+    return QStringLiteral("no error");
 }
 
 /** Code points of a string, for an ordering that is certainly code-point order. */

@@ -4,6 +4,7 @@
 // FORMAT.md §3.7/§5.3, read-only SQL access to a repository's metadata.sqlite3, and a
 // digest of a repository's truth for "nothing changed" checks.
 
+#include "SqlTestSupport.h"
 #include "TestSupport.h"
 
 #include <QByteArray>
@@ -66,33 +67,7 @@ inline QString sha256Hex(QByteArrayView data)
 /** Runs one SELECT on a repository's database (its own short-lived connection). */
 inline QList<QVariantList> sqlRows(const QString &repo, const QString &sql)
 {
-    static std::atomic<int> counter{0};
-    const QString name = QStringLiteral("write-tests-%1").arg(++counter);
-    QList<QVariantList> rows;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(repo + QStringLiteral("/metadata.sqlite3"));
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(sql)) {
-                while (q.next()) {
-                    QVariantList row;
-                    for (int i = 0; i < q.record().count(); ++i)
-                        row.append(q.value(i));
-                    rows.append(row);
-                }
-            } else {
-                qWarning("SQL failed: %s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
-            }
-            q.finish();
-        } else {
-            qWarning("cannot open %s: %s", qPrintable(repo), qPrintable(db.lastError().text()));
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return rows;
+    return sqlQueryRows(repo + QStringLiteral("/metadata.sqlite3"), sql);
 }
 
 inline qint64 sqlCount(const QString &repo, const QString &table, const QString &where = {})
@@ -172,13 +147,6 @@ inline int dataFileCount(const QString &repo)
         ++count;
     }
     return count;
-}
-
-inline bool writeLocalFile(const QString &path, const QByteArray &data)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
 }
 
 /**

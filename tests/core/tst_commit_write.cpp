@@ -108,7 +108,7 @@ struct Fixture {
     QString local(const QString &name, const QByteArray &data)
     {
         const QString path = tmp.filePath(QStringLiteral("local/") + name);
-        writeLocalFile(path, data);
+        writeFile(path, data);
         return path;
     }
 };
@@ -406,11 +406,11 @@ void TestCommitWrite::uploadFolderWithPatternsAndPrefix()
                        CommitOperation::addBytes(QStringLiteral("root.txt"), "outside the prefix")},
                       message(QStringLiteral("remote state")));
     const QString folder = f.tmp.filePath(QStringLiteral("folder"));
-    QVERIFY(writeLocalFile(folder + QStringLiteral("/a.txt"), "new a"));
-    QVERIFY(writeLocalFile(folder + QStringLiteral("/b.bin"), "b"));
-    QVERIFY(writeLocalFile(folder + QStringLiteral("/sub/c.txt"), "c"));
-    QVERIFY(writeLocalFile(folder + QStringLiteral("/sub/d.log"), "d"));
-    QVERIFY(writeLocalFile(folder + QStringLiteral("/sub/deeper/e.txt"), "e"));
+    QVERIFY(writeFile(folder + QStringLiteral("/a.txt"), "new a"));
+    QVERIFY(writeFile(folder + QStringLiteral("/b.bin"), "b"));
+    QVERIFY(writeFile(folder + QStringLiteral("/sub/c.txt"), "c"));
+    QVERIFY(writeFile(folder + QStringLiteral("/sub/d.log"), "d"));
+    QVERIFY(writeFile(folder + QStringLiteral("/sub/deeper/e.txt"), "e"));
 
     UploadFolderOptions options;
     options.folderPath = folder;
@@ -460,10 +460,10 @@ void TestCommitWrite::uploadLargeFolder()
     Repository &repo = *f.repo;
     const QString folder = f.tmp.filePath(QStringLiteral("large"));
     const QByteArray big = prng(2 * 1024 * 1024 + 123, "large folder");
-    QVERIFY(writeLocalFile(folder + QStringLiteral("/model/weights.bin"), big));
-    QVERIFY(writeLocalFile(folder + QStringLiteral("/model/config.json"), "{}"));
-    QVERIFY(writeLocalFile(folder + QStringLiteral("/notes.tmp"), "skip me"));
-    QVERIFY(writeLocalFile(folder + QStringLiteral("/README.md"), "# readme\n"));
+    QVERIFY(writeFile(folder + QStringLiteral("/model/weights.bin"), big));
+    QVERIFY(writeFile(folder + QStringLiteral("/model/config.json"), "{}"));
+    QVERIFY(writeFile(folder + QStringLiteral("/notes.tmp"), "skip me"));
+    QVERIFY(writeFile(folder + QStringLiteral("/README.md"), "# readme\n"));
 
     const CommitInfo info = repo.uploadLargeFolder(folder, {}, std::nullopt, QStringList{QStringLiteral("*.tmp")});
     QCOMPARE(info.commitMessage, QStringLiteral("Upload large folder using hubvault"));
@@ -504,7 +504,7 @@ void TestCommitWrite::defaultMessages()
     check(repo.uploadFile(f.local(QStringLiteral("two"), "2"), QStringLiteral("dir/two.txt")),
           QStringLiteral("Upload dir/two.txt with hubvault"));
     const QString folder = f.tmp.filePath(QStringLiteral("folder"));
-    QVERIFY(writeLocalFile(folder + QStringLiteral("/three.txt"), "3"));
+    QVERIFY(writeFile(folder + QStringLiteral("/three.txt"), "3"));
     UploadFolderOptions options;
     options.folderPath = folder;
     options.pathInRepo = QStringLiteral("up");

@@ -4,6 +4,7 @@
 
 #include "Errors.h"
 #include "Repository.h"
+#include "SqlTestSupport.h"
 #include "TestSupport.h"
 
 #include <QCryptographicHash>
@@ -19,7 +20,9 @@
 #include <QTest>
 
 using namespace hubvault;
+using hubvault::test::fixtureManifest;
 using hubvault::test::copyFixture;
+using hubvault::test::detBytes;
 
 namespace {
 
@@ -36,24 +39,6 @@ const QString kSecondChunkPack = QStringLiteral("chunks/packs/20240201T000400Z-0
 const QString kFirstChunkId = QStringLiteral("sha256:28d256d0562e6394ea74cf656b39cf70ae93897d382f14fb0f7580a9103cc967");
 constexpr qint64 kFirstChunkSize = 1223744;
 
-QJsonObject manifest(const QString &fixture)
-{
-    QFile f(hubvault::test::fixturesDir() + QLatin1Char('/') + fixture + QStringLiteral(".manifest.json"));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
-
-/** det_bytes(label, n) of the fixture generator: concat(sha256(f"{label}:{i}")). */
-QByteArray detBytes(const QString &label, qint64 n)
-{
-    QByteArray out;
-    out.reserve(n + 32);
-    for (qint64 i = 0; out.size() < n; ++i)
-        out += QCryptographicHash::hash((label + QLatin1Char(':') + QString::number(i)).toUtf8(), QCryptographicHash::Sha256);
-    out.truncate(n);
-    return out;
-}
 
 /** models/big.bin v1 (= big-copy.bin) and v3 (the head version), per content_recipes. */
 QByteArray bigV1() { return detBytes(QStringLiteral("b/big-model/seed-48"), 1310720); }
@@ -79,56 +64,13 @@ bool flipByte(const QString &path, qint64 offset)
     return f.write(&c, 1) == 1;
 }
 
-QString execSql(const QString &repo, const QStringList &statements)
-{
-    static int counter = 0;
-    const QString name = QStringLiteral("corrupt-%1").arg(++counter);
-    QString error;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(repo + QStringLiteral("/metadata.sqlite3"));
-        if (!db.open()) {
-            error = db.lastError().text();
-        } else {
-            QSqlQuery q(db);
-            for (const QString &sql : statements) {
-                if (!q.exec(sql)) {
-                    error = sql + QStringLiteral(": ") + q.lastError().text();
-                    break;
-                }
-                if (q.isSelect())
-                    continue;
-                if (q.numRowsAffected() < 1) {
-                    error = sql + QStringLiteral(": no row changed");
-                    break;
-                }
-            }
-            q.finish();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return error;
-}
+QString execSql(const QString &repo, const QStringList &statements) { return hubvault::test::sqlExecStatements(repo, statements); }
 
 QString queryOne(const QString &repo, const QString &sql)
 {
-    static int counter = 0;
-    const QString name = QStringLiteral("corrupt-q-%1").arg(++counter);
-    QString out;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(repo + QStringLiteral("/metadata.sqlite3"));
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(sql) && q.next())
-                out = q.value(0).toString();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return out;
+    QString ignored;
+    const auto rows = hubvault::test::sqlQueryRows(repo + QStringLiteral("/metadata.sqlite3"), sql, true, &ignored);
+    return rows.isEmpty() || rows.first().isEmpty() ? QString() : rows.first().first().toString();
 }
 
 /**
@@ -137,7 +79,7 @@ QString queryOne(const QString &repo, const QString &sql)
  */
 QString dataFileOf(const QString &path)
 {
-    const QJsonObject man = manifest(kSmall);
+    const QJsonObject man = fixtureManifest(kSmall);
     const QString head = man.value(QStringLiteral("repo_info")).toObject().value(QStringLiteral("head")).toString();
     QString sha;
     int sameContent = 0;
@@ -164,7 +106,7 @@ QString dataFileOf(const QString &path)
 
 QByteArray manifestFileSha(const QString &fixture, const QString &path)
 {
-    const QJsonObject man = manifest(fixture);
+    const QJsonObject man = fixtureManifest(fixture);
     const QString head = man.value(QStringLiteral("repo_info")).toObject().value(QStringLiteral("head")).toString();
     for (const QJsonValue &v : man.value(QStringLiteral("commits")).toObject().value(head).toObject().value(QStringLiteral("files")).toArray()) {
         if (v.toObject().value(QStringLiteral("path")).toString() == path)
@@ -183,17 +125,6 @@ bool anyContains(const QStringList &list, const QString &part)
     return std::any_of(list.cbegin(), list.cend(), [&](const QString &s) { return s.contains(part); });
 }
 
-#define EXPECT_INTEGRITY_ERROR(expr)                                                                         \
-    do {                                                                                                     \
-        try {                                                                                                \
-            (void)(expr);                                                                                    \
-            QFAIL("no IntegrityError from " #expr);                                                          \
-        } catch (const IntegrityError &e) {                                                                  \
-            QVERIFY(!e.message().isEmpty());                                                                 \
-        } catch (const HubVaultError &e) {                                                                   \
-            QFAIL(qPrintable(QStringLiteral("expected IntegrityError from " #expr ", got %1: %2").arg(e.kind(), e.message()))); \
-        }                                                                                                    \
-    } while (false)
 
 /** A read either returns exactly `expected` or fails with IntegrityError; never other bytes. */
 #define EXPECT_RIGHT_BYTES_OR_INTEGRITY_ERROR(expr, expected)                                                \

@@ -27,17 +27,6 @@ bool anyStartsWith(const QStringList &list, const QString &prefix)
 
 QString joined(const VerifyReport &r) { return (r.errors + r.warnings).join(QLatin1Char('\n')); }
 
-#define EXPECT_INTEGRITY_ERROR(expr)                                                                          \
-    do {                                                                                                      \
-        try {                                                                                                 \
-            (void)(expr);                                                                                     \
-            QFAIL("no IntegrityError from " #expr);                                                           \
-        } catch (const IntegrityError &e) {                                                                   \
-            QVERIFY(!e.message().isEmpty());                                                                  \
-        } catch (const HubVaultError &e) {                                                                    \
-            QFAIL(qPrintable(QStringLiteral("expected IntegrityError from " #expr ", got %1: %2").arg(e.kind(), e.message()))); \
-        }                                                                                                     \
-    } while (false)
 
 const QByteArray kGuide = "# Guide\n\nRead me first.\n";
 const QByteArray kNotes = "notes v2\n";

@@ -281,7 +281,7 @@ void TestFastCdc::uploadMatchesChunkerForLargeInputs()
     options.largeFileThreshold = 1 << 20;
     Repository repo = Repository::create(root, options);
     const QString local = tmp.filePath(QStringLiteral("input.bin"));
-    QVERIFY(writeLocalFile(local, data));
+    QVERIFY(writeFile(local, data));
     repo.uploadFile(local, QStringLiteral("data/input.bin"));
 
     const QList<Cut> cuts = chunkAll(data);

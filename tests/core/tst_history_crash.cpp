@@ -85,16 +85,6 @@ bool copyRepo(const QString &from, const QString &to)
     return hubvault::test::copyTree(from, to);
 }
 
-QByteArray fileSha(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    h.addData(&f);
-    return h.result().toHex();
-}
-
 } // namespace
 
 class TestHistoryCrash : public QObject {
@@ -398,20 +388,20 @@ private Q_SLOTS:
         const QString repo = scratch();
         QVERIFY(copyRepo(m_base, repo));
         const QString db = repo + QStringLiteral("/metadata.sqlite3");
-        const QByteArray dbBefore = fileSha(db);
+        const QByteArray dbBefore = hubvault::test::sha256File(db);
         // A reader that was opened before the writer died.
         const Repository longLived = Repository::open(repo);
 
         const HelperRun run = runHelper({QStringLiteral("spill"), repo});
         QVERIFY2(run.crashed && run.out.contains("SPILLED"), run.err.constData());
         QVERIFY2(QFileInfo(db + QStringLiteral("-journal")).size() > 0, "no journal left behind");
-        QVERIFY2(fileSha(db) != dbBefore, "SQLite did not spill any page into the database file");
+        QVERIFY2(hubvault::test::sha256File(db) != dbBefore, "SQLite did not spill any page into the database file");
 
         // Crafted crash image: the database together with its hot journal.
         const QString image = scratch();
         QVERIFY(copyRepo(repo, image));
-        const QByteArray imageDb = fileSha(image + QStringLiteral("/metadata.sqlite3"));
-        const QByteArray imageJournal = fileSha(image + QStringLiteral("/metadata.sqlite3-journal"));
+        const QByteArray imageDb = hubvault::test::sha256File(image + QStringLiteral("/metadata.sqlite3"));
+        const QByteArray imageJournal = hubvault::test::sha256File(image + QStringLiteral("/metadata.sqlite3-journal"));
 
         // Before recovery, a read-only connection cannot use the database at all
         // (it would have to roll the journal back, which it may not do).
@@ -419,8 +409,8 @@ private Q_SLOTS:
         const auto rows = ht::sqlRows(image, QStringLiteral("SELECT COUNT(*) FROM refs"), &error);
         QVERIFY2(!error.isEmpty(), "a read-only connection read a database with a hot journal");
         QVERIFY(rows.isEmpty());
-        QCOMPARE(fileSha(image + QStringLiteral("/metadata.sqlite3")), imageDb);
-        QCOMPARE(fileSha(image + QStringLiteral("/metadata.sqlite3-journal")), imageJournal);
+        QCOMPARE(hubvault::test::sha256File(image + QStringLiteral("/metadata.sqlite3")), imageDb);
+        QCOMPARE(hubvault::test::sha256File(image + QStringLiteral("/metadata.sqlite3-journal")), imageJournal);
 
         // open() takes the writer lock and lets SQLite roll the journal back.
         {
@@ -431,7 +421,7 @@ private Q_SLOTS:
             QCOMPARE(ht::reachableContents(recovered), m_old.contents);
             const VerifyReport v = recovered.fullVerify();
             QVERIFY2(v.ok, qPrintable(v.errors.join(QLatin1Char('\n'))));
-            QCOMPARE(fileSha(image + QStringLiteral("/metadata.sqlite3")), dbBefore); // rolled back byte for byte
+            QCOMPARE(hubvault::test::sha256File(image + QStringLiteral("/metadata.sqlite3")), dbBefore); // rolled back byte for byte
         }
         error.clear();
         QCOMPARE(ht::sqlRows(image, QStringLiteral("SELECT COUNT(*) FROM refs"), &error).size(), 1);

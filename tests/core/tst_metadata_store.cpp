@@ -20,6 +20,7 @@
 
 using namespace hubvault;
 namespace ut = hubvault::utest;
+using ut::integrityMessage;
 
 namespace {
 
@@ -68,18 +69,6 @@ QStringList masterRows(const QString &db)
     return out;
 }
 
-template <typename F>
-QString integrityMessage(F &&call)
-{
-    try {
-        call();
-    } catch (const IntegrityError &e) {
-        return e.message();
-    } catch (const HubVaultError &e) {
-        return QStringLiteral("wrong error type %1: %2").arg(e.kind(), e.message());
-    }
-    return QStringLiteral("no error");
-}
 
 } // namespace
 

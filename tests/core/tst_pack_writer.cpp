@@ -17,6 +17,7 @@
 
 using namespace hubvault;
 namespace ut = hubvault::utest;
+using ut::integrityMessage;
 
 namespace {
 
@@ -77,18 +78,6 @@ ChunkLocation location(const QString &pack, qint64 offset, const QByteArray &chu
     return loc;
 }
 
-template <typename F>
-QString integrityMessage(F &&call)
-{
-    try {
-        call();
-    } catch (const IntegrityError &e) {
-        return e.message();
-    } catch (const HubVaultError &e) {
-        return QStringLiteral("wrong error type %1: %2").arg(e.kind(), e.message());
-    }
-    return QStringLiteral("no error");
-}
 
 } // namespace
 

@@ -4,6 +4,7 @@
 
 #include "Errors.h"
 #include "Repository.h"
+#include "SqlTestSupport.h"
 #include "TestSupport.h"
 
 #include <QCryptographicHash>
@@ -20,6 +21,7 @@
 #include <QTest>
 
 using namespace hubvault;
+using hubvault::test::fixtureManifest;
 using hubvault::test::copyFixture;
 using hubvault::test::treeDigest;
 
@@ -28,39 +30,10 @@ namespace {
 const QStringList kFixtures = {QStringLiteral("a-small-files-paths"), QStringLiteral("b-chunked-large"),
                                QStringLiteral("c-branches-merges"), QStringLiteral("d-squash-gc")};
 
-QJsonObject manifest(const QString &fixture)
-{
-    QFile f(hubvault::test::fixturesDir() + QLatin1Char('/') + fixture + QStringLiteral(".manifest.json"));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
-
 /** Runs SQL statements on a repository copy's database; returns "" or the error. */
 QString execSql(const QString &repo, const QStringList &statements)
 {
-    static int counter = 0;
-    const QString name = QStringLiteral("open-edit-%1").arg(++counter);
-    QString error;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(repo + QStringLiteral("/metadata.sqlite3"));
-        if (!db.open()) {
-            error = db.lastError().text();
-        } else {
-            QSqlQuery q(db);
-            for (const QString &sql : statements) {
-                if (!q.exec(sql)) {
-                    error = sql + QStringLiteral(": ") + q.lastError().text();
-                    break;
-                }
-            }
-            q.finish();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return error;
+    return hubvault::test::sqlExecStatements(repo, statements, false);
 }
 
 /** Every directory (relative path) under root, sorted; empty ones included. */
@@ -169,7 +142,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString path = copyFixture(fixture, tmp.path());
         QVERIFY(!path.isEmpty());
-        const QJsonObject man = manifest(fixture);
+        const QJsonObject man = fixtureManifest(fixture);
         QVERIFY(!man.isEmpty());
         const Repository repo = Repository::open(path);
         QCOMPARE(repo.path(), QDir(path).absolutePath());
@@ -197,7 +170,7 @@ private Q_SLOTS:
         QVERIFY(before.contains(QStringLiteral("metadata.sqlite3")));
         {
             const Repository repo = Repository::open(path);
-            readEverything(repo, manifest(fixture));
+            readEverything(repo, fixtureManifest(fixture));
             if (QTest::currentTestFailed())
                 return;
         }
@@ -214,7 +187,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString path = copyFixture(fixture, tmp.path());
         QVERIFY(!path.isEmpty());
-        const QJsonObject man = manifest(fixture);
+        const QJsonObject man = fixtureManifest(fixture);
 
         // First with the full skeleton the original creates (FORMAT.md §1.2).
         const QJsonArray emptyDirs = man.value(QStringLiteral("disk_listing")).toObject().value(QStringLiteral("empty_dirs")).toArray();
@@ -241,7 +214,7 @@ private Q_SLOTS:
         QVERIFY(QDir(path + QStringLiteral("/locks")).removeRecursively());
         QVERIFY(!QFileInfo::exists(path + QStringLiteral("/locks")));
         const Repository repo = Repository::open(path);
-        readEverything(repo, manifest(fixture));
+        readEverything(repo, fixtureManifest(fixture));
         if (QTest::currentTestFailed())
             return;
         // Readers may recreate the lock file, but only that.

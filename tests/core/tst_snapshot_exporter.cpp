@@ -3,6 +3,7 @@
 
 #include "Repository.h"
 #include "SnapshotExporter.h"
+#include "ExportTestSupport.h"
 #include "TestSupport.h"
 
 #include <QDir>
@@ -13,6 +14,7 @@
 #include <archive_entry.h>
 
 using namespace hubvault;
+using namespace hubvault::test;
 
 namespace {
 
@@ -48,36 +50,6 @@ QMap<QString, QByteArray> readArchive(const QString &path, QString *error)
         *error = QString::fromUtf8(archive_error_string(a));
     archive_read_free(a);
     return out;
-}
-
-/** name → content of every file under `root`. */
-QMap<QString, QByteArray> readFolder(const QString &root)
-{
-    QMap<QString, QByteArray> out;
-    QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        QFile f(file);
-        if (f.open(QIODevice::ReadOnly))
-            out.insert(QDir(root).relativeFilePath(file), f.readAll());
-    }
-    return out;
-}
-
-/** What the export of `base` (a folder, "" = everything) of `revision` must contain. */
-QMap<QString, QByteArray> expectedFiles(const Repository &repo, const QString &base, const QString &revision = {})
-{
-    QMap<QString, QByteArray> out;
-    for (const RepoEntry &entry : repo.listRepoTree(base, true, revision))
-        if (!entry.isFolder)
-            out.insert(base.isEmpty() ? entry.file.path : entry.file.path.mid(base.size() + 1),
-                       repo.readBytes(entry.file.path, revision));
-    return out;
-}
-
-QStringList entriesOf(const QString &dir)
-{
-    return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
 }
 
 } // namespace
@@ -153,7 +125,7 @@ private Q_SLOTS:
                 it = it.key().endsWith(QLatin1Char('/')) ? entries.erase(it) : std::next(it);
             QCOMPARE(entries, expected);
         }
-        QCOMPARE(entriesOf(dir), QStringList{name}); // no temporary leftovers
+        QCOMPARE(folderEntries(dir), QStringList{name}); // no temporary leftovers
         if (ExportFormat(format) == ExportFormat::TarGz) {
             // No time of writing in the gzip header (bytes 4-7), so exports are reproducible.
             QFile gz(options.target);
@@ -216,7 +188,7 @@ private Q_SLOTS:
         };
         QVERIFY_THROWS_EXCEPTION(CancelledError, SnapshotExporter(options).run(repo, task));
         QCOMPARE(reports, 1);
-        QCOMPARE(entriesOf(dir), QStringList());
+        QCOMPARE(folderEntries(dir), QStringList());
 
         // An existing archive replaced with force stays as it was.
         if (SnapshotExporter::formatFromTarget(name) != ExportFormat::Folder) {
@@ -228,7 +200,7 @@ private Q_SLOTS:
             reports = 0;
             task.cancel = CancelToken();
             QVERIFY_THROWS_EXCEPTION(CancelledError, SnapshotExporter(options).run(repo, task));
-            QCOMPARE(entriesOf(dir), QStringList{name});
+            QCOMPARE(folderEntries(dir), QStringList{name});
             QFile again(options.target);
             QVERIFY(again.open(QIODevice::ReadOnly));
             QCOMPARE(again.readAll(), QByteArray("old"));
@@ -252,7 +224,7 @@ private Q_SLOTS:
         options.pathInRepo = QStringLiteral("../x");
         options.target = dir + QStringLiteral("/x");
         QVERIFY_THROWS_EXCEPTION(UnsupportedPathError, SnapshotExporter(options).run(repo));
-        QCOMPARE(entriesOf(dir), QStringList());
+        QCOMPARE(folderEntries(dir), QStringList());
     }
 
     void unsafeTargetsRefused()

@@ -57,17 +57,6 @@ qint64 reclaimableOf(const StorageOverview &ov, std::initializer_list<const char
     return total;
 }
 
-#define EXPECT_THROW_KIND(expr, Kind)                                                                             \
-    do {                                                                                                          \
-        try {                                                                                                     \
-            (void)(expr);                                                                                         \
-            QFAIL("no " #Kind " from " #expr);                                                                    \
-        } catch (const Kind &e) {                                                                                 \
-            QVERIFY(!e.message().isEmpty());                                                                      \
-        } catch (const HubVaultError &e) {                                                                        \
-            QFAIL(qPrintable(QStringLiteral("expected " #Kind " from " #expr ", got %1: %2").arg(e.kind(), e.message()))); \
-        }                                                                                                         \
-    } while (false)
 
 } // namespace
 

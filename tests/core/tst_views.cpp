@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 
 using namespace hubvault;
+using hubvault::test::fixtureManifest;
 using hubvault::test::copyFixture;
 using hubvault::test::treeDigest;
 
@@ -31,14 +32,6 @@ namespace {
 
 const QString kSmall = QStringLiteral("a-small-files-paths");
 const QString kChunked = QStringLiteral("b-chunked-large");
-
-QJsonObject manifest(const QString &fixture)
-{
-    QFile f(hubvault::test::fixturesDir() + QLatin1Char('/') + fixture + QStringLiteral(".manifest.json"));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
 
 QString headOf(const QJsonObject &man)
 {
@@ -65,14 +58,7 @@ QByteArray readAll(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    return f.write(data) == data.size();
-}
+using hubvault::test::writeFile;
 
 /** st_mtime in nanoseconds via lstat(2) (-1 if missing). */
 qint64 mtimeNs(const QString &path)
@@ -153,8 +139,8 @@ class TestViews : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        m_small = manifest(kSmall);
-        m_chunked = manifest(kChunked);
+        m_small = fixtureManifest(kSmall);
+        m_chunked = fixtureManifest(kChunked);
         QVERIFY(!m_small.isEmpty());
         QVERIFY(!m_chunked.isEmpty());
     }

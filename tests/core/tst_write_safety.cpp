@@ -219,9 +219,9 @@ void TestWriteSafety::illegalPathsAreRefused()
     const QString root = seededRepo(tmp);
     const RepoState before = RepoState::of(root);
     const QString local = tmp.filePath(QStringLiteral("local.bin"));
-    QVERIFY(writeLocalFile(local, "local"));
+    QVERIFY(writeFile(local, "local"));
     const QString folder = tmp.filePath(QStringLiteral("folder"));
-    QVERIFY(writeLocalFile(folder + QStringLiteral("/f.txt"), "f"));
+    QVERIFY(writeFile(folder + QStringLiteral("/f.txt"), "f"));
     QBuffer stream;
     stream.setData("streamed");
     QVERIFY(stream.open(QIODevice::ReadOnly));
@@ -384,7 +384,7 @@ void TestWriteSafety::localFileChangingDuringUpload()
     const QString root = seededRepo(tmp, threshold);
     const RepoState before = RepoState::of(root);
     const QString local = tmp.filePath(QStringLiteral("changing.bin"));
-    QVERIFY(writeLocalFile(local, prng(6 * 1024 * 1024, "changing")));
+    QVERIFY(writeFile(local, prng(6 * 1024 * 1024, "changing")));
     bool changed = false;
     TaskControl task;
     task.progress = [&](qint64, qint64, const QString &) {
@@ -486,8 +486,8 @@ void TestWriteSafety::cancellation()
     const RepoState before = RepoState::of(root);
     const QString folder = tmp.filePath(QStringLiteral("folder"));
     // Two 9 MiB files: three blocks (blob) / three chunks (chunked) each.
-    QVERIFY(writeLocalFile(folder + QStringLiteral("/one.bin"), prng(9 << 20, "cancel one")));
-    QVERIFY(writeLocalFile(folder + QStringLiteral("/two.bin"), prng(9 << 20, "cancel two")));
+    QVERIFY(writeFile(folder + QStringLiteral("/one.bin"), prng(9 << 20, "cancel one")));
+    QVERIFY(writeFile(folder + QStringLiteral("/two.bin"), prng(9 << 20, "cancel two")));
     TaskControl task;
     int reports = 0;
     task.progress = [&](qint64, qint64, const QString &) {
@@ -529,7 +529,7 @@ void TestWriteSafety::progressIsMonotonic()
     QTemporaryDir tmp;
     const QString root = seededRepo(tmp, 1 << 20);
     const QString local = tmp.filePath(QStringLiteral("blob.bin"));
-    QVERIFY(writeLocalFile(local, prng(900000, "progress blob")));
+    QVERIFY(writeFile(local, prng(900000, "progress blob")));
     const QByteArray chunked = prng(9 << 20, "progress chunked");
     const QByteArray streamed = prng(5 << 20, "progress stream");
     QBuffer stream;

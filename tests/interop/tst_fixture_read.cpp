@@ -21,14 +21,6 @@ using namespace hubvault;
 
 namespace {
 
-QJsonObject loadManifest(const QString &name)
-{
-    QFile f(test::fixturePath(name + QStringLiteral(".manifest.json")));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
-
 QString show(const QJsonValue &v)
 {
     return QString::fromUtf8(CanonicalJson::serializeSpaced(v));
@@ -41,16 +33,7 @@ QString show(const QJsonValue &v)
             QFAIL(qPrintable(QStringLiteral("JSON differs\n actual:   %1\n expected: %2").arg(show(a_), show(e_)))); \
     } while (0)
 
-/** det_bytes(label, n) of the fixture generator: concat(sha256(f"{label}:{i}")) cut to n. */
-QByteArray detBytes(const QString &label, qint64 n)
-{
-    QByteArray out;
-    out.reserve(n + 32);
-    for (qint64 i = 0; out.size() < n; ++i)
-        out += QCryptographicHash::hash((label + QLatin1Char(':') + QString::number(i)).toUtf8(), QCryptographicHash::Sha256);
-    out.truncate(n);
-    return out;
-}
+using test::detBytes;
 
 /** Regenerates every recipe of a manifest's content_recipes, keyed as in the manifest. */
 QHash<QString, QByteArray> regenerate(const QJsonObject &recipes)
@@ -137,7 +120,7 @@ private Q_SLOTS:
     void diskMatchesManifest()
     {
         QFETCH(QString, fixture);
-        const QJsonObject manifest = loadManifest(fixture);
+        const QJsonObject manifest = test::fixtureManifest(fixture);
         const auto digest = m_digests.value(fixture);
         for (const QJsonValue &v : manifest.value(QLatin1String("disk_listing")).toObject().value(QLatin1String("files")).toArray()) {
             const QJsonObject f = v.toObject();
@@ -150,7 +133,7 @@ private Q_SLOTS:
     void repoInfoAndRefs()
     {
         QFETCH(QString, fixture);
-        const QJsonObject manifest = loadManifest(fixture);
+        const QJsonObject manifest = test::fixtureManifest(fixture);
         const Repository repo = open(fixture);
         QJsonObject info = ModelJson::toJson(repo.repoInfo());
         info.insert(QStringLiteral("repo_path"), QStringLiteral("<REPO>"));
@@ -168,7 +151,7 @@ private Q_SLOTS:
     void histories()
     {
         QFETCH(QString, fixture);
-        const QJsonObject manifest = loadManifest(fixture);
+        const QJsonObject manifest = test::fixtureManifest(fixture);
         const Repository repo = open(fixture);
         const QJsonObject histories = manifest.value(QLatin1String("histories")).toObject();
         QVERIFY(!histories.isEmpty());
@@ -184,7 +167,7 @@ private Q_SLOTS:
     void commits()
     {
         QFETCH(QString, fixture);
-        const QJsonObject manifest = loadManifest(fixture);
+        const QJsonObject manifest = test::fixtureManifest(fixture);
         const Repository repo = open(fixture);
         const QHash<QString, QByteArray> recipes = regenerate(manifest.value(QLatin1String("content_recipes")).toObject());
         QHash<QString, QByteArray> recipeBySha;
@@ -272,7 +255,7 @@ private Q_SLOTS:
     void reflogs()
     {
         QFETCH(QString, fixture);
-        const QJsonObject manifest = loadManifest(fixture);
+        const QJsonObject manifest = test::fixtureManifest(fixture);
         const Repository repo = open(fixture);
         const QJsonObject reflogs = manifest.value(QLatin1String("reflogs")).toObject();
         QVERIFY(!reflogs.isEmpty());
@@ -318,7 +301,7 @@ private Q_SLOTS:
     void pathsInfo()
     {
         QFETCH(QString, fixture);
-        const QJsonObject manifest = loadManifest(fixture);
+        const QJsonObject manifest = test::fixtureManifest(fixture);
         const Repository repo = open(fixture);
         const QJsonObject queries = manifest.value(QLatin1String("get_paths_info")).toObject();
         QVERIFY(!queries.isEmpty());
@@ -333,7 +316,7 @@ private Q_SLOTS:
     void treeListings()
     {
         QFETCH(QString, fixture);
-        const QJsonObject manifest = loadManifest(fixture);
+        const QJsonObject manifest = test::fixtureManifest(fixture);
         const Repository repo = open(fixture);
         const QJsonObject queries = manifest.value(QLatin1String("list_repo_tree")).toObject();
         QVERIFY(!queries.isEmpty());
@@ -349,7 +332,7 @@ private Q_SLOTS:
     void readRanges()
     {
         QFETCH(QString, fixture);
-        const QJsonObject manifest = loadManifest(fixture);
+        const QJsonObject manifest = test::fixtureManifest(fixture);
         const Repository repo = open(fixture);
         static const QRegularExpression range(QStringLiteral(R"(^\[(\d+), \+(\d+)\)$)"));
         const QJsonObject queries = manifest.value(QLatin1String("read_range")).toObject();
@@ -374,7 +357,7 @@ private Q_SLOTS:
     void verifyResults()
     {
         QFETCH(QString, fixture);
-        const QJsonObject manifest = loadManifest(fixture);
+        const QJsonObject manifest = test::fixtureManifest(fixture);
         const Repository repo = open(fixture);
         COMPARE_JSON(ModelJson::toJson(repo.quickVerify()), manifest.value(QLatin1String("quick_verify")));
         COMPARE_JSON(ModelJson::toJson(repo.fullVerify()), manifest.value(QLatin1String("full_verify")));
@@ -384,7 +367,7 @@ private Q_SLOTS:
     void storageOverview()
     {
         QFETCH(QString, fixture);
-        const QJsonObject manifest = loadManifest(fixture);
+        const QJsonObject manifest = test::fixtureManifest(fixture);
         COMPARE_JSON(ModelJson::toJson(open(fixture).storageOverview()), manifest.value(QLatin1String("storage_overview")));
     }
 
@@ -392,7 +375,7 @@ private Q_SLOTS:
     void resolution()
     {
         QFETCH(QString, fixture);
-        const QJsonObject manifest = loadManifest(fixture);
+        const QJsonObject manifest = test::fixtureManifest(fixture);
         const Repository repo = open(fixture);
         const QJsonObject raw = manifest.value(QLatin1String("refs")).toObject().value(QLatin1String("raw")).toObject();
         for (const QString &kind : {QStringLiteral("branches"), QStringLiteral("tags")}) {

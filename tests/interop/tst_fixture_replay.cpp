@@ -23,13 +23,6 @@ using namespace hubvault;
 
 namespace {
 
-QJsonObject loadManifest(const QString &name)
-{
-    QFile f(test::fixturePath(name + QStringLiteral(".manifest.json")));
-    f.open(QIODevice::ReadOnly);
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
-
 /** det_bytes(label, n) of the fixture generator: concat(sha256(f"{label}:{i}")) cut to n. */
 QByteArray detBytes(const char *label, qint64 n)
 {
@@ -172,7 +165,7 @@ private Q_SLOTS:
         QFETCH(QString, fixture);
         QFETCH(bool, complete);
         QTemporaryDir tmp;
-        const QJsonObject manifest = loadManifest(fixture);
+        const QJsonObject manifest = test::fixtureManifest(fixture);
         const QString source = test::copyFixture(fixture, tmp.path() + QStringLiteral("/src"));
         const QHash<QString, QByteArray> content = contentBySha(source, manifest);
         auto env = std::make_shared<FrozenClockEnv>(QDateTime());

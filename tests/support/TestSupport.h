@@ -8,6 +8,9 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
 #include <QString>
 
 namespace hubvault::test {
@@ -64,4 +67,59 @@ inline QMap<QString, QByteArray> treeDigest(const QString &root)
     return out;
 }
 
+/** `<fixture>.manifest.json` of the hubvault 0.0.2 fixtures ({} if missing). */
+inline QJsonObject fixtureManifest(const QString &fixture)
+{
+    QFile file(fixturePath(fixture + QStringLiteral(".manifest.json")));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+/** sha256 hex of a file's content ("" if it cannot be read). */
+inline QByteArray sha256File(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(&f);
+    return h.result().toHex();
+}
+
+/** Writes `data` to `path` (parent folders created); false on any failure. */
+inline bool writeFile(const QString &path, const QByteArray &data)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
+}
+
+/** det_bytes(label, n) of the fixture generator: concat(sha256(f"{label}:{i}")) cut to n. */
+inline QByteArray detBytes(const QString &label, qint64 n)
+{
+    QByteArray out;
+    out.reserve(n + 32);
+    for (qint64 i = 0; out.size() < n; ++i)
+        out += QCryptographicHash::hash((label + QLatin1Char(':') + QString::number(i)).toUtf8(), QCryptographicHash::Sha256);
+    out.truncate(n);
+    return out;
+}
+
 } // namespace hubvault::test
+
+// `expr` must throw `Kind` (a hubvault error class) with a message; any other HubVaultError
+// fails the test with its kind and message. Needs <QTest> and "Errors.h" where it is used.
+#define EXPECT_THROW_KIND(expr, Kind)                                                                             \
+    do {                                                                                                          \
+        try {                                                                                                     \
+            (void)(expr);                                                                                         \
+            QFAIL("no " #Kind " from " #expr);                                                                    \
+        } catch (const Kind &e) {                                                                                 \
+            QVERIFY(!e.message().isEmpty());                                                                      \
+        } catch (const ::hubvault::HubVaultError &e) {                                                            \
+            QFAIL(qPrintable(QStringLiteral("expected " #Kind " from " #expr ", got %1: %2").arg(e.kind(), e.message()))); \
+        }                                                                                                         \
+    } while (false)
+
+#define EXPECT_INTEGRITY_ERROR(expr) EXPECT_THROW_KIND(expr, IntegrityError)
