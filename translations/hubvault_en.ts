@@ -1898,7 +1898,7 @@ Commit %3</source>
 <context>
     <name>hubvault::app::MaintenanceWorkflow</name>
     <message>
-        <source>&amp;Quick Verify</source>
+        <source>Quick &amp;Verify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1922,7 +1922,7 @@ Commit %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>S&amp;quash History…</source>
+        <source>Squas&amp;h History…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1897,8 +1897,8 @@ Commit %3</source>
 <context>
     <name>hubvault::app::MaintenanceWorkflow</name>
     <message>
-        <source>&amp;Quick Verify</source>
-        <translation>快速校验(&amp;Q)</translation>
+        <source>Quick &amp;Verify</source>
+        <translation>快速校验(&amp;V)</translation>
     </message>
     <message>
         <source>Check that refs, commits, trees and file records are consistent</source>
@@ -1921,8 +1921,8 @@ Commit %3</source>
         <translation>查看哪些不可达数据可以删除，然后删除它们</translation>
     </message>
     <message>
-        <source>S&amp;quash History…</source>
-        <translation>压缩历史(&amp;Q)…</translation>
+        <source>Squas&amp;h History…</source>
+        <translation>压缩历史(&amp;H)…</translation>
     </message>
     <message>
         <source>Drop the old history of a branch</source>

@@ -14,7 +14,7 @@ namespace hubvault::app {
 MaintenanceWorkflow::MaintenanceWorkflow(MainWindow *window) : QObject(window), m_window(window)
 {
     setObjectName(QStringLiteral("maintenanceWorkflow"));
-    m_quickVerify = new QAction(tr("&Quick Verify"), this);
+    m_quickVerify = new QAction(tr("Quick &Verify"), this);
     m_quickVerify->setObjectName(QStringLiteral("actionQuickVerify"));
     m_quickVerify->setStatusTip(tr("Check that refs, commits, trees and file records are consistent"));
     m_fullVerify = new QAction(tr("&Full Verify"), this);
@@ -23,7 +23,7 @@ MaintenanceWorkflow::MaintenanceWorkflow(MainWindow *window) : QObject(window), 
     m_gc = new QAction(tr("&Garbage Collection…"), this);
     m_gc->setObjectName(QStringLiteral("actionGc"));
     m_gc->setStatusTip(tr("See what unreachable data can be deleted, then delete it"));
-    m_squash = new QAction(tr("S&quash History…"), this);
+    m_squash = new QAction(tr("Squas&h History…"), this);
     m_squash->setObjectName(QStringLiteral("actionSquash"));
     m_squash->setStatusTip(tr("Drop the old history of a branch"));
     QMenu *menu = window->repositoryMenu();
