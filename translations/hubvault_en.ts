@@ -257,7 +257,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Go to &amp;Commit List</source>
+        <source>Go to Commit &amp;List</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

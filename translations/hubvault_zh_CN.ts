@@ -257,8 +257,8 @@
         <translation>Ctrl+F</translation>
     </message>
     <message>
-        <source>Go to &amp;Commit List</source>
-        <translation>转到提交列表(&amp;C)</translation>
+        <source>Go to Commit &amp;List</source>
+        <translation>转到提交列表(&amp;L)</translation>
     </message>
     <message>
         <source>Move the keyboard focus to the commit graph</source>

@@ -7,7 +7,9 @@
 
 #include <QAction>
 #include <QFile>
+#include <QHash>
 #include <QMenu>
+#include <QMainWindow>
 #include <QMenuBar>
 #include <QProcess>
 #include <QRegularExpression>
@@ -83,6 +85,37 @@ bool hasAccelerator(const QString &text)
     return re.match(QString(text).replace(QStringLiteral("&&"), QString())).hasMatch();
 }
 
+
+/** Accelerator letters used twice within one menu of `window` (menus and their submenus). */
+QStringList acceleratorClashes(const QMainWindow &window)
+{
+    QStringList clashes;
+    QList<QMenu *> menus;
+    for (QAction *action : window.menuBar()->actions()) {
+        if (action->menu())
+            menus.append(action->menu());
+    }
+    while (!menus.isEmpty()) {
+        QMenu *menu = menus.takeFirst();
+        QHash<QChar, QString> seen;
+        for (QAction *action : menu->actions()) {
+            if (action->menu())
+                menus.append(action->menu());
+            if (action->isSeparator() || !action->isVisible())
+                continue;
+            const QString text = QString(action->text()).replace(QStringLiteral("&&"), QString());
+            const qsizetype at = text.indexOf(QLatin1Char('&'));
+            if (at < 0 || at + 1 >= text.size())
+                continue;
+            const QChar key = text.at(at + 1).toLower();
+            if (seen.contains(key))
+                clashes.append(QStringLiteral("%1: “%2” and “%3”").arg(menu->title(), seen.value(key), action->text()));
+            seen.insert(key, action->text());
+        }
+    }
+    return clashes;
+}
+
 } // namespace
 
 class TestTranslations : public QObject {
@@ -131,10 +164,20 @@ private Q_SLOTS:
                                                + missing.join(QLatin1Char('\n'))));
     }
 
+    void menusHaveDistinctAccelerators()
+    {
+        // Before any translator is installed: the English source strings.
+        MainWindow window(MainWindow::Persistence::NoSettings);
+        const QStringList clashes = acceleratorClashes(window);
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
+    }
+
     void appSpeaksChineseInAChineseLocale()
     {
         QVERIFY(hubvault::app::installTranslations(QLocale(QLocale::Chinese, QLocale::China)));
         MainWindow window(MainWindow::Persistence::NoSettings);
+        const QStringList clashes = acceleratorClashes(window);
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
         QStringList titles;
         for (QAction *menu : window.menuBar()->actions())
             titles.append(menu->text());
