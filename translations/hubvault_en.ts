@@ -1378,7 +1378,7 @@ Commit %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Go to &amp;Parent Folder</source>
+        <source>Go to Parent &amp;Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2206,7 +2206,7 @@ Git blob: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Create &amp;Branch Here…</source>
+        <source>Create Bra&amp;nch Here…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2969,11 +2969,11 @@ from %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Delete Folder</source>
+        <source>De&amp;lete Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Delete File</source>
+        <source>De&amp;lete File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1378,8 +1378,8 @@ Commit %3</source>
         <translation>将所选文件或文件夹保存到您选择的目录</translation>
     </message>
     <message>
-        <source>Go to &amp;Parent Folder</source>
-        <translation>转到上级文件夹(&amp;P)</translation>
+        <source>Go to Parent &amp;Folder</source>
+        <translation>转到上级文件夹(&amp;F)</translation>
     </message>
     <message>
         <source>Cannot List Folder</source>
@@ -2206,8 +2206,8 @@ Git blob：%3</translation>
         <translation>删除在引用面板中选中的分支或标签</translation>
     </message>
     <message>
-        <source>Create &amp;Branch Here…</source>
-        <translation>在此处创建分支(&amp;B)…</translation>
+        <source>Create Bra&amp;nch Here…</source>
+        <translation>在此处创建分支(&amp;N)…</translation>
     </message>
     <message>
         <source>Create &amp;Tag Here…</source>
@@ -2968,12 +2968,12 @@ from %2</source>
         <translation>上传文件</translation>
     </message>
     <message>
-        <source>&amp;Delete Folder</source>
-        <translation>删除文件夹(&amp;D)</translation>
+        <source>De&amp;lete Folder</source>
+        <translation>删除文件夹(&amp;L)</translation>
     </message>
     <message>
-        <source>&amp;Delete File</source>
-        <translation>删除文件(&amp;D)</translation>
+        <source>De&amp;lete File</source>
+        <translation>删除文件(&amp;L)</translation>
     </message>
     <message>
         <source>Upload Folder</source>

@@ -115,7 +115,7 @@ FilesPanel::FilesPanel(QWidget *parent)
     m_copySha256 = makeAction(tr("Copy &SHA-256"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C), &FilesPanel::copySha256);
     m_downloadAction = makeAction(tr("&Download…"), QKeySequence::Save, &FilesPanel::chooseDownloadTarget);
     m_downloadAction->setToolTip(tr("Save the selected file or folder to a directory of your choice"));
-    m_parentFolder = makeAction(tr("Go to &Parent Folder"), QKeySequence(Qt::ALT | Qt::Key_Up), &FilesPanel::goToParentFolder);
+    m_parentFolder = makeAction(tr("Go to Parent &Folder"), QKeySequence(Qt::ALT | Qt::Key_Up), &FilesPanel::goToParentFolder);
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { onCurrentChanged(current); });
@@ -318,18 +318,23 @@ void FilesPanel::showContextMenu(const QPoint &pos)
     const QModelIndex index = m_tree->indexAt(pos);
     if (index.isValid())
         m_tree->setCurrentIndex(index);
-    QMenu menu(this);
-    menu.addAction(m_copyPath);
-    menu.addAction(m_copyId);
-    menu.addAction(m_copySha256);
-    menu.addSeparator();
-    menu.addAction(m_downloadAction);
-    menu.addSeparator();
-    menu.addAction(m_parentFolder);
     const bool hasEntry = index.isValid();
     const FileTreeEntry entry = hasEntry ? currentEntry() : FileTreeEntry{};
-    Q_EMIT contextMenuAboutToShow(&menu, hasEntry ? entry.path : QString(), !hasEntry || entry.isFolder);
+    QMenu menu(this);
+    fillContextMenu(&menu, hasEntry ? entry.path : QString(), !hasEntry || entry.isFolder);
     menu.exec(m_tree->viewport()->mapToGlobal(pos));
+}
+
+void FilesPanel::fillContextMenu(QMenu *menu, const QString &path, bool isFolder)
+{
+    menu->addAction(m_copyPath);
+    menu->addAction(m_copyId);
+    menu->addAction(m_copySha256);
+    menu->addSeparator();
+    menu->addAction(m_downloadAction);
+    menu->addSeparator();
+    menu->addAction(m_parentFolder);
+    Q_EMIT contextMenuAboutToShow(menu, path, isFolder);
 }
 
 void FilesPanel::chooseDownloadTarget()

@@ -45,6 +45,8 @@ public:
     QString currentPath() const;
     /** Folder the breadcrumb shows: the current folder, or the folder of the current file. */
     QString currentFolder() const;
+    /** Fills the tree's context menu for `path` ("" = the revision's root). */
+    void fillContextMenu(QMenu *menu, const QString &path, bool isFolder);
     /** Selects `path`, listing the folders on the way as needed. */
     void selectPath(const QString &path);
 

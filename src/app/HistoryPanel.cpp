@@ -356,20 +356,25 @@ void HistoryPanel::showContextMenu(const QPoint &pos)
         return;
     if (!m_view->selectionModel()->isRowSelected(index.row(), index.parent()))
         m_view->setCurrentIndex(index);
-    QMenu menu(this);
-    menu.addAction(m_copyId);
-    menu.addAction(m_copyShortId);
-    menu.addSeparator();
-    menu.addAction(m_browseFiles);
-    menu.addSeparator();
-    menu.addAction(m_goParent);
-    menu.addAction(m_goChild);
     QStringList commits = selectedCommits();
     const QString clicked = index.siblingAtColumn(0).data(CommitGraphModel::CommitIdRole).toString();
     commits.removeAll(clicked);
     commits.prepend(clicked);
-    Q_EMIT contextMenuAboutToShow(&menu, commits);
+    QMenu menu(this);
+    fillContextMenu(&menu, commits);
     menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+void HistoryPanel::fillContextMenu(QMenu *menu, const QStringList &commitIds)
+{
+    menu->addAction(m_copyId);
+    menu->addAction(m_copyShortId);
+    menu->addSeparator();
+    menu->addAction(m_browseFiles);
+    menu->addSeparator();
+    menu->addAction(m_goParent);
+    menu->addAction(m_goChild);
+    Q_EMIT contextMenuAboutToShow(menu, commitIds);
 }
 
 } // namespace hubvault::app

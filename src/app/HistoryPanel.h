@@ -37,6 +37,9 @@ public:
     /** Sets both filters at once (the edits show them); applied immediately. */
     void setFilter(const QString &text, const QString &path = {});
 
+    /** Fills the graph's context menu for `commitIds` (the clicked commit first). */
+    void fillContextMenu(QMenu *menu, const QStringList &commitIds);
+
     void focusFilter();
     void focusGraph();
     /** Whether history or the selected commit's details are still loading. */

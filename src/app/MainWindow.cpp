@@ -507,17 +507,19 @@ void MainWindow::showRefsContextMenu(const QPoint &pos)
         return;
     ui->refsView->setCurrentIndex(index.siblingAtColumn(0));
     QMenu menu(this);
-    QAction *history = menu.addAction(QIcon(QStringLiteral(":/icons/history.svg")), tr("Show in &History"));
-    QAction *files = menu.addAction(QIcon(QStringLiteral(":/icons/files.svg")), tr("Browse &Files"));
-    QAction *reflog = menu.addAction(QIcon(QStringLiteral(":/icons/reflog.svg")), tr("Show &Reflog"));
-    Q_EMIT refsContextMenuAboutToShow(&menu, ref);
-    QAction *chosen = menu.exec(ui->refsView->viewport()->mapToGlobal(pos));
-    if (chosen == history)
-        setCurrentTab(Tab::History);
-    else if (chosen == files)
-        setCurrentTab(Tab::Files);
-    else if (chosen == reflog)
-        ui->actionShowReflog->setChecked(true);
+    fillRefsContextMenu(&menu, ref);
+    menu.exec(ui->refsView->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::fillRefsContextMenu(QMenu *menu, const QString &fullRef)
+{
+    menu->addAction(QIcon(QStringLiteral(":/icons/history.svg")), tr("Show in &History"), this,
+                    [this] { setCurrentTab(Tab::History); });
+    menu->addAction(QIcon(QStringLiteral(":/icons/files.svg")), tr("Browse &Files"), this,
+                    [this] { setCurrentTab(Tab::Files); });
+    menu->addAction(QIcon(QStringLiteral(":/icons/reflog.svg")), tr("Show &Reflog"), this,
+                    [this] { ui->actionShowReflog->setChecked(true); });
+    Q_EMIT refsContextMenuAboutToShow(menu, fullRef);
 }
 
 void MainWindow::onLoadFailed(const LoadError &error)

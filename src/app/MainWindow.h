@@ -79,6 +79,8 @@ public:
     QMenu *repositoryMenu() const { return m_repositoryMenu; }
     QMenu *historyMenu() const;
     QToolBar *mainToolBar() const;
+    /** Fills the refs panel's context menu for `fullRef` (e.g. refs/heads/main). */
+    void fillRefsContextMenu(QMenu *menu, const QString &fullRef);
     /** Reads the open repository again (after a change made by a workflow). */
     void reload();
     /**

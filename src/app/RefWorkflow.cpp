@@ -126,7 +126,7 @@ void RefWorkflow::onHistoryMenu(QMenu *menu, const QStringList &commitIds)
         return;
     const QString commit = commitIds.first();
     menu->addSeparator();
-    connect(addNamedAction(menu, QStringLiteral("createBranchHere"), tr("Create &Branch Here…")), &QAction::triggered,
+    connect(addNamedAction(menu, QStringLiteral("createBranchHere"), tr("Create Bra&nch Here…")), &QAction::triggered,
             this, [this, commit] { openCreateBranch(commit); });
     connect(addNamedAction(menu, QStringLiteral("createTagHere"), tr("Create &Tag Here…")), &QAction::triggered, this,
             [this, commit] { openCreateTag(commit); });

@@ -336,7 +336,7 @@ void UploadWorkflow::onFilesContextMenu(QMenu *menu, const QString &path, bool i
         });
     }
     if (!path.isEmpty()) {
-        QAction *remove = menu->addAction(isFolder ? tr("&Delete Folder") : tr("&Delete File"));
+        QAction *remove = menu->addAction(isFolder ? tr("De&lete Folder") : tr("De&lete File"));
         remove->setObjectName(QStringLiteral("stageDeleteHere"));
         remove->setShortcut(m_delete->shortcut());
         connect(remove, &QAction::triggered, this, [this, path, isFolder] { stageDelete(path, isFolder); });

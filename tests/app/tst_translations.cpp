@@ -2,8 +2,13 @@
 // accelerators kept), current (lupdate over today's sources finds no new string), and
 // actually selected from the locale by the running app.
 
+#include "AppTestSupport.h"
 #include "AppTranslations.h"
+#include "CommitGraphModel.h"
+#include "FilesPanel.h"
+#include "HistoryPanel.h"
 #include "MainWindow.h"
+#include "TestSupport.h"
 
 #include <QAction>
 #include <QFile>
@@ -17,6 +22,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+#include <functional>
 
 using hubvault::app::MainWindow;
 
@@ -86,7 +92,27 @@ bool hasAccelerator(const QString &text)
 }
 
 
-/** Accelerator letters used twice within one menu of `window` (menus and their submenus). */
+/** Accelerator letters used twice among the visible actions of `menu` itself. */
+QStringList menuClashes(const QMenu &menu)
+{
+    QStringList clashes;
+    QHash<QChar, QString> seen;
+    for (QAction *action : menu.actions()) {
+        if (action->isSeparator() || !action->isVisible())
+            continue;
+        const QString text = QString(action->text()).replace(QStringLiteral("&&"), QString());
+        const qsizetype at = text.indexOf(QLatin1Char('&'));
+        if (at < 0 || at + 1 >= text.size())
+            continue;
+        const QChar key = text.at(at + 1).toLower();
+        if (seen.contains(key))
+            clashes.append(QStringLiteral("%1: “%2” and “%3”").arg(menu.title(), seen.value(key), action->text()));
+        seen.insert(key, action->text());
+    }
+    return clashes;
+}
+
+/** Clashes in every menu of the menu bar and their submenus. */
 QStringList acceleratorClashes(const QMainWindow &window)
 {
     QStringList clashes;
@@ -97,22 +123,35 @@ QStringList acceleratorClashes(const QMainWindow &window)
     }
     while (!menus.isEmpty()) {
         QMenu *menu = menus.takeFirst();
-        QHash<QChar, QString> seen;
+        clashes.append(menuClashes(*menu));
         for (QAction *action : menu->actions()) {
             if (action->menu())
                 menus.append(action->menu());
-            if (action->isSeparator() || !action->isVisible())
-                continue;
-            const QString text = QString(action->text()).replace(QStringLiteral("&&"), QString());
-            const qsizetype at = text.indexOf(QLatin1Char('&'));
-            if (at < 0 || at + 1 >= text.size())
-                continue;
-            const QChar key = text.at(at + 1).toLower();
-            if (seen.contains(key))
-                clashes.append(QStringLiteral("%1: “%2” and “%3”").arg(menu->title(), seen.value(key), action->text()));
-            seen.insert(key, action->text());
         }
     }
+    return clashes;
+}
+
+/** Clashes in the context menus of the graph, the file tree and the refs panel. */
+QStringList contextMenuClashes(MainWindow &window)
+{
+    QStringList clashes;
+    auto check = [&](const QString &where, const std::function<void(QMenu *)> &fill) {
+        QMenu menu;
+        menu.setTitle(where);
+        fill(&menu);
+        clashes.append(menuClashes(menu));
+    };
+    const hubvault::app::HistoryPanel *history = window.historyPanel();
+    const QStringList commits{history->model()->index(0, 0).data(hubvault::app::CommitGraphModel::CommitIdRole).toString(),
+                              history->model()->index(1, 0).data(hubvault::app::CommitGraphModel::CommitIdRole).toString()};
+    check(QStringLiteral("graph, one commit"), [&](QMenu *m) { window.historyPanel()->fillContextMenu(m, {commits.first()}); });
+    check(QStringLiteral("graph, two commits"), [&](QMenu *m) { window.historyPanel()->fillContextMenu(m, commits); });
+    check(QStringLiteral("files, root"), [&](QMenu *m) { window.filesPanel()->fillContextMenu(m, {}, true); });
+    check(QStringLiteral("files, folder"), [&](QMenu *m) { window.filesPanel()->fillContextMenu(m, QStringLiteral("topic"), true); });
+    check(QStringLiteral("files, file"), [&](QMenu *m) { window.filesPanel()->fillContextMenu(m, QStringLiteral("topic/two.txt"), false); });
+    for (const QString &ref : {QStringLiteral("refs/heads/main"), QStringLiteral("refs/heads/topic"), QStringLiteral("refs/tags/v1.0")})
+        check(ref, [&](QMenu *m) { window.fillRefsContextMenu(m, ref); });
     return clashes;
 }
 
@@ -120,6 +159,18 @@ QStringList acceleratorClashes(const QMainWindow &window)
 
 class TestTranslations : public QObject {
     Q_OBJECT
+
+    /** Opens a copy of fixture c (branches, tags, folders) with its graph loaded. */
+    bool openFixture(MainWindow &window)
+    {
+        const QString repo = hubvault::test::copyFixture(QStringLiteral("c-branches-merges"), m_dir.path() + QLatin1Char('/') + QString::number(++m_copies));
+        window.show();
+        return !repo.isEmpty() && hubvault::test::openRepositoryIn(window, repo, 30000)
+            && QTest::qWaitFor([&] { return window.historyPanel()->model()->rowCount() >= 2 && !window.isBusy(); }, 30000);
+    }
+
+    QTemporaryDir m_dir;
+    int m_copies = 0;
 
 private Q_SLOTS:
     void chineseIsComplete()
@@ -168,7 +219,8 @@ private Q_SLOTS:
     {
         // Before any translator is installed: the English source strings.
         MainWindow window(MainWindow::Persistence::NoSettings);
-        const QStringList clashes = acceleratorClashes(window);
+        QVERIFY(openFixture(window));
+        QStringList clashes = acceleratorClashes(window) + contextMenuClashes(window);
         QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
     }
 
@@ -176,7 +228,8 @@ private Q_SLOTS:
     {
         QVERIFY(hubvault::app::installTranslations(QLocale(QLocale::Chinese, QLocale::China)));
         MainWindow window(MainWindow::Persistence::NoSettings);
-        const QStringList clashes = acceleratorClashes(window);
+        QVERIFY(openFixture(window));
+        const QStringList clashes = acceleratorClashes(window) + contextMenuClashes(window);
         QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
         QStringList titles;
         for (QAction *menu : window.menuBar()->actions())
