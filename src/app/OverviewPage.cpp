@@ -3,6 +3,7 @@
 #include "BackgroundCall.h"
 #include "PreviewBuilder.h"
 #include "Repository.h"
+#include "SharedStorageOverview.h"
 
 #include <QFileInfo>
 #include <QFrame>
@@ -116,7 +117,7 @@ OverviewFigures OverviewPage::load(const QString &repoPath, const QString &revis
     const GitRefs refs = repo.listRepoRefs();
     f.branches = refs.branches.size();
     f.tags = refs.tags.size();
-    const StorageOverview storage = repo.storageOverview();
+    const StorageOverview storage = SharedStorageOverview::load(repoPath);
     f.storedSize = storage.totalSize;
     f.reachableSize = storage.reachableSize;
     const std::optional<QString> head = repo.resolveRevision(revision);

@@ -2,6 +2,7 @@
 
 #include "BackgroundCall.h"
 #include "Repository.h"
+#include "SharedStorageOverview.h"
 #include "StorageChart.h"
 
 #include <QFormLayout>
@@ -255,7 +256,7 @@ StorageFigures StoragePage::load(const QString &repoPath)
     const Repository repo = Repository::open(repoPath);
     StorageFigures f;
     f.repoPath = repoPath;
-    f.overview = repo.storageOverview();
+    f.overview = SharedStorageOverview::load(repoPath);
     f.defaultBranch = repo.defaultBranch();
     for (const StorageSectionInfo &s : std::as_const(f.overview.sections)) {
         if (s.name == kBlobData)
