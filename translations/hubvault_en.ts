@@ -757,6 +757,10 @@
         <source>Changed files (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>could not be computed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hubvault::app::CommitDialog</name>
@@ -1452,6 +1456,10 @@ Commit %3</source>
     </message>
     <message>
         <source>Could not download “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last commits of “%1” are unavailable: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

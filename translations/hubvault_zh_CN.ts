@@ -756,6 +756,10 @@
         <source>Changed files (%1)</source>
         <translation>更改的文件（%1）</translation>
     </message>
+    <message>
+        <source>could not be computed: %1</source>
+        <translation>无法计算：%1</translation>
+    </message>
 </context>
 <context>
     <name>hubvault::app::CommitDialog</name>
@@ -1454,6 +1458,10 @@ Commit %3</source>
     <message>
         <source>Could not download “%1”.</source>
         <translation>无法下载“%1”。</translation>
+    </message>
+    <message>
+        <source>Last commits of “%1” are unavailable: %2</source>
+        <translation>无法获取“%1”的最后提交：%2</translation>
     </message>
 </context>
 <context>

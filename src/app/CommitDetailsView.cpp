@@ -109,6 +109,7 @@ void CommitDetailsView::showCommit(const QString &commitId)
     m_detail = {};
     m_node = {};
     m_storage.reset();
+    m_storageError.clear();
     m_changes->clear();
     if (commitId.isEmpty() || m_repoPath.isEmpty()) {
         m_loading = false;
@@ -158,8 +159,10 @@ void CommitDetailsView::loadStorage(quint64 serial)
             if (result.ok()) {
                 m_storage = *result.value;
                 m_changes->setStorage(*m_storage);
+            } else {
+                m_storageError = result.failure.message;
             }
-            render(); // without figures when this failed: the detail itself is still right
+            render(); // the detail itself is right even when the figures failed
             Q_EMIT storageShown(m_commitId);
         });
 }
@@ -284,6 +287,8 @@ void CommitDetailsView::render()
                                           .toHtmlEscaped());
         } else if (m_loading) {
             html += row(tr("Stored"), tr("computing…").toHtmlEscaped());
+        } else if (!m_storageError.isEmpty()) {
+            html += row(tr("Stored"), tr("could not be computed: %1").arg(m_storageError).toHtmlEscaped());
         }
     }
     html += QStringLiteral("</table>");

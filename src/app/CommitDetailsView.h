@@ -76,6 +76,7 @@ private:
     CommitDetailInfo m_detail;
     CommitGraphNode m_node;
     std::optional<CommitStorageDelta> m_storage;
+    QString m_storageError;
     quint64 m_serial = 0;
     bool m_loading = false;
 };

@@ -183,9 +183,13 @@ void FileTreeModel::startLastCommits(const QString &folder)
     background::run(
         this, [repoPath = m_repoPath, revision = m_revision, folder] { return readFolder(repoPath, revision, folder, true); },
         [this, generation, folder](const background::Outcome<QList<FileTreeEntry>> &outcome) {
-            // A failure here only leaves the column empty; the listing itself succeeded.
-            if (generation == m_generation && outcome.ok())
-                applyLastCommits(folder, *outcome.value);
+            if (generation == m_generation) {
+                // The listing itself succeeded: a failure here only leaves the column empty.
+                if (outcome.ok())
+                    applyLastCommits(folder, *outcome.value);
+                else
+                    Q_EMIT lastCommitsFailed(folder, outcome.failure.message);
+            }
             setPending(-1);
         });
 }

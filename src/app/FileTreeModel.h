@@ -98,6 +98,8 @@ Q_SIGNALS:
     void folderLoaded(const QString &folderPath);
     /** The "Last commit" column of a listed folder's children has been filled in. */
     void lastCommitsLoaded(const QString &folderPath);
+    /** The last commits of a listed folder could not be found (the listing stays). */
+    void lastCommitsFailed(const QString &folderPath, const QString &message);
     void folderLoadFailed(const QString &folderPath, const QString &message);
     void loadingChanged(bool loading);
 

@@ -132,6 +132,11 @@ FilesPanel::FilesPanel(QWidget *parent)
                              tr("Could not list “%1”.").arg(folder.isEmpty() ? rootLabel() : folder)
                                  + QStringLiteral("\n\n") + message);
     });
+    connect(m_model, &FileTreeModel::lastCommitsFailed, this, [this](const QString &folder, const QString &message) {
+        m_status->setText(tr("Last commits of “%1” are unavailable: %2")
+                              .arg(folder.isEmpty() ? rootLabel() : folder, message)
+                              .toHtmlEscaped());
+    });
     connect(m_model, &FileTreeModel::loadingChanged, m_busy, &QWidget::setVisible);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         updateBreadcrumb();

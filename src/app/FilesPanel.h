@@ -58,6 +58,8 @@ public:
 
     FileTreeModel *model() const { return m_model; }
     QTreeView *treeView() const { return m_tree; }
+    /** The line under the tree: download results and problems that are not errors. */
+    QLabel *statusLabel() const { return m_status; }
     PreviewPane *previewPane() const { return m_preview; }
     BreadcrumbBar *breadcrumb() const { return m_breadcrumb; }
     DownloadJob *currentDownload() const { return m_download; }

@@ -8,6 +8,8 @@
 #include "FilesPanel.h"
 #include "BreadcrumbBar.h"
 #include "PreviewPane.h"
+#include "Repository.h"
+#include "SqlTestSupport.h"
 #include "TestSupport.h"
 
 #include <QAbstractItemModelTester>
@@ -17,6 +19,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -154,6 +157,31 @@ private Q_SLOTS:
                                              [](const QList<QVariant> &args) { return args.first().toString().isEmpty(); });
         QCOMPARE(rootLoads, 1);
         compareWithRecorded(model, {}, recordedTree(QStringLiteral("a-small-files-paths"), QStringLiteral("main :: None :: recursive=False")));
+    }
+
+    void damagedHistoryLeavesTheListingAndSaysWhy()
+    {
+        // The head lists fine, but finding last commits walks into a damaged parent.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("repo"));
+        {
+            hubvault::Repository repo = hubvault::Repository::create(path);
+            repo.uploadBytes("a\n", QStringLiteral("a.txt"));
+            const hubvault::CommitInfo head = repo.uploadBytes("b\n", QStringLiteral("b.txt"));
+            const QString parent = repo.readCommitGraph({head.oid}).first().parentObjectIds.first();
+            QCOMPARE(hubvault::test::sqlExecStatements(
+                         path, {QStringLiteral("UPDATE objects_commits SET payload_json = '{\"broken\": true}' "
+                                               "WHERE object_id = '%1'").arg(parent)}),
+                     QString());
+        }
+        FilesPanel panel;
+        QSignalSpy failed(panel.model(), &FileTreeModel::lastCommitsFailed);
+        panel.setRepository(path);
+        QVERIFY(failed.wait(kTimeoutMs));
+        QCOMPARE(failed.first().first().toString(), QString());
+        QCOMPARE(panel.model()->rowCount(), 2); // both files are listed
+        QVERIFY(panel.model()->indexForPath(QStringLiteral("b.txt")).data(FileTreeModel::LastCommitIdRole).toString().isEmpty());
+        QVERIFY2(panel.statusLabel()->text().contains(QStringLiteral("unavailable")), qPrintable(panel.statusLabel()->text()));
     }
 
     void foldersLoadLazily()
