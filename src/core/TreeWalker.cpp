@@ -35,7 +35,8 @@ bool TreeWalker::codePointLess(const QString &a, const QString &b)
     return a.size() < b.size();
 }
 
-std::optional<PathEntry> TreeWalker::lookup(const QString &rootTreeId, const QString &path)
+std::optional<PathEntry> TreeWalker::walkPath(const QString &rootTreeId, const QString &path,
+                                              const std::function<std::optional<TreeEntry>(const QString &, const QString &)> &child)
 {
     PathEntry current{QString(), true, rootTreeId};
     if (path.isEmpty())
@@ -43,14 +44,23 @@ std::optional<PathEntry> TreeWalker::lookup(const QString &rootTreeId, const QSt
     for (const QString &segment : path.split(QLatin1Char('/'))) {
         if (!current.isTree)
             return std::nullopt;
-        const auto &index = m_session.treeIndex(current.objectId);
-        const auto found = index.constFind(segment);
-        if (found == index.constEnd())
+        const std::optional<TreeEntry> entry = child(current.objectId, segment);
+        if (!entry)
             return std::nullopt;
-        const TreeEntry &entry = m_session.tree(current.objectId).entries.at(*found);
-        current = PathEntry{joinPath(current.path, segment), entry.isTree(), entry.objectId};
+        current = PathEntry{joinPath(current.path, segment), entry->isTree(), entry->objectId};
     }
     return current;
+}
+
+std::optional<PathEntry> TreeWalker::lookup(const QString &rootTreeId, const QString &path)
+{
+    return walkPath(rootTreeId, path, [this](const QString &treeId, const QString &name) -> std::optional<TreeEntry> {
+        const auto &index = m_session.treeIndex(treeId);
+        const auto found = index.constFind(name);
+        if (found == index.constEnd())
+            return std::nullopt;
+        return m_session.tree(treeId).entries.at(*found);
+    });
 }
 
 const TreePayload &TreeWalker::boundedTree(const QString &treeId)
@@ -67,20 +77,14 @@ const TreePayload &TreeWalker::boundedTree(const QString &treeId)
 
 std::optional<PathEntry> TreeWalker::lookupBounded(const QString &rootTreeId, const QString &path)
 {
-    PathEntry current{QString(), true, rootTreeId};
-    if (path.isEmpty())
-        return current;
-    for (const QString &segment : path.split(QLatin1Char('/'))) {
-        if (!current.isTree)
-            return std::nullopt;
-        const TreePayload &tree = boundedTree(current.objectId);
+    return walkPath(rootTreeId, path, [this](const QString &treeId, const QString &name) -> std::optional<TreeEntry> {
+        const TreePayload &tree = boundedTree(treeId);
         const auto found = std::find_if(tree.entries.cbegin(), tree.entries.cend(),
-                                        [&](const TreeEntry &e) { return e.name == segment; });
+                                        [&](const TreeEntry &e) { return e.name == name; });
         if (found == tree.entries.cend())
             return std::nullopt;
-        current = PathEntry{joinPath(current.path, segment), found->isTree(), found->objectId};
-    }
-    return current;
+        return *found;
+    });
 }
 
 void TreeWalker::flattenInto(const QString &treeId, const QString &prefix, FlatSnapshot &out)

@@ -58,6 +58,9 @@ public:
 private:
     void flattenInto(const QString &treeId, const QString &prefix, FlatSnapshot &out);
     const TreePayload &boundedTree(const QString &treeId);
+    /** Follows `path` from the root; `child(treeId, name)` finds one entry of a tree. */
+    std::optional<PathEntry> walkPath(const QString &rootTreeId, const QString &path,
+                                      const std::function<std::optional<TreeEntry>(const QString &, const QString &)> &child);
 
     RepoSession &m_session;
     std::unordered_map<QString, TreePayload> m_recentTrees; ///< lookupBounded's own trees
