@@ -11,26 +11,19 @@
 // Everything is generated deterministically, so screenshots compare between runs.
 
 #include "Repository.h"
+#include "SafetensorsTestSupport.h"
 
 #include <QBuffer>
 #include <QColor>
 #include <QImage>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QPainter>
 #include <QRandomGenerator>
 #include <QStringList>
-#include <QtEndian>
 
 namespace hubvault::test::diffdemo {
 
-struct Tensor {
-    QString name;
-    QString dtype;
-    QList<qint64> shape;
-    QByteArray data;
-};
+using Tensor = GeneratedTensor;
+
 
 inline QByteArray bytes(int count, quint32 seed)
 {
@@ -38,32 +31,6 @@ inline QByteArray bytes(int count, quint32 seed)
     QRandomGenerator random(seed);
     random.fillRange(reinterpret_cast<quint32 *>(out.data()), count / 4);
     return out;
-}
-
-inline QByteArray safetensors(const QList<Tensor> &tensors, const QMap<QString, QString> &metadata)
-{
-    QJsonObject header;
-    QByteArray data;
-    for (const Tensor &t : tensors) {
-        QJsonArray shape;
-        for (qint64 d : t.shape)
-            shape.append(d);
-        header.insert(t.name, QJsonObject{{QStringLiteral("dtype"), t.dtype},
-                                          {QStringLiteral("shape"), shape},
-                                          {QStringLiteral("data_offsets"),
-                                           QJsonArray{qint64(data.size()), qint64(data.size() + t.data.size())}}});
-        data += t.data;
-    }
-    QJsonObject meta;
-    for (auto it = metadata.cbegin(); it != metadata.cend(); ++it)
-        meta.insert(it.key(), it.value());
-    header.insert(QStringLiteral("__metadata__"), meta);
-    QByteArray json = QJsonDocument(header).toJson(QJsonDocument::Compact);
-    while (json.size() % 8)
-        json.append(' ');
-    QByteArray prefix(8, '\0');
-    qToLittleEndian<quint64>(quint64(json.size()), prefix.data());
-    return prefix + json + data;
 }
 
 inline QByteArray png(bool after)
@@ -129,7 +96,7 @@ inline QByteArray model(bool after)
         tensors.removeAt(4);                                                          // norm dropped
         tensors.append({"layer.0.norm.scale", "F32", {32}, bytes(32 * 4, 7)});       // renamed
     }
-    return safetensors(tensors, {{"format", "pt"}, {"epoch", after ? "3" : "1"}});
+    return makeSafetensors(tensors, {{"format", "pt"}, {"epoch", after ? "3" : "1"}});
 }
 
 inline QByteArray blob(bool after)

@@ -11,14 +11,12 @@
 #include "PreviewPane.h"
 #include "Previews.h"
 #include "Repository.h"
+#include "SafetensorsTestSupport.h"
 #include "TestSupport.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QImage>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -26,7 +24,6 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextBrowser>
-#include <QtEndian>
 
 using namespace hubvault;
 using hubvault::test::titledCommit;
@@ -50,25 +47,13 @@ QByteArray pngBytes(int width, int height, QColor color)
 /** A .safetensors file: weight F32 [2, 3], bias I64 [3], mask BOOL [4], plus metadata. */
 QByteArray safetensorsBytes()
 {
-    QJsonObject header;
-    auto tensor = [](const char *dtype, QJsonArray shape, qint64 begin, qint64 end) {
-        return QJsonObject{{QStringLiteral("dtype"), QString::fromLatin1(dtype)},
-                           {QStringLiteral("shape"), shape},
-                           {QStringLiteral("data_offsets"), QJsonArray{begin, end}}};
-    };
-    header.insert(QStringLiteral("layer.weight"), tensor("F32", {2, 3}, 0, 24));
-    header.insert(QStringLiteral("layer.bias"), tensor("I64", {3}, 24, 48));
-    header.insert(QStringLiteral("mask"), tensor("BOOL", {4}, 48, 52));
-    header.insert(QStringLiteral("__metadata__"), QJsonObject{{QStringLiteral("format"), QStringLiteral("pt")}});
-    QByteArray json = QJsonDocument(header).toJson(QJsonDocument::Compact);
-    while (json.size() % 8)
-        json.append(' ');
-    QByteArray prefix(8, '\0');
-    qToLittleEndian<quint64>(quint64(json.size()), prefix.data());
     QByteArray data;
     for (int i = 0; i < 52; ++i)
         data.append(char(i));
-    return prefix + json + data;
+    return hubvault::test::makeSafetensors({{QStringLiteral("layer.weight"), QStringLiteral("F32"), {2, 3}, data.mid(0, 24)},
+                                            {QStringLiteral("layer.bias"), QStringLiteral("I64"), {3}, data.mid(24, 24)},
+                                            {QStringLiteral("mask"), QStringLiteral("BOOL"), {4}, data.mid(48, 4)}},
+                                           {{QStringLiteral("format"), QStringLiteral("pt")}});
 }
 
 QByteArray bigCsv(int rows)

@@ -5,26 +5,18 @@
 
 #include "SafetensorsDiff.h"
 #include "SafetensorsHeader.h"
+#include "SafetensorsTestSupport.h"
 
 #include <QCryptographicHash>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTest>
-#include <QtEndian>
 #include <stdexcept>
 
 using namespace hubvault::app;
 using Change = SafetensorsDiff::Change;
+using hubvault::test::makeSafetensors;
+using hubvault::test::GeneratedTensor;
 
 namespace {
-
-struct GenTensor {
-    QString name;
-    QString dtype;
-    QList<qint64> shape;
-    QByteArray data;
-};
 
 QByteArray bytesOf(int count, int seed)
 {
@@ -32,35 +24,6 @@ QByteArray bytesOf(int count, int seed)
     for (int i = 0; i < count; ++i)
         out.append(char((i * 31 + seed) & 0xff));
     return out;
-}
-
-/** A .safetensors file with the tensors in the given order and the given metadata. */
-QByteArray makeSafetensors(const QList<GenTensor> &tensors, const QMap<QString, QString> &metadata = {})
-{
-    QJsonObject header;
-    QByteArray data;
-    for (const GenTensor &t : tensors) {
-        QJsonArray shape;
-        for (qint64 d : t.shape)
-            shape.append(d);
-        header.insert(t.name, QJsonObject{{QStringLiteral("dtype"), t.dtype},
-                                          {QStringLiteral("shape"), shape},
-                                          {QStringLiteral("data_offsets"),
-                                           QJsonArray{qint64(data.size()), qint64(data.size() + t.data.size())}}});
-        data += t.data;
-    }
-    if (!metadata.isEmpty()) {
-        QJsonObject meta;
-        for (auto it = metadata.cbegin(); it != metadata.cend(); ++it)
-            meta.insert(it.key(), it.value());
-        header.insert(QStringLiteral("__metadata__"), meta);
-    }
-    QByteArray json = QJsonDocument(header).toJson(QJsonDocument::Compact);
-    while (json.size() % 8)
-        json.append(' ');
-    QByteArray prefix(8, '\0');
-    qToLittleEndian<quint64>(quint64(json.size()), prefix.data());
-    return prefix + json + data;
 }
 
 /** Hashes ranges of two in-memory files and records every call. */
@@ -181,7 +144,7 @@ void TestSafetensorsDiff::movedTensorWithSameBytesIsUnchanged()
 void TestSafetensorsDiff::metadataChanges()
 {
     MemoryHasher hasher;
-    const QList<GenTensor> tensors{{"w", "F32", {1}, bytesOf(4, 1)}};
+    const QList<GeneratedTensor> tensors{{"w", "F32", {1}, bytesOf(4, 1)}};
     hasher.oldFile = makeSafetensors(tensors, {{"format", "pt"}, {"epoch", "1"}, {"old", "x"}});
     hasher.newFile = makeSafetensors(tensors, {{"format", "pt"}, {"epoch", "2"}, {"new", "y"}});
     const SafetensorsDiff diff =
