@@ -5,7 +5,8 @@
 // and names outside the BMP (checked against an independent oracle and `git write-tree`).
 // TreeWalker: codePointLess against UCS-4 order (non-BMP vs U+FFxx, same high surrogate),
 // and lookup / list / flatten / snapshotOfCommit through a RepoSession on a copy of
-// fixture a-small-files-paths, compared with its manifest.
+// fixture a-small-files-paths, compared with its manifest; lookupBounded against lookup,
+// and TreeDiff between every pair of the fixture's trees against flattened snapshots.
 
 #include "InternalTestSupport.h"
 
@@ -14,6 +15,7 @@
 #include "RepoSession.h"
 #include "Repository.h"
 #include "TreeBuilder.h"
+#include "TreeDiff.h"
 #include "TreeWalker.h"
 
 #include <QRandomGenerator>
@@ -92,6 +94,8 @@ private Q_SLOTS:
     void walkerListMatchesManifestTrees();
     void walkerSnapshotOfEveryCommit();
     void walkerOnNonBmpRepository();
+    void boundedLookupAgreesWithLookup();
+    void treeDiffMatchesFlattenedSnapshots();
 
 private:
     QString copyOfA(QTemporaryDir &tmp)
@@ -470,6 +474,77 @@ void TstTreeBuilderWalker::walkerOnNonBmpRepository()
     QVERIFY(x && !x->isTree);
     QCOMPARE(session.file(x->objectId).oid, ut::gitBlobOid("two"));
     QCOMPARE(repo.listRepoFiles(), flat);
+}
+
+
+void TstTreeBuilderWalker::boundedLookupAgreesWithLookup()
+{
+    QTemporaryDir tmp;
+    auto context = ut::loadContext(copyOfA(tmp));
+    RepoSession session(*context);
+    TreeWalker walker(session);
+    TreeWalker bounded(session);
+    for (const QString &commit : session.store().objectIds(ObjectType::Commit)) {
+        const QString root = session.commit(commit).treeId;
+        QStringList paths{QString(), QStringLiteral("nope"), QStringLiteral("a/nope.txt"), QStringLiteral("a.txt/b"),
+                          QStringLiteral("A")};
+        for (const PathEntry &e : walker.list(root, QString(), true))
+            paths.append(e.path);
+        for (const QString &path : std::as_const(paths))
+            QCOMPARE(bounded.lookupBounded(root, path), walker.lookup(root, path));
+    }
+}
+
+void TstTreeBuilderWalker::treeDiffMatchesFlattenedSnapshots()
+{
+    // The oracle: both snapshots flattened and merged by path, content compared by value.
+    QTemporaryDir tmp;
+    auto context = ut::loadContext(copyOfA(tmp));
+    RepoSession session(*context);
+    TreeWalker walker(session);
+    auto oracle = [&](const QString &oldTree, const QString &newTree) {
+        std::map<QString, QPair<QString, QString>> byPath;
+        if (!oldTree.isEmpty())
+            for (const auto &[path, id] : walker.flatten(oldTree))
+                byPath[path].first = id;
+        if (!newTree.isEmpty())
+            for (const auto &[path, id] : walker.flatten(newTree))
+                byPath[path].second = id;
+        QStringList out;
+        for (const auto &[path, ids] : byPath) {
+            if (!ids.first.isEmpty() && !ids.second.isEmpty()) {
+                const FilePayload &a = session.file(ids.first), &b = session.file(ids.second);
+                if (a.sha256 == b.sha256 && a.logicalSize == b.logicalSize && a.oid == b.oid)
+                    continue;
+            }
+            out.append(path + QLatin1Char('|') + ids.first + QLatin1Char('|') + ids.second);
+        }
+        std::sort(out.begin(), out.end(), [](const QString &x, const QString &y) {
+            return TreeWalker::codePointLess(x.section(QLatin1Char('|'), 0, 0), y.section(QLatin1Char('|'), 0, 0));
+        });
+        return out;
+    };
+    auto diff = [&](const QString &oldTree, const QString &newTree) {
+        QStringList out;
+        for (const FileDifference &d : TreeDiff(session).compare(oldTree, newTree))
+            out.append(d.path + QLatin1Char('|') + d.oldFileId + QLatin1Char('|') + d.newFileId);
+        return out;
+    };
+    QStringList trees;
+    for (const QString &commit : session.store().objectIds(ObjectType::Commit))
+        trees.append(session.commit(commit).treeId);
+    QVERIFY(trees.size() > 3);
+    trees.append(QString()); // no tree: everything added or deleted
+    int nonEmpty = 0;
+    for (const QString &a : std::as_const(trees)) {
+        for (const QString &b : std::as_const(trees)) {
+            const QStringList expected = oracle(a, b);
+            QCOMPARE(diff(a, b), expected);
+            nonEmpty += !expected.isEmpty();
+        }
+    }
+    QVERIFY(nonEmpty > 0);
+    QVERIFY(diff(trees.first(), trees.first()).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TstTreeBuilderWalker)
