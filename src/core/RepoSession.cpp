@@ -135,8 +135,7 @@ const T &RepoSession::cached(std::unordered_map<QString, T> &cache, ObjectType t
     const bool shared = m_useSharedCache && !isWritable();
     if (shared && m_context.objects->find(objectId, &payload))
         return cache.emplace(objectId, std::move(payload)).first->second;
-    const QString what = objectTypeName(type) + QLatin1Char(' ') + objectId;
-    payload = T::parse(CanonicalJson::parseObject(requirePayload(type, objectId), what), objectId);
+    payload = parsed<T>(type, objectId);
     if (shared)
         m_context.objects->insert(objectId, payload);
     return cache.emplace(objectId, std::move(payload)).first->second;
@@ -150,6 +149,12 @@ T RepoSession::uncached(const std::unordered_map<QString, T> &cache, ObjectType 
     T payload;
     if (m_useSharedCache && !isWritable() && m_context.objects->find(objectId, &payload))
         return payload;
+    return parsed<T>(type, objectId);
+}
+
+template <typename T>
+T RepoSession::parsed(ObjectType type, const QString &objectId)
+{
     const QString what = objectTypeName(type) + QLatin1Char(' ') + objectId;
     return T::parse(CanonicalJson::parseObject(requirePayload(type, objectId), what), objectId);
 }

@@ -67,6 +67,9 @@ private:
     bool m_useSharedCache = true;
     FileLock m_lock;
     std::unique_ptr<MetadataStore> m_store;
+    /** Reads and parses a payload from the database, bypassing every cache. */
+    template <typename T>
+    T parsed(ObjectType type, const QString &objectId);
     template <typename T>
     T uncached(const std::unordered_map<QString, T> &cache, ObjectType type, const QString &objectId);
     template <typename T>

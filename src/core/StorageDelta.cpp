@@ -26,10 +26,12 @@ FileStorageInfo StorageDelta::describeFile(const QString &path, const FilePayloa
     return info;
 }
 
-void StorageDelta::collectPieces(const QString &treeId, QSet<QString> *pieces)
+void StorageDelta::collectPieces(const QString &treeId, QSet<QString> *pieces, QHash<QString, QString> *pathBySha)
 {
     for (const auto &entry : TreeWalker(m_session).flatten(treeId)) {
         const FilePayload &file = m_session.file(entry.second);
+        if (pathBySha)
+            pathBySha->insert(file.sha256, entry.first);
         if (!file.isChunked()) {
             pieces->insert(file.contentObjectId);
             continue;
@@ -45,17 +47,13 @@ CommitStorageDelta StorageDelta::forCommit(const QString &commitId)
     CommitStorageDelta out;
     out.commitId = m_session.commitGitOid(commitId);
 
+    // Every piece the parents store, and where the first parent kept each content (to
+    // recognise copies and renames), from one walk of each parent's files.
     QSet<QString> parentPieces;
-    for (const QString &parent : commit.parents)
-        collectPieces(m_session.commit(parent).treeId, &parentPieces);
-    const QString firstParentTree = commit.parents.isEmpty() ? QString() : m_session.commit(commit.parents.first()).treeId;
-
-    // Where the first parent kept each content, to recognise copies and renames.
     QHash<QString, QString> parentPathBySha;
-    if (!firstParentTree.isEmpty()) {
-        for (const auto &entry : TreeWalker(m_session).flatten(firstParentTree))
-            parentPathBySha.insert(m_session.file(entry.second).sha256, entry.first);
-    }
+    for (qsizetype i = 0; i < commit.parents.size(); ++i)
+        collectPieces(m_session.commit(commit.parents.at(i)).treeId, &parentPieces, i == 0 ? &parentPathBySha : nullptr);
+    const QString firstParentTree = commit.parents.isEmpty() ? QString() : m_session.commit(commit.parents.first()).treeId;
 
     const std::vector<FileDifference> differences = TreeDiff(m_session).compare(firstParentTree, commit.treeId);
     QSet<QString> deleted;

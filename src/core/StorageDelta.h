@@ -6,6 +6,7 @@
 #include "Models.h"
 #include "ObjectModel.h"
 
+#include <QHash>
 #include <QSet>
 #include <QString>
 
@@ -28,8 +29,9 @@ public:
     CommitStorageDelta forCommit(const QString &commitId);
 
 private:
-    /** Ids of every piece stored by the files of a root tree. */
-    void collectPieces(const QString &treeId, QSet<QString> *pieces);
+    /** Ids of every piece stored by the files of a root tree; with `pathBySha`, also each
+     *  content's path. */
+    void collectPieces(const QString &treeId, QSet<QString> *pieces, QHash<QString, QString> *pathBySha);
 
     RepoSession &m_session;
 };
