@@ -1236,6 +1236,10 @@
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
+    <message>
+        <source>tick “%1”</source>
+        <translation>勾选“%1”</translation>
+    </message>
 </context>
 <context>
     <name>hubvault::app::ExportWorkflow</name>

@@ -193,6 +193,7 @@ void ExportDialog::startExport()
     options.target = QDir::cleanPath(QDir::fromNativeSeparators(m_target->text().trimmed()));
     options.format = ExportFormat(m_format->currentData().toInt());
     options.force = m_force->isChecked();
+    options.forceHint = tr("tick “%1”").arg(m_force->text());
     m_report.reset();
     m_pending = std::make_shared<ExportReport>();
     setRunning(true);

@@ -296,7 +296,7 @@ void writeFolder(const QString &target, bool targetUsable, const QList<Item> &it
 // ---- planning -----------------------------------------------------------------------------
 
 /** How the target is used: refused (throws), created or replaced, or merged into (folders). */
-bool checkTarget(const QString &target, ExportFormat format, bool force, const Repository &repo)
+bool checkTarget(const QString &target, ExportFormat format, bool force, const QString &forceHint, const Repository &repo)
 {
     // The target: outside the repository, its parent present, and not in use unless force.
     const QString resolvedTarget = resolvedPath(target);
@@ -317,7 +317,7 @@ bool checkTarget(const QString &target, ExportFormat format, bool force, const R
         if (targetInfo.isDir() && !isEmptyDir(target)) {
             if (!force)
                 throw HubVaultValidationError(QStringLiteral(
-                    "cannot export to %1: the folder exists and is not empty; choose another target or pass --force").arg(target));
+                    "cannot export to %1: the folder exists and is not empty; choose another target or %2").arg(target, forceHint));
             mergeIntoFolder = true;
         }
         // An existing empty folder is replaced by the new one, so it must not be a symlink.
@@ -329,7 +329,7 @@ bool checkTarget(const QString &target, ExportFormat format, bool force, const R
                 QStringLiteral("cannot export to %1: it is a folder; name an archive file").arg(target));
         if (!force)
             throw HubVaultValidationError(
-                QStringLiteral("cannot export to %1: the file exists; choose another name or pass --force").arg(target));
+                QStringLiteral("cannot export to %1: the file exists; choose another name or %2").arg(target, forceHint));
     }
     return mergeIntoFolder;
 }
@@ -427,7 +427,7 @@ ExportReport SnapshotExporter::run(const Repository &repo, const TaskControl &ta
         throw RevisionNotFoundError(
             QStringLiteral("revision has no commits yet: %1; commit something first").arg(report.revision));
     report.commit = *commit;
-    const bool mergeIntoFolder = checkTarget(report.target, report.format, m_options.force, repo);
+    const bool mergeIntoFolder = checkTarget(report.target, report.format, m_options.force, m_options.forceHint, repo);
 
     const QList<Item> items = collectItems(repo, m_options.pathInRepo, *commit, report.revision);
     QSet<QString> folderSet;

@@ -29,6 +29,8 @@ struct ExportOptions {
     QString target;     ///< folder or archive path; relative paths are taken from the current directory
     std::optional<ExportFormat> format; ///< nullopt = from the target's extension, else folder
     bool force = false; ///< replace an existing archive, or write into a non-empty folder
+    /** How the caller's user sets `force`, for the message that refuses a used target. */
+    QString forceHint = QStringLiteral("pass --force");
 };
 
 /** What an export wrote. */

@@ -114,6 +114,9 @@ private Q_SLOTS:
         QTest::mouseClick(dialog->exportButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), kTimeoutMs);
         QVERIFY2(dialog->statusLabel()->text().contains(QLatin1String("failed")), qPrintable(dialog->statusLabel()->text()));
+        // The message names the dialog's own control, not the CLI's flag.
+        QVERIFY2(dialog->statusLabel()->text().contains(QLatin1String("tick")), qPrintable(dialog->statusLabel()->text()));
+        QVERIFY(!dialog->statusLabel()->text().contains(QLatin1String("--force")));
         dialog->forceCheck()->setChecked(true);
         QTest::mouseClick(dialog->exportButton(), Qt::LeftButton);
         QVERIFY(exported.wait(kTimeoutMs));
