@@ -1,0 +1,98 @@
+// The process-wide record of verified byte ranges (see VerifiedRanges.h).
+#include "VerifiedRanges.h"
+
+#include <cstring>
+
+namespace hubvault {
+
+VerifiedRanges &VerifiedRanges::instance()
+{
+    static VerifiedRanges record;
+    return record;
+}
+
+VerifiedRanges::VerifiedRanges(size_t capacity) : m_generationSize(qMax<size_t>(1, capacity / 2)) {}
+
+size_t VerifiedRanges::KeyHash::operator()(const Key &key) const
+{
+    // The digest is already uniformly distributed; mix in where the bytes live.
+    size_t h;
+    std::memcpy(&h, key.digest.data(), sizeof h);
+    auto mix = [&h](quint64 v) { h ^= size_t(v) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
+    mix(key.file.inode);
+    mix(quint64(key.offset));
+    mix(quint64(key.length));
+    return h;
+}
+
+bool VerifiedRanges::contains(const FileIdentity &file, qint64 offset, qint64 length, const Digest &digest)
+{
+    const Key key{file, offset, length, digest};
+    std::lock_guard lock(m_mutex);
+    if (m_current.count(key))
+        return true;
+    if (!m_previous.count(key))
+        return false;
+    m_previous.erase(key);
+    if (m_current.size() >= m_generationSize) {
+        m_previous = std::move(m_current);
+        m_current.clear();
+    }
+    m_current.insert(key);
+    return true;
+}
+
+void VerifiedRanges::insert(const FileIdentity &file, qint64 offset, qint64 length, const Digest &digest)
+{
+    const Key key{file, offset, length, digest};
+    std::lock_guard lock(m_mutex);
+    if (m_current.count(key))
+        return;
+    if (m_current.size() >= m_generationSize) {
+        m_previous = std::move(m_current);
+        m_current.clear();
+    }
+    m_current.insert(key);
+}
+
+void VerifiedRanges::clear()
+{
+    std::lock_guard lock(m_mutex);
+    m_current.clear();
+    m_previous.clear();
+}
+
+size_t VerifiedRanges::size()
+{
+    std::lock_guard lock(m_mutex);
+    return m_current.size() + m_previous.size();
+}
+
+bool VerifiedRanges::parseDigest(QByteArrayView text, Digest *out)
+{
+    if (text.startsWith("sha256:"))
+        text = text.sliced(7);
+    if (text.size() != 64)
+        return false;
+    auto nibble = [](char c) -> int {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        return -1;
+    };
+    for (int i = 0; i < 32; ++i) {
+        const int hi = nibble(text.at(2 * i)), lo = nibble(text.at(2 * i + 1));
+        if (hi < 0 || lo < 0)
+            return false;
+        (*out)[size_t(i)] = static_cast<unsigned char>(hi << 4 | lo);
+    }
+    return true;
+}
+
+bool VerifiedRanges::parseDigest(const QString &text, Digest *out)
+{
+    return parseDigest(QByteArrayView(text.toLatin1()), out);
+}
+
+} // namespace hubvault
