@@ -1,154 +1,53 @@
+// Verified reads of stored file content (see ContentReader.h).
 #include "ContentReader.h"
 
+#include "ChunkPipeline.h"
 #include "Errors.h"
-#include "Hash.h"
-#include "WorkerLane.h"
-#include "ObjectCodec.h"
+#include "FileStream.h"
 #include "RepoSession.h"
 #include "RepositoryContext.h"
+#include "StoredRange.h"
 
-#include <QBuffer>
-#include <QFile>
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
 
 namespace hubvault {
 
 namespace {
 
-constexpr qint64 kBlockSize = 1 << 20;
-const QByteArray kPackMagic("hubvault-pack/v1\n");
-
-/**
- * Hashes content the way a file payload records it (SHA-256, and the Git blob OID for
- * whole blobs) and verifies chunk checksums, on background lanes. Blocks are shared
- * QByteArrays, so queued work keeps them alive; the backlog is bounded.
- */
-class ParallelDigest {
-public:
-    explicit ParallelDigest(const FilePayload &file)
-        : m_hashGit(!file.isChunked()), m_parallel(file.logicalSize >= kParallelFrom)
-    {
-        if (m_parallel) {
-            m_contentLane = std::make_unique<WorkerLane>();
-            m_checkLane = std::make_unique<WorkerLane>();
-        }
-        if (m_hashGit)
-            m_sha1.add(ObjectCodec::gitBlobHeader(file.logicalSize));
-    }
-    ~ParallelDigest()
-    {
-        drain(m_contentLane);
-        drain(m_checkLane);
-    }
-    void add(const QByteArray &data)
-    {
-        throttle();
-        run(m_contentLane, [this, data] { m_sha256.add(data); });
-        if (m_hashGit)
-            run(m_checkLane, [this, data] { m_sha1.add(data); });
-        m_size += data.size();
-    }
-    /** Queues the chunk's checksum check; a mismatch is reported by check(). */
-    void verifyChunk(const QByteArray &data, const ChunkLocation &location)
-    {
-        run(m_checkLane, [this, data, id = location.ref.chunkId, sum = location.ref.checksum, pack = location.packPath] {
-            if (Hash::prefixedSha256(data) != sum && m_chunkError.isEmpty())
-                m_chunkError = QStringLiteral("chunk %1 in %2 does not match its checksum").arg(id, pack);
-        });
-    }
-    QString sha256()
-    {
-        if (m_sha256Hex.isEmpty()) {
-            drain(m_contentLane);
-            m_sha256Hex = QString::fromLatin1(m_sha256.hexResult());
-        }
-        return m_sha256Hex;
-    }
-    /** Throws IntegrityError naming the first recorded fact the bytes contradict. */
-    void check(const FilePayload &file, const QString &what)
-    {
-        drain(m_checkLane);
-        if (!m_chunkError.isEmpty())
-            throw IntegrityError(m_chunkError);
-        if (m_size != file.logicalSize)
-            throw IntegrityError(QStringLiteral("%1: content is %2 bytes, expected %3").arg(what).arg(m_size).arg(file.logicalSize));
-        const QString sha = sha256();
-        if (sha != file.sha256)
-            throw IntegrityError(QStringLiteral("%1: content sha256 mismatch").arg(what));
-        if (m_hashGit) {
-            if (QString::fromLatin1(m_sha1.hexResult()) != file.oid)
-                throw IntegrityError(QStringLiteral("%1: git blob oid mismatch").arg(what));
-        } else {
-            const QByteArray pointer = ObjectCodec::lfsPointer(sha, file.logicalSize);
-            if (ObjectCodec::gitBlobOid(pointer) != file.oid)
-                throw IntegrityError(QStringLiteral("%1: LFS pointer oid mismatch").arg(what));
-            if (file.pointerSize && *file.pointerSize != pointer.size())
-                throw IntegrityError(QStringLiteral("%1: pointer_size mismatch").arg(what));
-            if (file.etag != file.sha256)
-                throw IntegrityError(QStringLiteral("%1: etag does not equal sha256").arg(what));
-        }
-    }
-
-private:
-    // Small files are hashed inline: threads would cost more than they save.
-    static constexpr qint64 kParallelFrom = 8 << 20;
-
-    static void run(const std::unique_ptr<WorkerLane> &lane, std::function<void()> task)
-    {
-        if (lane)
-            lane->post(std::move(task));
-        else
-            task();
-    }
-    static void drain(const std::unique_ptr<WorkerLane> &lane)
-    {
-        if (lane)
-            lane->drain();
-    }
-    void throttle()
-    {
-        // At most a few blocks or chunks in flight: memory stays bounded.
-        for (const auto *lane : {&m_contentLane, &m_checkLane}) {
-            if (*lane && (*lane)->backlog() > 3)
-                (*lane)->drain();
-        }
-    }
-
-    Hash m_sha256{Hash::Algorithm::Sha256};
-    Hash m_sha1{Hash::Algorithm::Sha1};
-    QString m_sha256Hex;
-    QString m_chunkError; // written by the check lane, read after draining it
-    bool m_hashGit = false;
-    bool m_parallel = false;
-    qint64 m_size = 0;
-    std::unique_ptr<WorkerLane> m_contentLane; // declared last: destroyed (joined) first
-    std::unique_ptr<WorkerLane> m_checkLane;
-};
-
-/** A write-only device that keeps only the bytes of [start, end) of what passes through. */
-class RangeCollector : public QIODevice {
-public:
-    RangeCollector(qint64 start, qint64 end) : m_start(start), m_end(end) { open(QIODevice::WriteOnly); }
-    QByteArray take() { return std::move(m_bytes); }
-
-protected:
-    qint64 readData(char *, qint64) override { return -1; }
-    qint64 writeData(const char *data, qint64 size) override
-    {
-        const qint64 from = qMax(m_start, m_pos), to = qMin(m_end, m_pos + size);
-        if (from < to)
-            m_bytes.append(data + (from - m_pos), to - from);
-        m_pos += size;
-        return size;
-    }
-
-private:
-    qint64 m_start, m_end, m_pos = 0;
-    QByteArray m_bytes;
-};
+// Blobs up to this size are read and hashed in one piece; larger ones stream, hashing
+// on a second thread while the next block is read.
+constexpr qint64 kInlineBlob = 8 << 20;
 
 QString describe(const FilePayload &file)
 {
     return QStringLiteral("file with sha256 %1").arg(file.sha256.left(12));
+}
+
+void writeFully(int fd, const char *data, qint64 size, const QString &what)
+{
+    for (qint64 done = 0; done < size;) {
+        const ssize_t n = ::write(fd, data + done, size_t(size - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            throw HubVaultError(QStringLiteral("cannot write %1: %2").arg(what, QString::fromLocal8Bit(std::strerror(errno))));
+        done += n;
+    }
+}
+
+/** Copies the part of a chunk at file offset `chunkStart` that overlaps [start, end) into out. */
+void copyOverlap(const ChunkPipeline::Piece &piece, qint64 chunkStart, qint64 chunkLength, qint64 start, qint64 end,
+                 char *out)
+{
+    const qint64 from = qMax(start, chunkStart), to = qMin(end, chunkStart + chunkLength);
+    if (from >= to)
+        return;
+    if (piece.range)
+        piece.range->readSlice(from - chunkStart, to - from, out + (from - start));
+    else
+        std::memcpy(out + (from - start), piece.bytes.constData() + (from - chunkStart), size_t(to - from));
 }
 
 } // namespace
@@ -164,97 +63,26 @@ QString ContentReader::blobDataPath(const FilePayload &file, BlobPayload *blobOu
     return m_session.context().blobDataPath(file.contentObjectId);
 }
 
-QByteArray ContentReader::readAll(const FilePayload &file)
+StoredRange ContentReader::openBlob(const FilePayload &file)
 {
-    QByteArray out;
-    out.reserve(file.logicalSize);
-    QBuffer::OpenMode mode = QIODevice::WriteOnly;
-    QBuffer buffer(&out);
-    buffer.open(mode);
-    copyTo(file, buffer);
-    return out;
-}
-
-void ContentReader::copyTo(const FilePayload &file, QIODevice &out, const TaskControl &task, qint64 doneBefore,
-                           qint64 total)
-{
-    // Bytes are written as they are read (callers publish the output only on success)
-    // while the hashes run on two other threads; a bounded backlog keeps memory flat.
-    const Env &env = *m_session.context().env;
-    ParallelDigest digest(file);
-    qint64 done = doneBefore;
-    auto emit = [&](const QByteArray &data) {
-        digest.add(data);
-        if (out.write(data.constData(), data.size()) != data.size())
-            throw HubVaultError(QStringLiteral("cannot write output: %1").arg(out.errorString()));
-        done += data.size();
-        task.report(done, total ? total : file.logicalSize, QStringLiteral("read"));
-        task.checkCancelled();
-    };
-    if (!file.isChunked()) {
-        BlobPayload blob;
-        const QString dataPath = blobDataPath(file, &blob);
-        if (!env.stat(dataPath, true).isFile)
-            throw IntegrityError(QStringLiteral("blob data file is missing: %1").arg(dataPath));
-        auto in = env.openForRead(dataPath);
-        while (!in->atEnd()) {
-            const QByteArray block = in->read(kBlockSize);
-            if (block.isEmpty() && in->error() != QFile::NoError)
-                throw HubVaultError(QStringLiteral("cannot read %1: %2").arg(dataPath, in->errorString()));
-            emit(block);
-        }
-        // The blob's payload_sha256 is the SHA-256 of the same bytes (§3.2).
-        if (QStringLiteral("sha256:") + digest.sha256() != blob.payloadSha256)
-            throw IntegrityError(QStringLiteral("blob data %1 does not match its recorded payload_sha256").arg(dataPath));
-    } else {
-        for (const ChunkLocation &location : locateChunks(file)) {
-            const QByteArray bytes = readPackBytes(env, location.packPath, location.offset, location.ref.storedSize);
-            if (bytes.size() != location.ref.logicalSize)
-                throw IntegrityError(QStringLiteral("chunk %1 has %2 bytes, expected %3")
-                                         .arg(location.ref.chunkId).arg(bytes.size()).arg(location.ref.logicalSize));
-            digest.verifyChunk(bytes, location);
-            emit(bytes);
-        }
-    }
-    digest.check(file, describe(file));
-}
-
-QByteArray ContentReader::readRange(const FilePayload &file, qint64 start, qint64 length)
-{
-    if (start < 0 || length < 0)
-        throw HubVaultValidationError(QStringLiteral("read_range start and length must be non-negative"));
-    if (start >= file.logicalSize || length == 0)
-        return {};
-    const qint64 end = qMin(file.logicalSize, start + length);
-    if (!file.isChunked()) {
-        // A whole blob is only trusted after hashing all of it (§5.7), but there is no
-        // need to keep more than the requested bytes while doing so.
-        RangeCollector collector(start, end);
-        copyTo(file, collector);
-        return collector.take();
-    }
-    QByteArray out;
-    out.reserve(end - start);
-    const Env &env = *m_session.context().env;
-    for (const ChunkLocation &location : locateChunks(file, start, end)) {
-        const qint64 chunkStart = location.ref.logicalOffset;
-        const qint64 chunkEnd = chunkStart + location.ref.logicalSize;
-        if (chunkEnd <= start || chunkStart >= end)
-            continue;
-        const QByteArray chunk = readChunk(env, location);
-        const qint64 from = qMax(start, chunkStart) - chunkStart;
-        const qint64 to = qMin(end, chunkEnd) - chunkStart;
-        out.append(chunk.constData() + from, to - from);
-    }
-    return out;
+    BlobPayload blob;
+    const QString dataPath = blobDataPath(file, &blob);
+    // Bytes that hash to the blob's payload_sha256 are the file's content only if the two
+    // objects agree on it; comparing the records spares hashing the content twice.
+    if (blob.payloadSha256 != QStringLiteral("sha256:") + file.sha256)
+        throw IntegrityError(QStringLiteral("%1: its blob %2 records another payload_sha256")
+                                 .arg(describe(file), file.contentObjectId));
+    return StoredRange::blob(*m_session.context().env, dataPath, file.logicalSize, blob.payloadSha256,
+                             VerifiedRanges::instance());
 }
 
 QList<ChunkLocation> ContentReader::locateChunks(const FilePayload &file, qint64 start, qint64 end)
 {
+    if (!file.idMatches)
+        throw IntegrityError(QStringLiteral("%1: its file object does not match its id; run full verification").arg(describe(file)));
     if (end < 0)
         end = file.logicalSize;
     QList<ChunkLocation> out;
-    out.reserve(file.chunks.size());
     qint64 expectedOffset = 0;
     for (const ChunkRef &ref : file.chunks) {
         if (!ref.compression.isEmpty() && ref.compression != QLatin1String("none"))
@@ -286,59 +114,134 @@ QList<ChunkLocation> ContentReader::locateChunks(const FilePayload &file, qint64
     return out;
 }
 
-QByteArray ContentReader::readPackBytes(const Env &env, const QString &packPath, qint64 offset, qint64 size)
-{
-    const FileStat st = env.stat(packPath, true);
-    if (!st.isFile)
-        throw IntegrityError(QStringLiteral("pack file is missing: %1").arg(packPath));
-    if (offset < kPackMagic.size() || offset + size > st.size)
-        throw IntegrityError(QStringLiteral("chunk range [%1, %2) lies outside pack %3 (%4 bytes)")
-                                 .arg(offset).arg(offset + size).arg(packPath).arg(st.size));
-    auto in = env.openForRead(packPath);
-    if (in->read(kPackMagic.size()) != kPackMagic)
-        throw IntegrityError(QStringLiteral("pack %1 does not start with the hubvault-pack/v1 magic").arg(packPath));
-    if (!in->seek(offset))
-        throw HubVaultError(QStringLiteral("cannot seek in %1: %2").arg(packPath, in->errorString()));
-    const QByteArray data = in->read(size);
-    if (data.size() != size)
-        throw IntegrityError(QStringLiteral("pack %1 is truncated at offset %2").arg(packPath).arg(offset));
-    return data;
-}
-
 QByteArray ContentReader::readChunk(const Env &env, const ChunkLocation &location)
 {
-    const QByteArray data = readPackBytes(env, location.packPath, location.offset, location.ref.storedSize);
-    if (data.size() != location.ref.logicalSize)
-        throw IntegrityError(QStringLiteral("chunk %1 has %2 bytes, expected %3")
-                                 .arg(location.ref.chunkId).arg(data.size()).arg(location.ref.logicalSize));
-    if (Hash::prefixedSha256(data) != location.ref.checksum)
-        throw IntegrityError(QStringLiteral("chunk %1 in %2 does not match its checksum")
-                                 .arg(location.ref.chunkId, location.packPath));
-    return data;
+    return StoredRange::chunk(env, location, VerifiedRanges::instance()).readVerified();
 }
 
-} // namespace hubvault
+QByteArray ContentReader::readAll(const FilePayload &file)
+{
+    return readRange(file, 0, file.logicalSize);
+}
 
-#include "FileStream.h"
+QByteArray ContentReader::readRange(const FilePayload &file, qint64 start, qint64 length)
+{
+    if (start < 0 || length < 0)
+        throw HubVaultValidationError(QStringLiteral("read_range start and length must be non-negative"));
+    if (start >= file.logicalSize || length == 0)
+        return {};
+    const qint64 end = qMin(file.logicalSize, start + length);
+    if (!file.isChunked()) {
+        // A whole blob is only trusted once all of it was hashed (§5.7); after that, any
+        // range of it is read directly.
+        StoredRange blob = openBlob(file);
+        if (blob.isVerified())
+            return blob.readSlice(start, end - start);
+        if (blob.length() <= kInlineBlob) {
+            const QByteArray all = blob.readVerified();
+            return start == 0 && end == all.size() ? all : all.mid(start, end - start);
+        }
+        QByteArray out;
+        out.reserve(end - start);
+        qint64 position = 0;
+        blob.stream([&](const QByteArray &block) {
+            const qint64 from = qMax(start, position), to = qMin(end, position + block.size());
+            if (from < to)
+                out.append(block.constData() + (from - position), to - from);
+            position += block.size();
+        });
+        return out;
+    }
+    QByteArray out(end - start, Qt::Uninitialized);
+    const QList<ChunkLocation> chunks = locateChunks(file, start, end);
+    ChunkPipeline pipeline(*m_session.context().env, chunks, VerifiedRanges::instance(), ChunkPipeline::Output::CopyVerified);
+    for (const ChunkLocation &chunk : chunks)
+        copyOverlap(pipeline.next(), chunk.ref.logicalOffset, chunk.ref.logicalSize, start, end, out.data());
+    return out;
+}
 
-namespace hubvault {
+void ContentReader::forEachBlock(const FilePayload &file, const std::function<void(const QByteArray &)> &sink,
+                                 const TaskControl &task, qint64 doneBefore, qint64 total)
+{
+    qint64 done = doneBefore;
+    auto deliver = [&](const QByteArray &bytes) {
+        sink(bytes);
+        done += bytes.size();
+        task.report(done, total ? total : file.logicalSize, QStringLiteral("read"));
+        task.checkCancelled();
+    };
+    if (!file.isChunked()) {
+        openBlob(file).stream(deliver, task);
+        return;
+    }
+    ChunkPipeline pipeline(*m_session.context().env, locateChunks(file));
+    while (pipeline.hasNext())
+        deliver(pipeline.next().bytes);
+}
+
+void ContentReader::copyTo(const FilePayload &file, QIODevice &out, const TaskControl &task, qint64 doneBefore,
+                           qint64 total)
+{
+    forEachBlock(
+        file,
+        [&](const QByteArray &bytes) {
+            if (out.write(bytes.constData(), bytes.size()) != bytes.size())
+                throw HubVaultError(QStringLiteral("cannot write output: %1").arg(out.errorString()));
+        },
+        task, doneBefore, total);
+}
+
+void ContentReader::copyToFile(const FilePayload &file, QFile &out, const TaskControl &task, qint64 doneBefore,
+                               qint64 total)
+{
+    // Everything below writes to the descriptor directly; nothing may sit in QFile's buffer.
+    if (!out.flush())
+        throw HubVaultError(QStringLiteral("cannot write %1: %2").arg(out.fileName(), out.errorString()));
+    const int fd = out.handle();
+    qint64 done = doneBefore;
+    auto progress = [&](qint64 bytes) {
+        done += bytes;
+        task.report(done, total ? total : file.logicalSize, QStringLiteral("read"));
+        task.checkCancelled();
+    };
+    auto write = [&](const QByteArray &bytes) {
+        writeFully(fd, bytes.constData(), bytes.size(), out.fileName());
+        progress(bytes.size());
+    };
+    if (!file.isChunked()) {
+        StoredRange blob = openBlob(file);
+        if (blob.isVerified()) {
+            blob.file().copyTo(fd, 0, blob.length());
+            progress(blob.length());
+        } else {
+            blob.stream(write, task);
+        }
+        return;
+    }
+    ChunkPipeline pipeline(*m_session.context().env, locateChunks(file), VerifiedRanges::instance(),
+                           ChunkPipeline::Output::CopyVerified);
+    while (pipeline.hasNext()) {
+        const ChunkPipeline::Piece piece = pipeline.next();
+        if (piece.range) {
+            piece.range->file().copyTo(fd, piece.range->offset(), piece.range->length());
+            progress(piece.range->length());
+        } else {
+            write(piece.bytes);
+        }
+    }
+}
 
 std::unique_ptr<QIODevice> ContentReader::openStream(const FilePayload &file)
 {
     const auto &context = m_session.context();
     if (file.isChunked())
         return std::make_unique<FileStream>(context.env, locateChunks(file), file.logicalSize);
-    // Verify the whole blob once up front (a streaming pass, no buffering), then serve
-    // reads from the same open handle so the verified bytes are the bytes returned.
-    const QString dataPath = blobDataPath(file);
-    if (!context.env->stat(dataPath, true).isFile)
-        throw IntegrityError(QStringLiteral("blob data file is missing: %1").arg(dataPath));
-    auto handle = context.env->openForRead(dataPath);
-    QFile sink(QStringLiteral("/dev/null"));
-    sink.open(QIODevice::WriteOnly);
-    copyTo(file, sink);
-    handle->seek(0);
-    return std::make_unique<FileStream>(std::move(handle), file.logicalSize);
+    // Verify the whole blob once up front (a streaming pass, no buffering) unless this
+    // process already did, then serve reads from the same open file.
+    auto blob = std::make_shared<StoredRange>(openBlob(file));
+    if (!blob->isVerified())
+        blob->stream([](const QByteArray &) {});
+    return std::make_unique<FileStream>(std::move(blob));
 }
 
 } // namespace hubvault

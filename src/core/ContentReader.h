@@ -1,13 +1,19 @@
 #pragma once
 // Reads file content out of whole-blob storage (objects/blobs/**.data) and chunked
-// storage (packs + chunk_visible), checking every byte against its recorded hashes
-// (FORMAT.md §5.2, §5.7) so damage is an IntegrityError, never wrong bytes.
+// storage (packs + chunk_visible) for callers: every byte handed out has been checked
+// against its recorded SHA-256 in this process (FORMAT.md §5.2, §5.7), so damage is an
+// IntegrityError, never wrong bytes. Bytes verified once are not hashed again
+// (VerifiedRanges); chunks ahead of a sequential reader are verified on every core
+// (ChunkPipeline). Reads check each chunk against the chunk list of a file object whose
+// id checks out, instead of re-hashing the whole file: docs/format.md ("Verify once").
+// Verification proper (quick/full verify) is ContentVerifier's job.
 
 #include "MetadataStore.h"
 #include "ObjectModel.h"
 #include "Progress.h"
 
 #include <QByteArray>
+#include <QFile>
 #include <QIODevice>
 #include <memory>
 
@@ -15,6 +21,7 @@ namespace hubvault {
 
 class RepoSession;
 class Env;
+class StoredRange;
 
 /** Where one chunk of a chunked file lives, resolved from chunk_visible. */
 struct ChunkLocation {
@@ -27,34 +34,41 @@ class ContentReader {
 public:
     explicit ContentReader(RepoSession &session) : m_session(session) {}
 
-    /** Whole content, fully verified (size, sha256, git/pointer OID). */
+    /** Whole content. */
     QByteArray readAll(const FilePayload &file);
-    /** Bytes [start, start+length) clipped to the file; overlapping chunks verified. */
+    /** Bytes [start, start+length) clipped to the file; only overlapping chunks are read. */
     QByteArray readRange(const FilePayload &file, qint64 start, qint64 length);
     /**
      * Streams the content into `out` in bounded blocks, verifying as it goes; throws
-     * IntegrityError (after writing some bytes) when the data is damaged, so callers
-     * write to a temporary file and publish it only on success.
+     * IntegrityError (possibly after writing some bytes) when the data is damaged, so
+     * callers write to a temporary file and publish it only on success.
      */
     void copyTo(const FilePayload &file, QIODevice &out, const TaskControl &task = {}, qint64 doneBefore = 0,
                 qint64 total = 0);
+    /** copyTo for an open file: bytes verified earlier are copied by the kernel. */
+    void copyToFile(const FilePayload &file, QFile &out, const TaskControl &task = {}, qint64 doneBefore = 0,
+                    qint64 total = 0);
     /** A read-only stream that does not need the session after it is returned. */
     std::unique_ptr<QIODevice> openStream(const FilePayload &file);
 
     /**
      * Resolves the chunks of a chunked file that overlap [start, end) (all by default)
-     * against chunk_visible, with the §5.7 consistency checks.
+     * against chunk_visible, after checking the chunk list itself (§5.7).
      */
     QList<ChunkLocation> locateChunks(const FilePayload &file, qint64 start = 0, qint64 end = -1);
-    /** Reads one chunk from its pack and checks size and checksum. */
+    /** One chunk's verified bytes (size and checksum). */
     static QByteArray readChunk(const Env &env, const ChunkLocation &location);
-    /** Reads `size` bytes at `offset` of a pack after checking its magic and bounds. */
-    static QByteArray readPackBytes(const Env &env, const QString &packPath, qint64 offset, qint64 size);
 
     /** Path of a whole-blob file's .data, after checking its blob payload. */
     QString blobDataPath(const FilePayload &file, BlobPayload *blobOut = nullptr);
 
 private:
+    /** The blob's data file, checked against what the file object records. */
+    StoredRange openBlob(const FilePayload &file);
+    /** Hands verified blocks of the content to `sink` in order. */
+    void forEachBlock(const FilePayload &file, const std::function<void(const QByteArray &)> &sink,
+                      const TaskControl &task, qint64 doneBefore, qint64 total);
+
     RepoSession &m_session;
 };
 

@@ -81,6 +81,28 @@ FileStat Env::stat(const QString &path, bool followSymlinks) const
     return out;
 }
 
+FileIdentity Env::identify(const QString &path) const
+{
+    struct ::stat st {};
+    FileIdentity out;
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return out;
+    out.device = quint64(st.st_dev);
+    out.inode = quint64(st.st_ino);
+    out.size = qint64(st.st_size);
+    out.mtimeNs = qint64(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
+    out.ctimeNs = qint64(st.st_ctim.tv_sec) * 1000000000LL + st.st_ctim.tv_nsec;
+    return out;
+}
+
+std::unique_ptr<RandomAccessFile> Env::openRandomAccess(const QString &path) const
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        throw HubVaultError(osError(QStringLiteral("cannot open"), path));
+    return std::make_unique<RandomAccessFile>(fd, path);
+}
+
 QByteArray Env::readFile(const QString &path) const
 {
     auto file = openForRead(path);

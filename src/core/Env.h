@@ -4,6 +4,8 @@
 // through an Env, so tests can freeze the clock, fail an operation or "crash" between
 // two steps (override faultPoint) without touching production code.
 
+#include "RandomAccessFile.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QFile>
@@ -52,6 +54,10 @@ public:
 
     /** lstat() when `followSymlinks` is false, stat() otherwise. */
     virtual FileStat stat(const QString &path, bool followSymlinks = false) const;
+    /** Device, inode, size and times of `path` (symlinks followed); all zero when missing. */
+    virtual FileIdentity identify(const QString &path) const;
+    /** Opens a file for positioned reads; throws HubVaultError with the OS reason on failure. */
+    virtual std::unique_ptr<RandomAccessFile> openRandomAccess(const QString &path) const;
     /** Reads a whole (small) file; throws HubVaultError with the OS reason on failure. */
     virtual QByteArray readFile(const QString &path) const;
     /** Opens a file for reading; throws HubVaultError with the OS reason on failure. */

@@ -1,12 +1,15 @@
+// Streams over stored files with read-ahead verification (see FileStream.h).
 #include "FileStream.h"
 
 #include "Errors.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace hubvault {
 
-FileStream::FileStream(std::unique_ptr<QFile> data, qint64 size) : m_blob(std::move(data)), m_size(size)
+FileStream::FileStream(std::shared_ptr<StoredRange> verifiedBlob)
+    : m_blob(std::move(verifiedBlob)), m_size(m_blob->length())
 {
     QIODevice::open(QIODevice::ReadOnly);
 }
@@ -21,27 +24,45 @@ FileStream::~FileStream() = default;
 
 bool FileStream::seek(qint64 pos)
 {
-    if (pos < 0 || pos > m_size)
-        return false;
-    if (m_blob && !m_blob->seek(pos))
-        return false;
-    return QIODevice::seek(pos);
+    return pos >= 0 && pos <= m_size && QIODevice::seek(pos);
 }
 
 qint64 FileStream::readData(char *data, qint64 maxSize)
 {
-    if (m_blob) {
-        if (m_blob->pos() != pos())
-            m_blob->seek(pos());
-        return m_blob->read(data, qMin(maxSize, m_size - pos()));
-    }
     try {
+        if (m_blob) {
+            const qint64 n = qMin(maxSize, m_size - pos());
+            if (n > 0)
+                m_blob->readSlice(pos(), n, data);
+            return qMax<qint64>(n, 0);
+        }
         return readChunked(data, maxSize);
     } catch (const HubVaultError &e) {
         // QIODevice cannot throw through Qt's buffering; report like a failed read.
         setErrorString(e.message());
         return -1;
     }
+}
+
+void FileStream::load(int index)
+{
+    const bool inOrder = index == m_currentIndex + 1 && m_currentIndex >= 0;
+    if (m_readAhead && m_readAheadFrom + m_readAhead->nextIndex() != index)
+        m_readAhead.reset(); // the reader jumped: what was read ahead is not needed
+    if (!m_readAhead && inOrder && index + 1 < m_chunks.size()) {
+        // Reading in order: from here on, chunks ahead are verified in parallel.
+        m_readAheadFrom = index;
+        m_readAhead = std::make_unique<ChunkPipeline>(*m_env, m_chunks.mid(index), VerifiedRanges::instance(),
+                                                      ChunkPipeline::Output::CopyVerified);
+    }
+    if (m_readAhead) {
+        m_current = m_readAhead->next();
+    } else {
+        auto range = std::make_shared<StoredRange>(StoredRange::chunk(*m_env, m_chunks.at(index), VerifiedRanges::instance()));
+        m_current = range->isVerified() ? ChunkPipeline::Piece{QByteArray(), std::move(range)}
+                                        : ChunkPipeline::Piece{range->readVerified(), nullptr};
+    }
+    m_currentIndex = index;
 }
 
 qint64 FileStream::readChunked(char *data, qint64 maxSize)
@@ -52,13 +73,14 @@ qint64 FileStream::readChunked(char *data, qint64 maxSize)
         const auto it = std::upper_bound(m_chunks.cbegin(), m_chunks.cend(), position,
                                          [](qint64 p, const ChunkLocation &c) { return p < c.ref.logicalOffset; });
         const int index = int(it - m_chunks.cbegin()) - 1;
-        if (index != m_cachedIndex) {
-            m_cached = ContentReader::readChunk(*m_env, m_chunks.at(index));
-            m_cachedIndex = index;
-        }
+        if (index != m_currentIndex)
+            load(index);
         const qint64 within = position - m_chunks.at(index).ref.logicalOffset;
-        const qint64 n = qMin(maxSize - copied, qint64(m_cached.size()) - within);
-        std::copy_n(m_cached.constData() + within, n, data + copied);
+        const qint64 n = qMin(maxSize - copied, m_chunks.at(index).ref.logicalSize - within);
+        if (m_current.range)
+            m_current.range->readSlice(within, n, data + copied);
+        else
+            std::memcpy(data + copied, m_current.bytes.constData() + within, size_t(n));
         copied += n;
         position += n;
     }

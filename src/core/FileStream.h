@@ -1,11 +1,14 @@
 #pragma once
-// A read-only, seekable QIODevice over one stored file that never holds more than one
-// chunk (≤ 16 MiB) in memory. It owns its open file handles, so it stays valid after the
+// A read-only, seekable QIODevice over one stored file that never holds more than the
+// read-ahead window in memory. It owns its open file handles, so it stays valid after the
 // read session (and its lock) is gone; a concurrent gc cannot pull bytes from under it.
+// Sequential reading of a chunked file verifies the chunks ahead on every core
+// (ChunkPipeline); a seek elsewhere reads just the chunk it lands in.
 
+#include "ChunkPipeline.h"
 #include "ContentReader.h"
+#include "StoredRange.h"
 
-#include <QFile>
 #include <QIODevice>
 #include <memory>
 
@@ -14,14 +17,15 @@ namespace hubvault {
 class FileStream : public QIODevice {
     Q_OBJECT
 public:
-    /** Whole-blob stream over `data`, whose content was verified when it was opened. */
-    FileStream(std::unique_ptr<QFile> data, qint64 size);
-    /** Chunked stream; each chunk is verified the first time it is read. */
+    /** Whole-blob stream over a data file whose content was verified when it was opened. */
+    explicit FileStream(std::shared_ptr<StoredRange> verifiedBlob);
+    /** Chunked stream; each chunk is verified the first time this process reads it. */
     FileStream(std::shared_ptr<const Env> env, QList<ChunkLocation> chunks, qint64 size);
     ~FileStream() override;
 
     bool isSequential() const override { return false; }
     qint64 size() const override { return m_size; }
+    /** Positions outside [0, size] are refused. */
     bool seek(qint64 pos) override;
 
 protected:
@@ -30,13 +34,17 @@ protected:
 
 private:
     qint64 readChunked(char *data, qint64 maxSize);
+    /** Makes chunk `index` current, from the read-ahead when the reader got there in order. */
+    void load(int index);
 
-    std::unique_ptr<QFile> m_blob;
+    std::shared_ptr<StoredRange> m_blob;
     std::shared_ptr<const Env> m_env;
     QList<ChunkLocation> m_chunks;
     qint64 m_size = 0;
-    int m_cachedIndex = -1;
-    QByteArray m_cached;
+    int m_currentIndex = -1;
+    ChunkPipeline::Piece m_current;
+    std::unique_ptr<ChunkPipeline> m_readAhead; ///< over m_chunks from m_readAheadFrom on
+    int m_readAheadFrom = 0;
 };
 
 } // namespace hubvault

@@ -144,10 +144,10 @@ const CommitPayload &History::recentCommit(const QString &commitId)
     // together; keeping all of them would hold the whole history in memory.
     constexpr size_t kMaxCommits = 4096;
     if (auto it = m_recentCommits.find(commitId); it != m_recentCommits.end())
-        return it->second;
+        return *it->second;
     if (m_recentCommits.size() >= kMaxCommits)
         m_recentCommits.clear();
-    return m_recentCommits.emplace(commitId, m_session.commitOnce(commitId)).first->second;
+    return *m_recentCommits.emplace(commitId, m_session.commitOnce(commitId)).first->second;
 }
 
 std::optional<PathEntry> History::entryAt(const QString &commitId, const QString &path)

@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QString>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 
@@ -52,7 +53,7 @@ private:
 
     RepoSession &m_session;
     TreeWalker m_walker;
-    std::unordered_map<QString, CommitPayload> m_recentCommits;
+    std::unordered_map<QString, std::shared_ptr<const CommitPayload>> m_recentCommits;
 };
 
 } // namespace hubvault

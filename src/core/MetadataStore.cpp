@@ -1,128 +1,268 @@
+// The metadata database over the SQLite C API (see MetadataStore.h).
 #include "MetadataStore.h"
 
 #include "Errors.h"
 
-#include <QAtomicInteger>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QThread>
+#include <QUrl>
+#include <sqlite3.h>
 
 namespace hubvault {
 
+/**
+ * One use of a prepared statement: binds, steps and reads columns, and resets the
+ * statement when it goes out of scope, so no statement stays active across a COMMIT.
+ */
+class MetadataStore::Query {
+public:
+    Query(const MetadataStore &store, sqlite3_stmt *statement, const QString &what)
+        : m_store(store), m_statement(statement), m_what(what)
+    {
+    }
+    Query(Query &&other) noexcept : m_store(other.m_store), m_statement(other.m_statement), m_what(other.m_what)
+    {
+        other.m_statement = nullptr;
+    }
+    Query(const Query &) = delete;
+    Query &operator=(const Query &) = delete;
+    ~Query()
+    {
+        if (m_statement) {
+            sqlite3_reset(m_statement);
+            sqlite3_clear_bindings(m_statement);
+        }
+    }
+
+    /** Binds text; a null QString binds "" (NOT NULL columns), never SQL NULL. */
+    Query &text(int index, const QString &value)
+    {
+        const QByteArray utf8 = value.toUtf8();
+        check(sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT));
+        return *this;
+    }
+    Query &utf8(int index, const QByteArray &value)
+    {
+        check(sqlite3_bind_text(m_statement, index, value.constData(), int(value.size()), SQLITE_TRANSIENT));
+        return *this;
+    }
+    /** Binds text, or SQL NULL for an empty value (optional ids and ref columns). */
+    Query &textOrNull(int index, const QString &value)
+    {
+        if (value.isEmpty()) {
+            check(sqlite3_bind_null(m_statement, index));
+            return *this;
+        }
+        return text(index, value);
+    }
+    Query &integer(int index, qint64 value)
+    {
+        check(sqlite3_bind_int64(m_statement, index, value));
+        return *this;
+    }
+
+    /** Steps to the next row; false when there are no more. */
+    bool next()
+    {
+        const int rc = sqlite3_step(m_statement);
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc == SQLITE_DONE)
+            return false;
+        m_store.fail(m_what);
+    }
+    /** Runs a statement that returns no rows. */
+    void run()
+    {
+        while (next()) {
+        }
+    }
+
+    QString string(int column) const
+    {
+        const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        return data ? QString::fromUtf8(data, sqlite3_column_bytes(m_statement, column)) : QString();
+    }
+    QByteArray bytes(int column) const
+    {
+        const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        return data ? QByteArray(data, sqlite3_column_bytes(m_statement, column)) : QByteArray();
+    }
+    qint64 int64(int column) const { return sqlite3_column_int64(m_statement, column); }
+    bool isNull(int column) const { return sqlite3_column_type(m_statement, column) == SQLITE_NULL; }
+
+private:
+    void check(int rc) const
+    {
+        if (rc != SQLITE_OK)
+            m_store.fail(m_what);
+    }
+
+    const MetadataStore &m_store;
+    sqlite3_stmt *m_statement;
+    const QString &m_what;
+};
+
 namespace {
 
-QString nextConnectionName()
+// Statements are keyed by the address of their text, so each one is a named constant.
+struct TableSql {
+    const char *payload, *ids, *all, *sizes, *has, *put, *del;
+};
+
+const TableSql &sqlFor(ObjectType type)
 {
-    static QAtomicInteger<quint64> counter;
-    return QStringLiteral("hubvault-%1").arg(counter.fetchAndAddRelaxed(1));
+#define HUBVAULT_TABLE_SQL(table)                                                                          \
+    TableSql                                                                                               \
+    {                                                                                                      \
+        "SELECT payload_json FROM " table " WHERE object_id = ?",                                         \
+            "SELECT object_id FROM " table " ORDER BY object_id",                                         \
+            "SELECT object_id, payload_json FROM " table " ORDER BY object_id",                           \
+            "SELECT object_id, length(CAST(payload_json AS BLOB)) FROM " table,                           \
+            "SELECT 1 FROM " table " WHERE object_id = ?",                                                \
+            "INSERT OR REPLACE INTO " table " (object_id, payload_json) VALUES (?, ?)",                   \
+            "DELETE FROM " table " WHERE object_id = ?"                                                   \
+    }
+    static const TableSql commits = HUBVAULT_TABLE_SQL("objects_commits");
+    static const TableSql trees = HUBVAULT_TABLE_SQL("objects_trees");
+    static const TableSql files = HUBVAULT_TABLE_SQL("objects_files");
+    static const TableSql blobs = HUBVAULT_TABLE_SQL("objects_blobs");
+#undef HUBVAULT_TABLE_SQL
+    switch (type) {
+    case ObjectType::Commit: return commits;
+    case ObjectType::Tree: return trees;
+    case ObjectType::File: return files;
+    case ObjectType::Blob: return blobs;
+    }
+    return commits;
 }
 
-QString textOrEmpty(const QVariant &v)
-{
-    return v.isNull() ? QString() : v.toString();
-}
+const char *const kChunkColumns = "chunk_id, pack_id, offset, stored_size, logical_size, compression, checksum";
 
 } // namespace
 
-MetadataStore::MetadataStore(const QString &databasePath, Mode mode)
-    : m_connectionName(nextConnectionName()), m_path(databasePath)
+MetadataStore::MetadataStore(const QString &databasePath, Mode mode) : m_path(databasePath)
 {
-    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    m_db.setDatabaseName(databasePath);
-    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000");
-    if (mode == Mode::ReadOnly)
-        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
-    m_db.setConnectOptions(options);
-    if (!m_db.open())
-        throw IntegrityError(QStringLiteral("cannot open metadata database %1: %2")
-                                 .arg(databasePath, m_db.lastError().text()));
-    QSqlQuery pragma(m_db);
-    pragma.exec(QStringLiteral("PRAGMA temp_store=MEMORY"));
+    // Read-only connections open the URI file:<path>?mode=ro, as the original does (§2.1).
+    QByteArray name;
+    int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+    if (mode == Mode::ReadOnly) {
+        name = "file:" + QUrl::toPercentEncoding(databasePath, "/") + "?mode=ro";
+        flags |= SQLITE_OPEN_READONLY;
+    } else {
+        name = "file:" + QUrl::toPercentEncoding(databasePath, "/");
+        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    }
+    const int rc = sqlite3_open_v2(name.constData(), &m_db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        const QString reason = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString::fromUtf8(sqlite3_errstr(rc));
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+        throw IntegrityError(QStringLiteral("cannot open metadata database %1: %2").arg(databasePath, reason));
+    }
+    sqlite3_extended_result_codes(m_db, 1);
+    sqlite3_busy_timeout(m_db, 30000);
+    execute("PRAGMA temp_store=MEMORY", QStringLiteral("configure the connection"));
 }
 
 MetadataStore::~MetadataStore()
 {
-    m_statements.clear();
     if (m_inTransaction)
-        m_db.rollback();
-    m_db.close();
-    m_db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(m_connectionName);
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+    for (sqlite3_stmt *statement : std::as_const(m_statements))
+        sqlite3_finalize(statement);
+    sqlite3_close_v2(m_db);
+}
+
+void MetadataStore::fail(const QString &what) const
+{
+    throw IntegrityError(QStringLiteral("metadata database %1 is damaged or unreadable (%2): %3")
+                             .arg(m_path, what, QString::fromUtf8(sqlite3_errmsg(m_db))));
+}
+
+MetadataStore::Query MetadataStore::prepared(const char *sql, const QString &what)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        sqlite3_stmt *statement = nullptr;
+        if (sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr) != SQLITE_OK)
+            fail(QStringLiteral("prepare to %1").arg(what));
+        it = m_statements.insert(sql, statement);
+    }
+    return Query(*this, *it, what);
+}
+
+void MetadataStore::execute(const char *sql, const QString &what)
+{
+    if (sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
+        fail(what);
 }
 
 void MetadataStore::beginRead()
 {
     if (m_inTransaction)
         return;
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("BEGIN")))
-        fail(QStringLiteral("begin a read transaction"), q);
+    execute("BEGIN", QStringLiteral("begin a read transaction"));
     m_inTransaction = true;
 }
 
-QSqlQuery &MetadataStore::prepared(const QString &key, const QString &sql)
+void MetadataStore::endTransaction()
 {
-    auto it = m_statements.find(key);
-    if (it == m_statements.end()) {
-        auto q = std::make_shared<QSqlQuery>(m_db);
-        q->setForwardOnly(true);
-        if (!q->prepare(sql))
-            fail(QStringLiteral("prepare '%1'").arg(key), *q);
-        it = m_statements.insert(key, q);
-    }
-    return **it;
+    if (!m_inTransaction)
+        return;
+    m_inTransaction = false;
+    execute("ROLLBACK", QStringLiteral("end a transaction"));
 }
 
-void MetadataStore::fail(const QString &what, const QSqlQuery &query) const
+qint64 MetadataStore::dataVersion()
 {
-    throw IntegrityError(QStringLiteral("metadata database %1 is damaged or unreadable (%2): %3")
-                             .arg(m_path, what, query.lastError().text()));
+    const QString what = QStringLiteral("read data_version");
+    Query q = prepared("PRAGMA data_version", what);
+    return q.next() ? q.int64(0) : 0;
+}
+
+bool MetadataStore::changedSinceLastLook()
+{
+    const qint64 now = dataVersion();
+    const bool changed = !m_seenDataVersion || *m_seenDataVersion != now;
+    m_seenDataVersion = now;
+    return changed;
 }
 
 QStringList MetadataStore::tableNames()
 {
-    QSqlQuery &q = prepared(QStringLiteral("tables"),
-                            QStringLiteral("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"));
-    if (!q.exec())
-        fail(QStringLiteral("list tables"), q);
+    const QString what = QStringLiteral("list tables");
+    Query q = prepared("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name", what);
     QStringList out;
     while (q.next())
-        out.append(q.value(0).toString());
+        out.append(q.string(0));
     return out;
 }
 
 QString MetadataStore::schemaVersion()
 {
-    QSqlQuery &q = prepared(QStringLiteral("schema"),
-                            QStringLiteral("SELECT value FROM schema_info WHERE key='schema_version'"));
-    if (!q.exec())
-        fail(QStringLiteral("read schema_info"), q);
-    return q.next() ? q.value(0).toString() : QString();
+    const QString what = QStringLiteral("read schema_info");
+    Query q = prepared("SELECT value FROM schema_info WHERE key='schema_version'", what);
+    return q.next() ? q.string(0) : QString();
 }
 
 QMap<QString, QString> MetadataStore::repoMeta()
 {
-    QSqlQuery &q = prepared(QStringLiteral("meta"), QStringLiteral("SELECT key, value_json FROM repo_meta"));
-    if (!q.exec())
-        fail(QStringLiteral("read repo_meta"), q);
+    const QString what = QStringLiteral("read repo_meta");
+    Query q = prepared("SELECT key, value_json FROM repo_meta", what);
     QMap<QString, QString> out;
     while (q.next())
-        out.insert(q.value(0).toString(), q.value(1).toString());
+        out.insert(q.string(0), q.string(1));
     return out;
 }
 
-RefRow MetadataStore::refFrom(const QSqlQuery &q)
+RefRow MetadataStore::refFrom(const Query &q)
 {
-    return RefRow{q.value(0).toString(), q.value(1).toString(), textOrEmpty(q.value(2)), q.value(3).toString()};
+    return RefRow{q.string(0), q.string(1), q.isNull(2) ? QString() : q.string(2), q.string(3)};
 }
 
 QList<RefRow> MetadataStore::refs()
 {
-    QSqlQuery &q = prepared(QStringLiteral("refs"),
-                            QStringLiteral("SELECT ref_kind, ref_name, commit_id, updated_at FROM refs "
-                                           "ORDER BY ref_kind, ref_name"));
-    if (!q.exec())
-        fail(QStringLiteral("read refs"), q);
+    const QString what = QStringLiteral("read refs");
+    Query q = prepared("SELECT ref_kind, ref_name, commit_id, updated_at FROM refs ORDER BY ref_kind, ref_name", what);
     QList<RefRow> out;
     while (q.next())
         out.append(refFrom(q));
@@ -131,13 +271,9 @@ QList<RefRow> MetadataStore::refs()
 
 std::optional<RefRow> MetadataStore::ref(const QString &kind, const QString &name)
 {
-    QSqlQuery &q = prepared(QStringLiteral("ref"),
-                            QStringLiteral("SELECT ref_kind, ref_name, commit_id, updated_at FROM refs "
-                                           "WHERE ref_kind = ? AND ref_name = ?"));
-    q.bindValue(0, kind);
-    q.bindValue(1, name);
-    if (!q.exec())
-        fail(QStringLiteral("read a ref"), q);
+    const QString what = QStringLiteral("read a ref");
+    Query q = prepared("SELECT ref_kind, ref_name, commit_id, updated_at FROM refs WHERE ref_kind = ? AND ref_name = ?", what);
+    q.text(1, kind).text(2, name);
     if (!q.next())
         return std::nullopt;
     return refFrom(q);
@@ -145,89 +281,70 @@ std::optional<RefRow> MetadataStore::ref(const QString &kind, const QString &nam
 
 QList<ReflogRow> MetadataStore::reflog(const QString &kind, const QString &name, int limit)
 {
-    QSqlQuery &q = prepared(QStringLiteral("reflog"),
-                            QStringLiteral("SELECT seq, ref_kind, ref_name, timestamp, old_head, new_head, message, "
-                                           "checksum FROM reflog WHERE ref_kind = ? AND ref_name = ? "
-                                           "ORDER BY seq DESC LIMIT ?"));
-    q.bindValue(0, kind);
-    q.bindValue(1, name);
-    q.bindValue(2, qint64(limit));
-    if (!q.exec())
-        fail(QStringLiteral("read the reflog"), q);
+    const QString what = QStringLiteral("read the reflog");
+    Query q = prepared("SELECT seq, ref_kind, ref_name, timestamp, old_head, new_head, message, checksum FROM reflog "
+                       "WHERE ref_kind = ? AND ref_name = ? ORDER BY seq DESC LIMIT ?",
+                       what);
+    q.text(1, kind).text(2, name).integer(3, limit);
     QList<ReflogRow> out;
     while (q.next()) {
-        out.append(ReflogRow{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                             q.value(3).toString(), textOrEmpty(q.value(4)), textOrEmpty(q.value(5)),
-                             q.value(6).toString(), q.value(7).toString()});
+        out.append(ReflogRow{q.int64(0), q.string(1), q.string(2), q.string(3), q.isNull(4) ? QString() : q.string(4),
+                             q.isNull(5) ? QString() : q.string(5), q.string(6), q.string(7)});
     }
     return out;
 }
 
 QList<QPair<QString, QString>> MetadataStore::reflogRefs()
 {
-    QSqlQuery &q = prepared(QStringLiteral("reflogRefs"),
-                            QStringLiteral("SELECT DISTINCT ref_kind, ref_name FROM reflog ORDER BY ref_kind, ref_name"));
-    if (!q.exec())
-        fail(QStringLiteral("read the reflog"), q);
+    const QString what = QStringLiteral("read the reflog");
+    Query q = prepared("SELECT DISTINCT ref_kind, ref_name FROM reflog ORDER BY ref_kind, ref_name", what);
     QList<QPair<QString, QString>> out;
     while (q.next())
-        out.append({q.value(0).toString(), q.value(1).toString()});
+        out.append({q.string(0), q.string(1)});
     return out;
 }
 
 std::optional<QByteArray> MetadataStore::payload(ObjectType type, const QString &objectId)
 {
-    const QString table = objectTableName(type);
-    QSqlQuery &q = prepared(QStringLiteral("payload:") + table,
-                            QStringLiteral("SELECT payload_json FROM %1 WHERE object_id = ?").arg(table));
-    q.bindValue(0, objectId);
-    if (!q.exec())
-        fail(QStringLiteral("read %1").arg(table), q);
+    const QString what = QStringLiteral("read ") + objectTableName(type);
+    Query q = prepared(sqlFor(type).payload, what);
+    q.text(1, objectId);
     if (!q.next())
         return std::nullopt;
-    return q.value(0).toString().toUtf8();
+    return q.bytes(0);
 }
 
 QStringList MetadataStore::objectIds(ObjectType type)
 {
-    const QString table = objectTableName(type);
-    QSqlQuery &q = prepared(QStringLiteral("ids:") + table,
-                            QStringLiteral("SELECT object_id FROM %1 ORDER BY object_id").arg(table));
-    if (!q.exec())
-        fail(QStringLiteral("list %1").arg(table), q);
+    const QString what = QStringLiteral("list ") + objectTableName(type);
+    Query q = prepared(sqlFor(type).ids, what);
     QStringList out;
     while (q.next())
-        out.append(q.value(0).toString());
+        out.append(q.string(0));
     return out;
 }
 
 QList<QPair<QString, QByteArray>> MetadataStore::allPayloads(ObjectType type)
 {
-    const QString table = objectTableName(type);
-    QSqlQuery &q = prepared(QStringLiteral("all:") + table,
-                            QStringLiteral("SELECT object_id, payload_json FROM %1 ORDER BY object_id").arg(table));
-    if (!q.exec())
-        fail(QStringLiteral("list %1").arg(table), q);
+    const QString what = QStringLiteral("list ") + objectTableName(type);
+    Query q = prepared(sqlFor(type).all, what);
     QList<QPair<QString, QByteArray>> out;
     while (q.next())
-        out.append({q.value(0).toString(), q.value(1).toString().toUtf8()});
+        out.append({q.string(0), q.bytes(1)});
     return out;
 }
 
-static ChunkRow chunkFrom(const QSqlQuery &q)
+static ChunkRow chunkFrom(const MetadataStore::Query &q)
 {
-    return ChunkRow{q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toLongLong(),
-                    q.value(4).toLongLong(), q.value(5).toString(), q.value(6).toString()};
+    return ChunkRow{q.string(0), q.string(1), q.int64(2), q.int64(3), q.int64(4), q.string(5), q.string(6)};
 }
 
 std::optional<ChunkRow> MetadataStore::chunk(const QString &chunkId)
 {
-    QSqlQuery &q = prepared(QStringLiteral("chunk"),
-                            QStringLiteral("SELECT chunk_id, pack_id, offset, stored_size, logical_size, compression, "
-                                           "checksum FROM chunk_visible WHERE chunk_id = ?"));
-    q.bindValue(0, chunkId);
-    if (!q.exec())
-        fail(QStringLiteral("read chunk_visible"), q);
+    static const QByteArray sql = QByteArray("SELECT ") + kChunkColumns + " FROM chunk_visible WHERE chunk_id = ?";
+    const QString what = QStringLiteral("read chunk_visible");
+    Query q = prepared(sql.constData(), what);
+    q.text(1, chunkId);
     if (!q.next())
         return std::nullopt;
     return chunkFrom(q);
@@ -235,11 +352,9 @@ std::optional<ChunkRow> MetadataStore::chunk(const QString &chunkId)
 
 QList<ChunkRow> MetadataStore::allChunks()
 {
-    QSqlQuery &q = prepared(QStringLiteral("chunks"),
-                            QStringLiteral("SELECT chunk_id, pack_id, offset, stored_size, logical_size, compression, "
-                                           "checksum FROM chunk_visible ORDER BY chunk_id"));
-    if (!q.exec())
-        fail(QStringLiteral("list chunk_visible"), q);
+    static const QByteArray sql = QByteArray("SELECT ") + kChunkColumns + " FROM chunk_visible ORDER BY chunk_id";
+    const QString what = QStringLiteral("list chunk_visible");
+    Query q = prepared(sql.constData(), what);
     QList<ChunkRow> out;
     while (q.next())
         out.append(chunkFrom(q));
@@ -248,56 +363,39 @@ QList<ChunkRow> MetadataStore::allChunks()
 
 qint64 MetadataStore::txnLogCount()
 {
-    QSqlQuery &q = prepared(QStringLiteral("txncount"), QStringLiteral("SELECT COUNT(*) FROM txn_log"));
-    if (!q.exec())
-        fail(QStringLiteral("read txn_log"), q);
-    return q.next() ? q.value(0).toLongLong() : 0;
+    const QString what = QStringLiteral("read txn_log");
+    Query q = prepared("SELECT COUNT(*) FROM txn_log", what);
+    return q.next() ? q.int64(0) : 0;
 }
 
 void MetadataStore::beginWrite()
 {
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        fail(QStringLiteral("begin a write transaction"), q);
+    execute("BEGIN IMMEDIATE", QStringLiteral("begin a write transaction"));
     m_inTransaction = true;
 }
 
 void MetadataStore::commit()
 {
-    m_statements.clear();
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("COMMIT")))
-        fail(QStringLiteral("commit"), q);
+    execute("COMMIT", QStringLiteral("commit"));
     m_inTransaction = false;
 }
 
 void MetadataStore::clearTxnLog()
 {
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("DELETE FROM txn_log")))
-        fail(QStringLiteral("clear txn_log"), q);
-}
-
-void MetadataStore::exec(QSqlQuery &query, const QString &what)
-{
-    if (!query.exec())
-        fail(what, query);
+    execute("DELETE FROM txn_log", QStringLiteral("clear txn_log"));
 }
 
 void MetadataStore::configureForWriting()
 {
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("PRAGMA journal_mode=DELETE")))
-        fail(QStringLiteral("set journal_mode"), q);
-    auto synchronous = [&]() {
-        QSqlQuery r(m_db);
-        if (!r.exec(QStringLiteral("PRAGMA synchronous")) || !r.next())
-            fail(QStringLiteral("read synchronous"), r);
-        return r.value(0).toInt();
+    execute("PRAGMA journal_mode=DELETE", QStringLiteral("set journal_mode"));
+    auto synchronous = [&] {
+        const QString what = QStringLiteral("read synchronous");
+        Query q = prepared("PRAGMA synchronous", what);
+        return q.next() ? q.int64(0) : -1;
     };
-    q.exec(QStringLiteral("PRAGMA synchronous=EXTRA"));
+    sqlite3_exec(m_db, "PRAGMA synchronous=EXTRA", nullptr, nullptr, nullptr);
     if (synchronous() != 3) {
-        q.exec(QStringLiteral("PRAGMA synchronous=FULL"));
+        sqlite3_exec(m_db, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr);
         if (synchronous() != 2)
             throw HubVaultError(QStringLiteral("SQLite refuses synchronous=FULL for %1; writes would not be durable").arg(m_path));
     }
@@ -321,51 +419,31 @@ void MetadataStore::createSchema()
         "CREATE TABLE IF NOT EXISTS objects_files (\n                    object_id TEXT PRIMARY KEY,\n                    payload_json TEXT NOT NULL\n                )",
         "CREATE TABLE IF NOT EXISTS objects_blobs (\n                    object_id TEXT PRIMARY KEY,\n                    payload_json TEXT NOT NULL\n                )",
     };
-    for (const char *sql : statements) {
-        QSqlQuery q(m_db);
-        if (!q.exec(QString::fromLatin1(sql)))
-            fail(QStringLiteral("create the schema"), q);
-    }
+    for (const char *sql : statements)
+        execute(sql, QStringLiteral("create the schema"));
 }
 
 void MetadataStore::putRepoMeta(const QString &key, const QString &valueJson)
 {
-    QSqlQuery &q = prepared(QStringLiteral("putMeta"),
-                            QStringLiteral("INSERT OR REPLACE INTO repo_meta (key, value_json) VALUES (?, ?)"));
-    q.bindValue(0, key);
-    q.bindValue(1, valueJson);
-    exec(q, QStringLiteral("write repo_meta"));
-}
-
-static QVariant textOrNull(const QString &value)
-{
-    return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
-}
-
-/** Qt binds a null QString as SQL NULL; NOT NULL text columns need "" instead. */
-static QVariant text(const QString &value)
-{
-    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+    const QString what = QStringLiteral("write repo_meta");
+    prepared("INSERT OR REPLACE INTO repo_meta (key, value_json) VALUES (?, ?)", what).text(1, key).text(2, valueJson).run();
 }
 
 void MetadataStore::putRef(const QString &kind, const QString &name, const QString &commitId, const QString &updatedAt)
 {
-    QSqlQuery &q = prepared(QStringLiteral("putRef"),
-                            QStringLiteral("INSERT OR REPLACE INTO refs (ref_kind, ref_name, commit_id, updated_at) "
-                                           "VALUES (?, ?, ?, ?)"));
-    q.bindValue(0, kind);
-    q.bindValue(1, name);
-    q.bindValue(2, textOrNull(commitId));
-    q.bindValue(3, updatedAt);
-    exec(q, QStringLiteral("write a ref"));
+    const QString what = QStringLiteral("write a ref");
+    prepared("INSERT OR REPLACE INTO refs (ref_kind, ref_name, commit_id, updated_at) VALUES (?, ?, ?, ?)", what)
+        .text(1, kind)
+        .text(2, name)
+        .textOrNull(3, commitId)
+        .text(4, updatedAt)
+        .run();
 }
 
 void MetadataStore::deleteRef(const QString &kind, const QString &name)
 {
-    QSqlQuery &q = prepared(QStringLiteral("deleteRef"), QStringLiteral("DELETE FROM refs WHERE ref_kind = ? AND ref_name = ?"));
-    q.bindValue(0, kind);
-    q.bindValue(1, name);
-    exec(q, QStringLiteral("delete a ref"));
+    const QString what = QStringLiteral("delete a ref");
+    prepared("DELETE FROM refs WHERE ref_kind = ? AND ref_name = ?", what).text(1, kind).text(2, name).run();
 }
 
 void MetadataStore::appendReflog(const ReflogRow &row)
@@ -374,129 +452,115 @@ void MetadataStore::appendReflog(const ReflogRow &row)
     if (!newest.isEmpty() && newest.first().checksum == row.checksum && newest.first().oldHead == row.oldHead
         && newest.first().newHead == row.newHead && newest.first().message == row.message)
         return;
-    QSqlQuery &q = prepared(QStringLiteral("appendReflog"),
-                            QStringLiteral("INSERT INTO reflog (ref_kind, ref_name, timestamp, old_head, new_head, "
-                                           "message, checksum) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    q.bindValue(0, row.kind);
-    q.bindValue(1, row.name);
-    q.bindValue(2, row.timestamp);
-    q.bindValue(3, textOrNull(row.oldHead));
-    q.bindValue(4, textOrNull(row.newHead));
-    q.bindValue(5, text(row.message));
-    q.bindValue(6, row.checksum);
-    exec(q, QStringLiteral("append to the reflog"));
+    const QString what = QStringLiteral("append to the reflog");
+    prepared("INSERT INTO reflog (ref_kind, ref_name, timestamp, old_head, new_head, message, checksum) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?)",
+             what)
+        .text(1, row.kind)
+        .text(2, row.name)
+        .text(3, row.timestamp)
+        .textOrNull(4, row.oldHead)
+        .textOrNull(5, row.newHead)
+        .text(6, row.message)
+        .text(7, row.checksum)
+        .run();
 }
 
 qint64 MetadataStore::maxReflogSeq(const QString &kind, const QString &name)
 {
-    QSqlQuery &q = prepared(QStringLiteral("maxSeq"),
-                            QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM reflog WHERE ref_kind = ? AND ref_name = ?"));
-    q.bindValue(0, kind);
-    q.bindValue(1, name);
-    exec(q, QStringLiteral("read the reflog"));
-    return q.next() ? q.value(0).toLongLong() : 0;
+    const QString what = QStringLiteral("read the reflog");
+    Query q = prepared("SELECT COALESCE(MAX(seq), 0) FROM reflog WHERE ref_kind = ? AND ref_name = ?", what);
+    q.text(1, kind).text(2, name);
+    return q.next() ? q.int64(0) : 0;
 }
 
 bool MetadataStore::hasPayload(ObjectType type, const QString &objectId)
 {
-    const QString table = objectTableName(type);
-    QSqlQuery &q = prepared(QStringLiteral("has:") + table, QStringLiteral("SELECT 1 FROM %1 WHERE object_id = ?").arg(table));
-    q.bindValue(0, objectId);
-    exec(q, QStringLiteral("read %1").arg(table));
+    const QString what = QStringLiteral("read ") + objectTableName(type);
+    Query q = prepared(sqlFor(type).has, what);
+    q.text(1, objectId);
     return q.next();
 }
 
 void MetadataStore::putPayload(ObjectType type, const QString &objectId, const QByteArray &payloadJson)
 {
-    const QString table = objectTableName(type);
-    QSqlQuery &q = prepared(QStringLiteral("put:") + table,
-                            QStringLiteral("INSERT OR REPLACE INTO %1 (object_id, payload_json) VALUES (?, ?)").arg(table));
-    q.bindValue(0, objectId);
-    q.bindValue(1, QString::fromUtf8(payloadJson));
-    exec(q, QStringLiteral("write %1").arg(table));
+    const QString what = QStringLiteral("write ") + objectTableName(type);
+    prepared(sqlFor(type).put, what).text(1, objectId).utf8(2, payloadJson).run();
 }
 
 void MetadataStore::putChunk(const ChunkRow &row)
 {
-    QSqlQuery &q = prepared(QStringLiteral("putChunk"),
-                            QStringLiteral("INSERT OR REPLACE INTO chunk_visible (chunk_id, pack_id, offset, stored_size, "
-                                           "logical_size, compression, checksum) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    q.bindValue(0, row.chunkId);
-    q.bindValue(1, row.packId);
-    q.bindValue(2, row.offset);
-    q.bindValue(3, row.storedSize);
-    q.bindValue(4, row.logicalSize);
-    q.bindValue(5, row.compression);
-    q.bindValue(6, row.checksum);
-    exec(q, QStringLiteral("write chunk_visible"));
+    const QString what = QStringLiteral("write chunk_visible");
+    prepared("INSERT OR REPLACE INTO chunk_visible (chunk_id, pack_id, offset, stored_size, logical_size, compression, "
+             "checksum) VALUES (?, ?, ?, ?, ?, ?, ?)",
+             what)
+        .text(1, row.chunkId)
+        .text(2, row.packId)
+        .integer(3, row.offset)
+        .integer(4, row.storedSize)
+        .integer(5, row.logicalSize)
+        .text(6, row.compression)
+        .text(7, row.checksum)
+        .run();
 }
 
 void MetadataStore::putTxn(const TxnRow &row)
 {
-    QSqlQuery &q = prepared(QStringLiteral("putTxn"),
-                            QStringLiteral("INSERT OR REPLACE INTO txn_log (txid, tx_kind, state, ref_kind, ref_name, "
-                                           "old_head, new_head, message, ref_existed_before, payload_json, "
-                                           "metadata_json, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?)"));
-    q.bindValue(0, row.txid);
-    q.bindValue(1, row.kind);
-    q.bindValue(2, row.state);
-    q.bindValue(3, textOrNull(row.refKind));
-    q.bindValue(4, textOrNull(row.refName));
-    q.bindValue(5, textOrNull(row.oldHead));
-    q.bindValue(6, textOrNull(row.newHead));
-    q.bindValue(7, text(row.message));
-    q.bindValue(8, row.refExistedBefore ? 1 : 0);
-    q.bindValue(9, row.metadataJson);
-    q.bindValue(10, row.updatedAt);
-    exec(q, QStringLiteral("write txn_log"));
+    const QString what = QStringLiteral("write txn_log");
+    prepared("INSERT OR REPLACE INTO txn_log (txid, tx_kind, state, ref_kind, ref_name, old_head, new_head, message, "
+             "ref_existed_before, payload_json, metadata_json, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?)",
+             what)
+        .text(1, row.txid)
+        .text(2, row.kind)
+        .text(3, row.state)
+        .textOrNull(4, row.refKind)
+        .textOrNull(5, row.refName)
+        .textOrNull(6, row.oldHead)
+        .textOrNull(7, row.newHead)
+        .text(8, row.message)
+        .integer(9, row.refExistedBefore ? 1 : 0)
+        .text(10, row.metadataJson)
+        .text(11, row.updatedAt)
+        .run();
 }
 
 void MetadataStore::deleteTxn(const QString &txid)
 {
-    QSqlQuery &q = prepared(QStringLiteral("deleteTxn"), QStringLiteral("DELETE FROM txn_log WHERE txid = ?"));
-    q.bindValue(0, txid);
-    exec(q, QStringLiteral("clear txn_log"));
+    const QString what = QStringLiteral("clear txn_log");
+    prepared("DELETE FROM txn_log WHERE txid = ?", what).text(1, txid).run();
 }
 
 QHash<QString, qint64> MetadataStore::payloadSizes(ObjectType type)
 {
-    const QString table = objectTableName(type);
-    QSqlQuery &q = prepared(QStringLiteral("sizes:") + table,
-                            QStringLiteral("SELECT object_id, length(CAST(payload_json AS BLOB)) FROM %1").arg(table));
-    exec(q, QStringLiteral("measure %1").arg(table));
+    const QString what = QStringLiteral("measure ") + objectTableName(type);
+    Query q = prepared(sqlFor(type).sizes, what);
     QHash<QString, qint64> out;
     while (q.next())
-        out.insert(q.value(0).toString(), q.value(1).toLongLong());
+        out.insert(q.string(0), q.int64(1));
     return out;
 }
 
 void MetadataStore::deletePayload(ObjectType type, const QString &objectId)
 {
-    const QString table = objectTableName(type);
-    QSqlQuery &q = prepared(QStringLiteral("del:") + table, QStringLiteral("DELETE FROM %1 WHERE object_id = ?").arg(table));
-    q.bindValue(0, objectId);
-    exec(q, QStringLiteral("delete from %1").arg(table));
+    const QString what = QStringLiteral("delete from ") + objectTableName(type);
+    prepared(sqlFor(type).del, what).text(1, objectId).run();
 }
 
 void MetadataStore::replaceChunks(const QList<ChunkRow> &rows)
 {
-    QSqlQuery clear(m_db);
-    if (!clear.exec(QStringLiteral("DELETE FROM chunk_visible")))
-        fail(QStringLiteral("clear chunk_visible"), clear);
+    execute("DELETE FROM chunk_visible", QStringLiteral("clear chunk_visible"));
     for (const ChunkRow &row : rows)
         putChunk(row);
 }
 
 QStringList MetadataStore::commitsMentioning(const QString &text)
 {
-    QSqlQuery &q = prepared(QStringLiteral("mentioning"),
-                            QStringLiteral("SELECT object_id FROM objects_commits WHERE instr(payload_json, ?) > 0 "
-                                           "ORDER BY object_id"));
-    q.bindValue(0, text);
-    exec(q, QStringLiteral("search objects_commits"));
+    const QString what = QStringLiteral("search objects_commits");
+    Query q = prepared("SELECT object_id FROM objects_commits WHERE instr(payload_json, ?) > 0 ORDER BY object_id", what);
+    q.text(1, text);
     QStringList out;
     while (q.next())
-        out.append(q.value(0).toString());
+        out.append(q.string(0));
     return out;
 }
 

@@ -1,19 +1,23 @@
 #pragma once
-// The only class that runs SQL (FORMAT.md §2). It wraps one short-lived connection to
-// metadata.sqlite3 and answers in domain terms; statements are prepared once per
-// connection and values are always bound as TEXT or INTEGER, never BLOB.
+// The only class that runs SQL (FORMAT.md §2). It wraps one connection to
+// metadata.sqlite3 (the SQLite C API: no per-call conversions, and a connection may move
+// between threads as long as one uses it at a time) and answers in domain terms.
+// Statements are prepared once per connection and kept; values are always bound as TEXT
+// or INTEGER, never BLOB. Connections outlive calls (RepositoryContext pools them), but
+// every call still runs inside its own transaction under the repository's file lock.
 
 #include "ObjectModel.h"
 
+#include <QByteArray>
 #include <QHash>
 #include <QMap>
-#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 #include <memory>
 #include <optional>
 
-class QSqlQuery;
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace hubvault {
 
@@ -57,6 +61,23 @@ public:
 
     /** Starts the read transaction (deferred BEGIN) that every read runs inside. */
     void beginRead();
+    /** Ends a read transaction (ROLLBACK, as every read ends) or rolls back a write. */
+    void endTransaction();
+    bool inTransaction() const { return m_inTransaction; }
+    /**
+     * PRAGMA data_version: changes whenever another connection (of this process or any
+     * other) committed since this connection last looked, so state derived from the
+     * database can be kept until it does.
+     */
+    qint64 dataVersion();
+    /**
+     * True when the database may have changed since this connection last asked: on its
+     * first call, and whenever data_version moved. Call inside a read transaction.
+     */
+    bool changedSinceLastLook();
+    /** Device and inode of the file this connection opened (see ConnectionPool). */
+    quint64 fileKey() const { return m_fileKey; }
+    void setFileKey(quint64 key) { m_fileKey = key; }
 
     QStringList tableNames();
     QString schemaVersion();
@@ -70,6 +91,7 @@ public:
     /** Distinct (kind, name) pairs that have reflog rows, including deleted refs. */
     QList<QPair<QString, QString>> reflogRefs();
 
+    /** The stored payload text (UTF-8 bytes as stored). */
     std::optional<QByteArray> payload(ObjectType type, const QString &objectId);
     QStringList objectIds(ObjectType type);
     /** Commits whose payload text contains `text` (candidates for a git OID lookup). */
@@ -123,17 +145,22 @@ public:
     void putTxn(const TxnRow &row);
     void deleteTxn(const QString &txid);
 
-private:
-    QSqlQuery &prepared(const QString &key, const QString &sql);
-    void exec(QSqlQuery &query, const QString &what);
-    [[noreturn]] void fail(const QString &what, const QSqlQuery &query) const;
-    static RefRow refFrom(const QSqlQuery &q);
+    class Query;
 
-    QString m_connectionName;
+private:
+    /** The statement for `sql`, prepared on first use and kept for the connection's life. */
+    Query prepared(const char *sql, const QString &what);
+    /** Runs statements that return no rows (BEGIN, COMMIT, PRAGMA ... = x). */
+    void execute(const char *sql, const QString &what);
+    [[noreturn]] void fail(const QString &what) const;
+    static RefRow refFrom(const Query &q);
+
     QString m_path;
-    QSqlDatabase m_db;
-    QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
+    sqlite3 *m_db = nullptr;
+    QHash<const char *, sqlite3_stmt *> m_statements; ///< keyed by the SQL text's address
     bool m_inTransaction = false;
+    std::optional<qint64> m_seenDataVersion;
+    quint64 m_fileKey = 0;
 };
 
 } // namespace hubvault

@@ -1,22 +1,24 @@
 #pragma once
 // Parsed payloads shared by every call on one open repository. Object ids are content
 // addresses, so a cached payload can never be stale; gc only makes objects unreachable,
-// and nothing reaches an object by id that gc removed. Bounded, thread-safe.
+// and nothing reaches an object by id that gc removed. Bounded, thread-safe; payloads
+// are immutable and shared (a hit costs a reference count, not a copy).
 
 #include "ObjectModel.h"
 
 #include <QCache>
 #include <QHash>
 #include <QMutex>
+#include <memory>
 
 namespace hubvault {
 
 class ObjectCache {
 public:
     template <typename T>
-    bool find(const QString &id, T *out);
+    std::shared_ptr<const T> find(const QString &id);
     template <typename T>
-    void insert(const QString &id, const T &payload);
+    void insert(const QString &id, std::shared_ptr<const T> payload);
 
     /** Remembers which commit object has a git OID (both are content addresses). */
     void rememberCommitOid(const QString &gitOid, const QString &objectId)
@@ -33,41 +35,40 @@ public:
 
 private:
     template <typename T>
-    QCache<QString, T> &cacheFor();
+    using Entries = QCache<QString, std::shared_ptr<const T>>;
+    template <typename T>
+    Entries<T> &cacheFor();
 
     QMutex m_mutex;
     // Costs are entry counts. Large enough for the working set of repeated calls (a
     // folder listing, a page of the graph), small enough that a walk over a long history
     // does not keep it all: a commit payload with its JSON is about a kilobyte.
-    QCache<QString, CommitPayload> m_commits{20000};
-    QCache<QString, TreePayload> m_trees{20000};
-    QCache<QString, FilePayload> m_files{50000};
-    QCache<QString, BlobPayload> m_blobs{50000};
+    Entries<CommitPayload> m_commits{20000};
+    Entries<TreePayload> m_trees{20000};
+    Entries<FilePayload> m_files{50000};
+    Entries<BlobPayload> m_blobs{50000};
     // Not bounded like the payloads: two short strings per commit ever seen.
     QHash<QString, QString> m_commitByGitOid;
 };
 
-template <> inline QCache<QString, CommitPayload> &ObjectCache::cacheFor() { return m_commits; }
-template <> inline QCache<QString, TreePayload> &ObjectCache::cacheFor() { return m_trees; }
-template <> inline QCache<QString, FilePayload> &ObjectCache::cacheFor() { return m_files; }
-template <> inline QCache<QString, BlobPayload> &ObjectCache::cacheFor() { return m_blobs; }
+template <> inline ObjectCache::Entries<CommitPayload> &ObjectCache::cacheFor() { return m_commits; }
+template <> inline ObjectCache::Entries<TreePayload> &ObjectCache::cacheFor() { return m_trees; }
+template <> inline ObjectCache::Entries<FilePayload> &ObjectCache::cacheFor() { return m_files; }
+template <> inline ObjectCache::Entries<BlobPayload> &ObjectCache::cacheFor() { return m_blobs; }
 
 template <typename T>
-bool ObjectCache::find(const QString &id, T *out)
+std::shared_ptr<const T> ObjectCache::find(const QString &id)
 {
     QMutexLocker lock(&m_mutex);
-    const T *hit = cacheFor<T>().object(id);
-    if (!hit)
-        return false;
-    *out = *hit;
-    return true;
+    const std::shared_ptr<const T> *hit = cacheFor<T>().object(id);
+    return hit ? *hit : nullptr;
 }
 
 template <typename T>
-void ObjectCache::insert(const QString &id, const T &payload)
+void ObjectCache::insert(const QString &id, std::shared_ptr<const T> payload)
 {
     QMutexLocker lock(&m_mutex);
-    cacheFor<T>().insert(id, new T(payload));
+    cacheFor<T>().insert(id, new std::shared_ptr<const T>(std::move(payload)));
 }
 
 } // namespace hubvault

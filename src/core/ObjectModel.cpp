@@ -1,8 +1,11 @@
 #include "ObjectModel.h"
 
+#include "CanonicalJson.h"
 #include "Errors.h"
+#include "ObjectCodec.h"
 
 #include <QJsonArray>
+#include <algorithm>
 
 namespace hubvault {
 
@@ -80,6 +83,77 @@ QString stripSha256Prefix(QString value)
 
 } // namespace
 
+bool codePointLess(const QString &a, const QString &b)
+{
+    // UTF-16 order only differs from code-point order when a surrogate (part of a
+    // character above U+FFFF) meets a BMP character above the surrogate block: the
+    // surrogate side is then the larger one. Two surrogates at the first difference are
+    // both high or both low (after an equal high one), and those compare like their
+    // code points. (Re-encoding a tail that starts at a lone low surrogate is not an
+    // option: it becomes '?' on both sides, so U+1F600 and U+1F601 would tie.)
+    const qsizetype n = qMin(a.size(), b.size());
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar ca = a.at(i), cb = b.at(i);
+        if (ca == cb)
+            continue;
+        if (ca.isSurrogate() != cb.isSurrogate())
+            return cb.isSurrogate();
+        return ca.unicode() < cb.unicode();
+    }
+    return a.size() < b.size();
+}
+
+namespace {
+
+QJsonObject parseJson(const QByteArray &payloadJson, ObjectType type, const QString &objectId)
+{
+    return CanonicalJson::parseObject(payloadJson, objectTypeName(type) + QLatin1Char(' ') + objectId);
+}
+
+} // namespace
+
+FilePayload FilePayload::parse(const QByteArray &payloadJson, const QString &objectId)
+{
+    const QJsonObject json = parseJson(payloadJson, ObjectType::File, objectId);
+    FilePayload p = parse(json, objectId);
+    if (p.isChunked()) {
+        // Stored text is canonical unless a foreign writer produced it; only then is the
+        // (slower) canonical re-serialization needed to decide.
+        p.idMatches = ObjectCodec::objectId(ObjectType::File, payloadJson) == objectId
+            || ObjectCodec::objectId(ObjectType::File, CanonicalJson::serialize(json)) == objectId;
+    }
+    return p;
+}
+
+BlobPayload BlobPayload::parse(const QByteArray &payloadJson, const QString &objectId)
+{
+    return parse(parseJson(payloadJson, ObjectType::Blob, objectId), objectId);
+}
+
+TreePayload TreePayload::parse(const QByteArray &payloadJson, const QString &objectId)
+{
+    return parse(parseJson(payloadJson, ObjectType::Tree, objectId), objectId);
+}
+
+CommitPayload CommitPayload::parse(const QByteArray &payloadJson, const QString &objectId)
+{
+    return parse(parseJson(payloadJson, ObjectType::Commit, objectId), objectId);
+}
+
+const TreeEntry *TreePayload::find(const QString &name) const
+{
+    if (sortedByName) {
+        const auto it = std::lower_bound(entries.cbegin(), entries.cend(), name,
+                                         [](const TreeEntry &e, const QString &n) { return codePointLess(e.name, n); });
+        return it != entries.cend() && it->name == name ? &*it : nullptr;
+    }
+    for (auto it = entries.crbegin(); it != entries.crend(); ++it) {
+        if (it->name == name)
+            return &*it;
+    }
+    return nullptr;
+}
+
 FilePayload FilePayload::parse(const QJsonObject &json, const QString &objectId)
 {
     const FieldReader r(json, QStringLiteral("file %1").arg(objectId));
@@ -144,6 +218,8 @@ TreePayload TreePayload::parse(const QJsonObject &json, const QString &objectId)
         if (entry.name.isEmpty() || entry.name.contains(QLatin1Char('/')) || entry.name == QLatin1String("..")
             || entry.name == QLatin1String("."))
             er.fail("name", "is not a single path segment");
+        if (!p.entries.isEmpty() && !codePointLess(p.entries.constLast().name, entry.name))
+            p.sortedByName = false;
         p.entries.append(entry);
     }
     return p;

@@ -37,8 +37,17 @@ struct FilePayload {
     QString contentObjectId; ///< blob object id for whole-blob files
     QList<ChunkRef> chunks;
 
+    /**
+     * For chunked files: whether the stored payload hashes to its object id. Reads rely
+     * on the chunk list instead of hashing the whole content again (docs/format.md,
+     * "Verify once"), which is only sound for a chunk list whose object checks out.
+     */
+    bool idMatches = true;
+
     bool isChunked() const { return storageKind == QLatin1String("chunked"); }
     static FilePayload parse(const QJsonObject &json, const QString &objectId);
+    /** Parses stored payload text; checks the object id of chunked files (idMatches). */
+    static FilePayload parse(const QByteArray &payloadJson, const QString &objectId);
 };
 
 struct BlobPayload {
@@ -48,6 +57,7 @@ struct BlobPayload {
     QString payloadSha256;
     QString compression;
     static BlobPayload parse(const QJsonObject &json, const QString &objectId);
+    static BlobPayload parse(const QByteArray &payloadJson, const QString &objectId);
 };
 
 struct TreeEntry {
@@ -62,7 +72,13 @@ struct TreeEntry {
 struct TreePayload {
     QList<TreeEntry> entries;
     QString gitOid; ///< may be empty in old data; then recomputed
+    /** Entries are in strictly increasing code-point order, as §3.4 requires. */
+    bool sortedByName = true;
+
+    /** The entry called `name` (binary search when sorted); the last one if repeated. */
+    const TreeEntry *find(const QString &name) const;
     static TreePayload parse(const QJsonObject &json, const QString &objectId);
+    static TreePayload parse(const QByteArray &payloadJson, const QString &objectId);
 };
 
 struct CommitPayload {
@@ -75,6 +91,10 @@ struct CommitPayload {
     QString gitOid; ///< may be empty in old data; then recomputed
     QJsonObject metadata;
     static CommitPayload parse(const QJsonObject &json, const QString &objectId);
+    static CommitPayload parse(const QByteArray &payloadJson, const QString &objectId);
 };
+
+/** Code-point (UTF-8 byte) order of names, which UTF-16 QString comparison is not. */
+bool codePointLess(const QString &a, const QString &b);
 
 } // namespace hubvault

@@ -23,11 +23,11 @@ QString osReason()
 RandomAccessFile::RandomAccessFile(int fd, QString path) : m_fd(fd), m_path(std::move(path))
 {
     struct ::stat st {};
-    if (::fstat(m_fd, &st) != 0) {
-        const QString reason = osReason();
+    if (::fstat(m_fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        const QString reason = S_ISREG(st.st_mode) ? osReason() : QStringLiteral("not a regular file");
         ::close(m_fd);
         m_fd = -1;
-        throw HubVaultError(QStringLiteral("cannot stat %1: %2").arg(m_path, reason));
+        throw HubVaultError(QStringLiteral("cannot read %1: %2").arg(m_path, reason));
     }
     m_identity.device = quint64(st.st_dev);
     m_identity.inode = quint64(st.st_ino);

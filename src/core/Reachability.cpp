@@ -13,8 +13,8 @@ void walkTree(RepoSession &session, const QString &treeId, ReachableSet &out)
     if (out.trees.contains(treeId))
         return;
     out.trees.insert(treeId);
-    const TreePayload tree = session.treeOnce(treeId);
-    for (const TreeEntry &e : tree.entries) {
+    const auto tree = session.treeOnce(treeId);
+    for (const TreeEntry &e : tree->entries) {
         if (e.isTree()) {
             walkTree(session, e.objectId, out);
             continue;
@@ -22,12 +22,12 @@ void walkTree(RepoSession &session, const QString &treeId, ReachableSet &out)
         if (out.files.contains(e.objectId))
             continue;
         out.files.insert(e.objectId);
-        const FilePayload f = session.fileOnce(e.objectId);
-        if (f.isChunked()) {
-            for (const ChunkRef &c : f.chunks)
+        const auto f = session.fileOnce(e.objectId);
+        if (f->isChunked()) {
+            for (const ChunkRef &c : f->chunks)
                 out.chunks.insert(c.chunkId);
         } else {
-            out.blobs.insert(f.contentObjectId);
+            out.blobs.insert(f->contentObjectId);
         }
     }
 }
@@ -43,10 +43,10 @@ ReachableSet Reachability::fromCommits(RepoSession &session, const QStringList &
         if (id.isEmpty() || out.commits.contains(id))
             continue;
         out.commits.insert(id);
-        const CommitPayload c = session.commitOnce(id);
-        walkTree(session, c.treeId, out);
+        const auto c = session.commitOnce(id);
+        walkTree(session, c->treeId, out);
         if (followParents)
-            stack.append(c.parents);
+            stack.append(c->parents);
     }
     return out;
 }

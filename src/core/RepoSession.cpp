@@ -16,6 +16,18 @@ QString RepositoryContext::blobDataPath(const QString &blobObjectId) const
     return path(QStringLiteral("objects/blobs/sha256/%1/%2.data").arg(digest.left(2), digest.mid(2)));
 }
 
+ConnectionPool &RepositoryContext::connections(MetadataStore::Mode mode) const
+{
+    std::lock_guard lock(m_poolMutex);
+    auto &pool = mode == MetadataStore::Mode::ReadOnly ? m_readers : m_writers;
+    if (!pool) {
+        // Readers: enough for the app's and a server's concurrent requests; a writer holds
+        // the exclusive lock, so one idle writer connection is all that is ever reused.
+        pool = std::make_unique<ConnectionPool>(databasePath(), mode, mode == MetadataStore::Mode::ReadOnly ? 8 : 1);
+    }
+    return *pool;
+}
+
 namespace {
 
 FileLock acquireSharedLock(const RepositoryContext &context)
@@ -51,18 +63,32 @@ RepoSession::RepoSession(const RepositoryContext &context, Access access)
     : m_context(context), m_access(access),
       m_lock(access == Access::Write ? acquireExclusiveLock(context) : acquireSharedLock(context))
 {
-    if (access == Access::Read) {
+    if (access == Access::Read)
         openForReading();
-        return;
-    }
-    m_store = std::make_unique<MetadataStore>(context.databasePath(), MetadataStore::Mode::ReadWrite);
-    m_store->configureForWriting();
+    else
+        openForWriting();
+}
+
+namespace {
+
+/** Device and inode of metadata.sqlite3 now; 0 when it is missing. */
+quint64 databaseFileKey(const RepositoryContext &context)
+{
+    const FileIdentity id = context.env->identify(context.databasePath());
+    return id.inode ? (id.device << 40) ^ id.inode : 0;
+}
+
+} // namespace
+
+void RepoSession::openForWriting()
+{
+    m_store = m_context.connections(MetadataStore::Mode::ReadWrite).acquire(databaseFileKey(m_context));
     m_store->beginWrite();
     // Rollback-only recovery before every write (FORMAT.md §6.4): whatever an earlier
     // crash staged was never committed, so it is simply forgotten.
-    const QString txn = context.path(QStringLiteral("txn"));
+    const QString txn = m_context.path(QStringLiteral("txn"));
     for (const QString &name : QDir(txn).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden))
-        context.env->removeTree(txn + QLatin1Char('/') + name);
+        m_context.env->removeTree(txn + QLatin1Char('/') + name);
     m_store->clearTxnLog();
 }
 
@@ -70,21 +96,23 @@ void RepoSession::openForReading()
 {
     // Another process may have crashed since this repository was opened: a hot journal
     // makes read-only connections fail, and leftover txn_log rows must be rolled back
-    // before anything is read (FORMAT.md §6.4, §6.5).
-    if (Recovery::hasHotJournal(m_context)) {
-        m_lock.release();
-        Recovery::recoverIfNeeded(m_context);
-        m_lock = acquireSharedLock(m_context);
-    }
-    m_store = std::make_unique<MetadataStore>(m_context.databasePath(), MetadataStore::Mode::ReadOnly);
-    m_store->beginRead();
-    if (m_store->txnLogCount() > 0) {
-        m_store.reset();
-        m_lock.release();
-        Recovery::recoverIfNeeded(m_context);
-        m_lock = acquireSharedLock(m_context);
-        m_store = std::make_unique<MetadataStore>(m_context.databasePath(), MetadataStore::Mode::ReadOnly);
+    // before anything is read (FORMAT.md §6.4, §6.5). Rows can only have appeared if the
+    // database changed, so they are looked for only then.
+    for (int attempt = 0;; ++attempt) {
+        if (Recovery::hasHotJournal(m_context)) {
+            m_lock.release();
+            Recovery::recoverIfNeeded(m_context);
+            m_lock = acquireSharedLock(m_context);
+        }
+        m_store = m_context.connections(MetadataStore::Mode::ReadOnly).acquire(databaseFileKey(m_context));
         m_store->beginRead();
+        if (!m_store->changedSinceLastLook() || m_store->txnLogCount() == 0 || attempt > 0)
+            return;
+        m_store->endTransaction();
+        m_context.connections(MetadataStore::Mode::ReadOnly).release(std::move(m_store));
+        m_lock.release();
+        Recovery::recoverIfNeeded(m_context);
+        m_lock = acquireSharedLock(m_context);
     }
 }
 
@@ -92,6 +120,7 @@ void RepoSession::commit()
 {
     m_context.env->faultPoint("session:before-commit");
     m_store->commit();
+    shareParsedObjects();
 }
 
 void RepoSession::beginNextWrite()
@@ -106,72 +135,87 @@ void RepoSession::clearCaches()
     m_files.clear();
     m_blobs.clear();
     m_treeGitOids.clear();
-    m_treeIndexes.clear();
+    m_commitGitOids.clear();
 }
 
 RepoSession::~RepoSession()
 {
-    m_store.reset(); // close the connection before the file lock goes
+    // The transaction ends (ROLLBACK for reads and uncommitted writes) before the lock
+    // goes; the connection itself stays open in the pool for the next call.
+    if (m_store) {
+        try {
+            m_store->endTransaction();
+        } catch (const HubVaultError &) {
+            m_store.reset(); // unknown state: close it rather than pool it
+        }
+        const auto mode = isWritable() ? MetadataStore::Mode::ReadWrite : MetadataStore::Mode::ReadOnly;
+        m_context.connections(mode).release(std::move(m_store));
+    }
 }
 
-QByteArray RepoSession::requirePayload(ObjectType type, const QString &objectId)
+void RepoSession::shareParsedObjects()
 {
-    auto payload = m_store->payload(type, objectId);
+    if (!m_useSharedCache)
+        return;
+    auto share = [this](const auto &map) {
+        for (const auto &[id, payload] : map)
+            m_context.objects->insert(id, payload);
+    };
+    share(m_commits);
+    share(m_trees);
+    share(m_files);
+    share(m_blobs);
+}
+
+template <typename T>
+std::shared_ptr<const T> RepoSession::parsed(ObjectType type, const QString &objectId)
+{
+    const auto payload = m_store->payload(type, objectId);
     if (!payload)
         throw IntegrityError(QStringLiteral("%1 object %2 is missing from the metadata database; "
                                             "run full verification")
                                  .arg(objectTypeName(type), objectId));
-    return *payload;
+    return std::make_shared<const T>(T::parse(*payload, objectId));
 }
 
 template <typename T>
-const T &RepoSession::cached(std::unordered_map<QString, T> &cache, ObjectType type, const QString &objectId)
+std::shared_ptr<const T> RepoSession::lookup(const Map<T> &map, ObjectType type, const QString &objectId)
 {
-    auto it = cache.find(objectId);
-    if (it != cache.end())
+    if (auto it = map.find(objectId); it != map.end())
         return it->second;
-    T payload;
-    // Write sessions read their own uncommitted rows, so they bypass the shared cache.
-    const bool shared = m_useSharedCache && !isWritable();
-    if (shared && m_context.objects->find(objectId, &payload))
-        return cache.emplace(objectId, std::move(payload)).first->second;
-    payload = parsed<T>(type, objectId);
-    if (shared)
+    if (m_useSharedCache) {
+        if (auto hit = m_context.objects->find<T>(objectId))
+            return hit;
+    }
+    auto payload = parsed<T>(type, objectId);
+    // A write session may be reading rows it wrote itself; those are shared only once
+    // they are committed (shareParsedObjects).
+    if (m_useSharedCache && !isWritable())
         m_context.objects->insert(objectId, payload);
-    return cache.emplace(objectId, std::move(payload)).first->second;
+    return payload;
 }
 
 template <typename T>
-T RepoSession::uncached(const std::unordered_map<QString, T> &cache, ObjectType type, const QString &objectId)
+const T &RepoSession::cached(Map<T> &map, ObjectType type, const QString &objectId)
 {
-    if (auto it = cache.find(objectId); it != cache.end())
-        return it->second;
-    T payload;
-    if (m_useSharedCache && !isWritable() && m_context.objects->find(objectId, &payload))
-        return payload;
-    return parsed<T>(type, objectId);
+    if (auto it = map.find(objectId); it != map.end())
+        return *it->second;
+    return *map.emplace(objectId, lookup(map, type, objectId)).first->second;
 }
 
-template <typename T>
-T RepoSession::parsed(ObjectType type, const QString &objectId)
+std::shared_ptr<const CommitPayload> RepoSession::commitOnce(const QString &objectId)
 {
-    const QString what = objectTypeName(type) + QLatin1Char(' ') + objectId;
-    return T::parse(CanonicalJson::parseObject(requirePayload(type, objectId), what), objectId);
+    return lookup(m_commits, ObjectType::Commit, objectId);
 }
 
-CommitPayload RepoSession::commitOnce(const QString &objectId)
+std::shared_ptr<const TreePayload> RepoSession::treeOnce(const QString &objectId)
 {
-    return uncached(m_commits, ObjectType::Commit, objectId);
+    return lookup(m_trees, ObjectType::Tree, objectId);
 }
 
-TreePayload RepoSession::treeOnce(const QString &objectId)
+std::shared_ptr<const FilePayload> RepoSession::fileOnce(const QString &objectId)
 {
-    return uncached(m_trees, ObjectType::Tree, objectId);
-}
-
-FilePayload RepoSession::fileOnce(const QString &objectId)
-{
-    return uncached(m_files, ObjectType::File, objectId);
+    return lookup(m_files, ObjectType::File, objectId);
 }
 
 const CommitPayload &RepoSession::commit(const QString &objectId)
@@ -194,22 +238,9 @@ const BlobPayload &RepoSession::blob(const QString &objectId)
     return cached(m_blobs, ObjectType::Blob, objectId);
 }
 
-const QHash<QString, qsizetype> &RepoSession::treeIndex(const QString &treeId)
-{
-    auto it = m_treeIndexes.find(treeId);
-    if (it == m_treeIndexes.end()) {
-        QHash<QString, qsizetype> index;
-        const TreePayload &t = tree(treeId);
-        for (qsizetype i = 0; i < t.entries.size(); ++i)
-            index.insert(t.entries.at(i).name, i);
-        it = m_treeIndexes.emplace(treeId, std::move(index)).first;
-    }
-    return it->second;
-}
-
 bool RepoSession::hasCommit(const QString &objectId)
 {
-    return m_commits.count(objectId) > 0 || m_store->payload(ObjectType::Commit, objectId).has_value();
+    return m_commits.count(objectId) > 0 || m_store->hasPayload(ObjectType::Commit, objectId);
 }
 
 QString RepoSession::treeGitOid(const QString &treeId)
@@ -230,17 +261,19 @@ QString RepoSession::treeGitOid(const QString &treeId)
 
 QString RepoSession::commitGitOid(const QString &commitId)
 {
-    const CommitPayload c = commit(commitId);
+    const CommitPayload &c = commit(commitId);
     if (!c.gitOid.isEmpty()) {
         m_context.objects->rememberCommitOid(c.gitOid, commitId);
         return c.gitOid;
     }
+    if (auto it = m_commitGitOids.constFind(commitId); it != m_commitGitOids.constEnd())
+        return *it;
     QStringList parents;
     for (const QString &p : c.parents)
         parents.append(commitGitOid(p));
     const QString oid = ObjectCodec::gitCommitOid(treeGitOid(c.treeId), parents,
                                                   ObjectCodec::parseTimestamp(c.createdAt), c.message);
-    m_commits.at(commitId).gitOid = oid;
+    m_commitGitOids.insert(commitId, oid);
     m_context.objects->rememberCommitOid(oid, commitId);
     return oid;
 }

@@ -1,17 +1,17 @@
 #pragma once
 // One public operation's hold on a repository (FORMAT.md §2.1, §7): the flock on
-// locks/repo.lock (shared to read, exclusive to write), then a SQLite connection inside
-// one transaction (deferred read-only, or BEGIN IMMEDIATE read-write), released in
-// reverse order. A write session that is not committed rolls back. Parsed payloads are
-// cached for the session's lifetime.
+// locks/repo.lock (shared to read, exclusive to write), then a pooled SQLite connection
+// inside one transaction (deferred read-only, or BEGIN IMMEDIATE read-write), ended in
+// reverse order. A write session that is not committed rolls back. Parsed payloads come
+// from the repository's shared cache and are kept for the session's lifetime.
 
 #include "Env.h"
 #include "MetadataStore.h"
 #include "ObjectModel.h"
 
 #include <QHash>
-#include <unordered_map>
 #include <memory>
+#include <unordered_map>
 
 namespace hubvault {
 
@@ -21,10 +21,12 @@ class RepoSession {
 public:
     enum class Access { Read, Write };
     explicit RepoSession(const RepositoryContext &context, Access access = Access::Read);
+    ~RepoSession();
+    RepoSession(const RepoSession &) = delete;
+    RepoSession &operator=(const RepoSession &) = delete;
 
     /** Verification must see the database as it is now, not what an earlier call parsed. */
     void bypassSharedCache() { m_useSharedCache = false; }
-    ~RepoSession();
 
     bool isWritable() const { return m_access == Access::Write; }
     /** Commits the write transaction: the linearization point of every write (§6.2). */
@@ -44,44 +46,48 @@ public:
     const BlobPayload &blob(const QString &objectId);
     bool hasCommit(const QString &objectId);
     /**
-     * The same payloads by value, from the caches when there but never added to them:
+     * The same payloads, from the caches when there but never added to this session's:
      * for walks over a whole repository (reachability) that visit each object once and
      * would otherwise keep every payload of a long history in memory.
      */
-    CommitPayload commitOnce(const QString &objectId);
-    TreePayload treeOnce(const QString &objectId);
-    FilePayload fileOnce(const QString &objectId);
-    /** Index of a tree's entries by name, built once per tree. */
-    const QHash<QString, qsizetype> &treeIndex(const QString &treeId);
+    std::shared_ptr<const CommitPayload> commitOnce(const QString &objectId);
+    std::shared_ptr<const TreePayload> treeOnce(const QString &objectId);
+    std::shared_ptr<const FilePayload> fileOnce(const QString &objectId);
 
     /** Stored git OIDs, recomputed when an old payload lacks them (FORMAT.md §3.6). */
     QString commitGitOid(const QString &commitId);
     QString treeGitOid(const QString &treeId);
 
 private:
-    QByteArray requirePayload(ObjectType type, const QString &objectId);
+    template <typename T>
+    using Map = std::unordered_map<QString, std::shared_ptr<const T>>;
+
     void openForReading();
+    void openForWriting();
+    /** Reads and parses a payload from the database, bypassing every cache. */
+    template <typename T>
+    std::shared_ptr<const T> parsed(ObjectType type, const QString &objectId);
+    /** From this session's map, then the shared cache, then the database. */
+    template <typename T>
+    std::shared_ptr<const T> lookup(const Map<T> &map, ObjectType type, const QString &objectId);
+    template <typename T>
+    const T &cached(Map<T> &map, ObjectType type, const QString &objectId);
+    /** After a commit: what this session parsed is committed state, worth sharing. */
+    void shareParsedObjects();
 
     const RepositoryContext &m_context;
     Access m_access;
     bool m_useSharedCache = true;
     FileLock m_lock;
     std::unique_ptr<MetadataStore> m_store;
-    /** Reads and parses a payload from the database, bypassing every cache. */
-    template <typename T>
-    T parsed(ObjectType type, const QString &objectId);
-    template <typename T>
-    T uncached(const std::unordered_map<QString, T> &cache, ObjectType type, const QString &objectId);
-    template <typename T>
-    const T &cached(std::unordered_map<QString, T> &cache, ObjectType type, const QString &objectId);
 
-    // unordered_map keeps references stable across inserts, so callers may hold them.
-    std::unordered_map<QString, CommitPayload> m_commits;
-    std::unordered_map<QString, TreePayload> m_trees;
-    std::unordered_map<QString, FilePayload> m_files;
-    std::unordered_map<QString, BlobPayload> m_blobs;
+    // Shared pointers keep references stable across inserts, so callers may hold them.
+    Map<CommitPayload> m_commits;
+    Map<TreePayload> m_trees;
+    Map<FilePayload> m_files;
+    Map<BlobPayload> m_blobs;
     QHash<QString, QString> m_treeGitOids;
-    std::unordered_map<QString, QHash<QString, qsizetype>> m_treeIndexes;
+    QHash<QString, QString> m_commitGitOids; ///< recomputed ones, for payloads without git_oid
 };
 
 } // namespace hubvault

@@ -1,12 +1,15 @@
 #pragma once
-// Internal: what every part of the core needs to know about one open repository
-// (its root, environment and fixed settings). Not part of the public API.
+// Internal: what every part of the core needs to know about one open repository (its
+// root, environment and fixed settings) and what it keeps warm between calls (pooled
+// metadata connections, parsed objects). Not part of the public API.
 
+#include "ConnectionPool.h"
 #include "Env.h"
 #include "ObjectCache.h"
 
 #include <QString>
 #include <memory>
+#include <mutex>
 
 namespace hubvault {
 
@@ -29,6 +32,13 @@ public:
     {
         return path(QStringLiteral("chunks/packs/") + packId + QStringLiteral(".pack"));
     }
+
+    /** Read-only connections (one per concurrent reader) and read-write ones (writers). */
+    ConnectionPool &connections(MetadataStore::Mode mode) const;
+
+private:
+    mutable std::mutex m_poolMutex;
+    mutable std::unique_ptr<ConnectionPool> m_readers, m_writers;
 };
 
 } // namespace hubvault

@@ -17,22 +17,7 @@ QString joinPath(const QString &prefix, const QString &name)
 
 bool TreeWalker::codePointLess(const QString &a, const QString &b)
 {
-    // UTF-16 order only differs from code-point order when a surrogate (part of a
-    // character above U+FFFF) meets a BMP character above the surrogate block: the
-    // surrogate side is then the larger one. Two surrogates at the first difference are
-    // both high or both low (after an equal high one), and those compare like their
-    // code points. (Re-encoding a tail that starts at a lone low surrogate is not an
-    // option: it becomes '?' on both sides, so U+1F600 and U+1F601 would tie.)
-    const qsizetype n = qMin(a.size(), b.size());
-    for (qsizetype i = 0; i < n; ++i) {
-        const QChar ca = a.at(i), cb = b.at(i);
-        if (ca == cb)
-            continue;
-        if (ca.isSurrogate() != cb.isSurrogate())
-            return cb.isSurrogate();
-        return ca.unicode() < cb.unicode();
-    }
-    return a.size() < b.size();
+    return hubvault::codePointLess(a, b);
 }
 
 std::optional<PathEntry> TreeWalker::walkPath(const QString &rootTreeId, const QString &path,
@@ -55,11 +40,8 @@ std::optional<PathEntry> TreeWalker::walkPath(const QString &rootTreeId, const Q
 std::optional<PathEntry> TreeWalker::lookup(const QString &rootTreeId, const QString &path)
 {
     return walkPath(rootTreeId, path, [this](const QString &treeId, const QString &name) -> std::optional<TreeEntry> {
-        const auto &index = m_session.treeIndex(treeId);
-        const auto found = index.constFind(name);
-        if (found == index.constEnd())
-            return std::nullopt;
-        return m_session.tree(treeId).entries.at(*found);
+        const TreeEntry *entry = m_session.tree(treeId).find(name);
+        return entry ? std::optional<TreeEntry>(*entry) : std::nullopt;
     });
 }
 
@@ -69,21 +51,17 @@ const TreePayload &TreeWalker::boundedTree(const QString &treeId)
     // which costs a re-read now and then and keeps memory flat over any history length.
     constexpr size_t kMaxTrees = 512;
     if (auto it = m_recentTrees.find(treeId); it != m_recentTrees.end())
-        return it->second;
+        return *it->second;
     if (m_recentTrees.size() >= kMaxTrees)
         m_recentTrees.clear();
-    return m_recentTrees.emplace(treeId, m_session.treeOnce(treeId)).first->second;
+    return *m_recentTrees.emplace(treeId, m_session.treeOnce(treeId)).first->second;
 }
 
 std::optional<PathEntry> TreeWalker::lookupBounded(const QString &rootTreeId, const QString &path)
 {
     return walkPath(rootTreeId, path, [this](const QString &treeId, const QString &name) -> std::optional<TreeEntry> {
-        const TreePayload &tree = boundedTree(treeId);
-        const auto found = std::find_if(tree.entries.cbegin(), tree.entries.cend(),
-                                        [&](const TreeEntry &e) { return e.name == name; });
-        if (found == tree.entries.cend())
-            return std::nullopt;
-        return *found;
+        const TreeEntry *entry = boundedTree(treeId).find(name);
+        return entry ? std::optional<TreeEntry>(*entry) : std::nullopt;
     });
 }
 

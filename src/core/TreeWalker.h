@@ -8,6 +8,7 @@
 #include <QString>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -63,7 +64,7 @@ private:
                                       const std::function<std::optional<TreeEntry>(const QString &, const QString &)> &child);
 
     RepoSession &m_session;
-    std::unordered_map<QString, TreePayload> m_recentTrees; ///< lookupBounded's own trees
+    std::unordered_map<QString, std::shared_ptr<const TreePayload>> m_recentTrees; ///< lookupBounded's own trees
 };
 
 } // namespace hubvault

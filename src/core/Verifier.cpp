@@ -125,12 +125,7 @@ QString Verifier::checkFile(const QString &fileId)
         return *it;
     QString problem;
     try {
-        const FilePayload &file = m_session.file(fileId);
-        QFile sink(QStringLiteral("/dev/null"));
-        sink.open(QIODevice::WriteOnly);
-        ContentReader(m_session).copyTo(file, sink);
-        m_bytesChecked += file.logicalSize;
-        m_task.report(m_bytesChecked, 0, QStringLiteral("verify"));
+        m_content.check(m_session.file(fileId));
     } catch (const CancelledError &) {
         throw;
     } catch (const HubVaultError &e) {
@@ -187,14 +182,24 @@ void Verifier::verifyObjectIds(VerifyReport &report)
 
 void Verifier::verifyChunkIndex(VerifyReport &report)
 {
-    const Env &env = *m_session.context().env;
+    // Rows are checked in chunk-id order and the first problem ends the pass, as in the
+    // original; runs of readable rows are read and hashed in parallel meanwhile.
+    QList<ChunkLocation> batch;
+    auto flush = [&] {
+        const QString problem = m_content.checkChunks(batch);
+        batch.clear();
+        if (problem.isEmpty())
+            return false;
+        report.errors.append(QStringLiteral("chunk storage: ") + problem);
+        return true;
+    };
     for (const ChunkRow &row : m_session.store().allChunks()) {
-        m_task.checkCancelled();
-        try {
-            if (row.compression != QLatin1String("none"))
-                throw IntegrityError(QStringLiteral("chunk %1 uses unsupported compression '%2'").arg(row.chunkId, row.compression));
-            if (row.checksum != row.chunkId)
-                throw IntegrityError(QStringLiteral("chunk %1 checksum differs from its id").arg(row.chunkId));
+        QString problem;
+        if (row.compression != QLatin1String("none"))
+            problem = QStringLiteral("chunk %1 uses unsupported compression '%2'").arg(row.chunkId, row.compression);
+        else if (row.checksum != row.chunkId)
+            problem = QStringLiteral("chunk %1 checksum differs from its id").arg(row.chunkId);
+        if (problem.isEmpty()) {
             ChunkLocation location;
             location.ref.chunkId = row.chunkId;
             location.ref.checksum = row.checksum;
@@ -202,14 +207,14 @@ void Verifier::verifyChunkIndex(VerifyReport &report)
             location.ref.storedSize = row.storedSize;
             location.packPath = m_session.context().packPath(row.packId);
             location.offset = row.offset;
-            ContentReader::readChunk(env, location);
-        } catch (const CancelledError &) {
-            throw;
-        } catch (const HubVaultError &e) {
-            report.errors.append(QStringLiteral("chunk storage: ") + e.message());
-            return; // the original stops at the first damaged chunk
+            batch.append(location);
+            continue;
         }
+        if (!flush())
+            report.errors.append(QStringLiteral("chunk storage: ") + problem);
+        return;
     }
+    flush();
 }
 
 void Verifier::checkViews(VerifyReport &report)

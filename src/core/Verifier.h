@@ -3,6 +3,7 @@
 // for a full check, every stored object id and every chunk of the chunk index, plus
 // warnings about stale views and leftovers. Problems are reported, never repaired.
 
+#include "ContentVerifier.h"
 #include "Models.h"
 #include "Progress.h"
 
@@ -17,7 +18,10 @@ class RepoSession;
 class Verifier {
 public:
     enum class Depth { Quick, Full };
-    Verifier(RepoSession &session, Depth depth, const TaskControl &task) : m_session(session), m_depth(depth), m_task(task) {}
+    Verifier(RepoSession &session, Depth depth, const TaskControl &task)
+        : m_session(session), m_depth(depth), m_task(task), m_content(session, task)
+    {
+    }
 
     VerifyReport run();
 
@@ -35,9 +39,9 @@ private:
     RepoSession &m_session;
     Depth m_depth;
     const TaskControl &m_task;
+    ContentVerifier m_content;
     QHash<QString, QString> m_fileProblems; ///< file id -> problem ("" = sound)
     QSet<QString> m_treesDone;
-    qint64 m_bytesChecked = 0;
 };
 
 } // namespace hubvault

@@ -95,7 +95,7 @@ void ViewCache::materialize(const QString &fileId, const QString &target, bool d
     const QString temp = target + QStringLiteral(".tmp.") + env.randomHex(8);
     try {
         auto out = env.createFile(temp);
-        ContentReader(m_session).copyTo(file, *out, m_task, doneBefore, total);
+        ContentReader(m_session).copyToFile(file, *out, m_task, doneBefore, total);
         if (durable)
             env.syncFile(*out);
         out->close();

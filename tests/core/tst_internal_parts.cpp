@@ -13,6 +13,7 @@
 #include "ContentReader.h"
 #include "Errors.h"
 #include "FileStream.h"
+#include "StoredRange.h"
 #include "FolderUpload.h"
 #include "GarbageCollector.h"
 #include "Hash.h"
@@ -728,9 +729,10 @@ void TstInternalParts::fileStreamAcrossChunkBoundaries()
     // Whole-blob mode over an open file.
     const QString blob = tmp.filePath(QStringLiteral("blob.data"));
     writeFile(blob, all);
-    auto file = std::make_unique<QFile>(blob);
-    QVERIFY(file->open(QIODevice::ReadOnly));
-    FileStream blobStream(std::move(file), all.size());
+    auto range = std::make_shared<StoredRange>(
+        StoredRange::blob(*Env::system(), blob, all.size(), Hash::prefixedSha256(all), VerifiedRanges::instance()));
+    QCOMPARE(range->readVerified(), all);
+    FileStream blobStream(std::move(range));
     QVERIFY(blobStream.seek(25));
     QCOMPARE(blobStream.read(100), all.mid(25));
     QVERIFY(blobStream.seek(3));

@@ -1,7 +1,7 @@
 // PackWriter (FORMAT.md §5.5), used directly, and the pack readers of ContentReader:
 // the 17-byte magic, absolute offsets of appended chunks, early writeback of large
 // packs, finish() fsyncing and closing the file, refusing to overwrite an existing file;
-// reading back with readPackBytes / readChunk, including the bounds check (before the
+// reading back raw pack ranges / readChunk, including the bounds check (before the
 // magic, past EOF), a damaged magic, a missing pack, and size/checksum mismatches — all
 // IntegrityError.
 
@@ -11,6 +11,7 @@
 #include "Errors.h"
 #include "Hash.h"
 #include "PackWriter.h"
+#include "StoredRange.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -63,6 +64,21 @@ QByteArray fileBytes(const QString &path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+/**
+ * Raw bytes of a pack range through StoredRange, which checks the pack's existence, magic
+ * and bounds when it opens a range (any range, not only a chunk's).
+ */
+QByteArray packBytes(const Env &env, const QString &pack, qint64 offset, qint64 size)
+{
+    ChunkLocation where;
+    where.packPath = pack;
+    where.offset = offset;
+    where.ref.chunkId = where.ref.checksum = QStringLiteral("sha256:") + QString(64, QLatin1Char('0'));
+    where.ref.logicalSize = where.ref.storedSize = size;
+    VerifiedRanges nothingVerified;
+    return StoredRange::chunk(env, where, nothingVerified).readSlice(0, size);
 }
 
 ChunkLocation location(const QString &pack, qint64 offset, const QByteArray &chunk)
@@ -222,13 +238,13 @@ void TstPackWriter::readBackChunks()
     writer.finish();
     const Env &env = *Env::system();
     for (qsizetype i = 0; i < chunks.size(); ++i) {
-        QCOMPARE(ContentReader::readPackBytes(env, path, offsets.at(i), chunks.at(i).size()), chunks.at(i));
+        QCOMPARE(packBytes(env, path, offsets.at(i), chunks.at(i).size()), chunks.at(i));
         QCOMPARE(ContentReader::readChunk(env, location(path, offsets.at(i), chunks.at(i))), chunks.at(i));
     }
     // Any in-bounds range reads, also across chunk borders and up to EOF.
-    QCOMPARE(ContentReader::readPackBytes(env, path, 17, 7), QByteArray("alpha") + QByteArray(2, '\0'));
-    QCOMPARE(ContentReader::readPackBytes(env, path, writer.size() - 2, 2), QByteArray("\xff\xfe", 2));
-    QCOMPARE(ContentReader::readPackBytes(env, path, writer.size(), 0), QByteArray());
+    QCOMPARE(packBytes(env, path, 17, 7), QByteArray("alpha") + QByteArray(2, '\0'));
+    QCOMPARE(packBytes(env, path, writer.size() - 2, 2), QByteArray("\xff\xfe", 2));
+    QCOMPARE(packBytes(env, path, writer.size(), 0), QByteArray());
 }
 
 void TstPackWriter::readBoundsAreChecked()
@@ -240,18 +256,18 @@ void TstPackWriter::readBoundsAreChecked()
     writer.finish();
     const Env &env = *Env::system();
     // A range may not start inside the magic ...
-    QString message = integrityMessage([&] { ContentReader::readPackBytes(env, path, 16, 2); });
+    QString message = integrityMessage([&] { packBytes(env, path, 16, 2); });
     QVERIFY2(message.contains(QLatin1String("outside pack")), qPrintable(message));
     QVERIFY(message.contains(path));
-    message = integrityMessage([&] { ContentReader::readPackBytes(env, path, 0, 17); });
+    message = integrityMessage([&] { packBytes(env, path, 0, 17); });
     QVERIFY2(message.contains(QLatin1String("outside pack")), qPrintable(message));
     // ... nor end past EOF.
-    message = integrityMessage([&] { ContentReader::readPackBytes(env, path, 17, 11); });
+    message = integrityMessage([&] { packBytes(env, path, 17, 11); });
     QVERIFY2(message.contains(QLatin1String("[17, 28)")) && message.contains(QLatin1String("27 bytes")), qPrintable(message));
-    message = integrityMessage([&] { ContentReader::readPackBytes(env, path, 28, 0); });
+    message = integrityMessage([&] { packBytes(env, path, 28, 0); });
     QVERIFY2(message.contains(QLatin1String("outside pack")), qPrintable(message));
     // The last byte exactly is fine.
-    QCOMPARE(ContentReader::readPackBytes(env, path, 26, 1), QByteArray("9"));
+    QCOMPARE(packBytes(env, path, 26, 1), QByteArray("9"));
 }
 
 void TstPackWriter::damagedMagic()
@@ -270,7 +286,7 @@ void TstPackWriter::damagedMagic()
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write(bytes);
     }
-    const QString message = integrityMessage([&] { ContentReader::readPackBytes(*Env::system(), path, 17, 7); });
+    const QString message = integrityMessage([&] { packBytes(*Env::system(), path, 17, 7); });
     QVERIFY2(message.contains(QLatin1String("magic")) && message.contains(path), qPrintable(message));
     const QByteArray chunk("payload bytes");
     QVERIFY(integrityMessage([&] { ContentReader::readChunk(*Env::system(), location(path, 17, chunk)); }).contains(QLatin1String("magic")));
@@ -280,7 +296,7 @@ void TstPackWriter::missingAndTruncatedPack()
 {
     QTemporaryDir tmp;
     const QString missing = tmp.filePath(QStringLiteral("gone.pack"));
-    QString message = integrityMessage([&] { ContentReader::readPackBytes(*Env::system(), missing, 17, 1); });
+    QString message = integrityMessage([&] { packBytes(*Env::system(), missing, 17, 1); });
     QVERIFY2(message.contains(QLatin1String("missing")) && message.contains(missing), qPrintable(message));
 
     // A pack cut short after it was written: the recorded range is now past EOF.
@@ -297,7 +313,7 @@ void TstPackWriter::missingAndTruncatedPack()
     QVERIFY2(message.contains(QLatin1String("outside pack")), qPrintable(message));
     // A directory where the pack should be.
     QVERIFY(QDir().mkpath(tmp.filePath(QStringLiteral("dir.pack"))));
-    message = integrityMessage([&] { ContentReader::readPackBytes(*Env::system(), tmp.filePath(QStringLiteral("dir.pack")), 17, 1); });
+    message = integrityMessage([&] { packBytes(*Env::system(), tmp.filePath(QStringLiteral("dir.pack")), 17, 1); });
     QVERIFY2(message.contains(QLatin1String("missing")), qPrintable(message));
 }
 
@@ -335,8 +351,8 @@ void TstPackWriter::readChunkChecksSizeAndChecksum()
     QCOMPARE(ContentReader::readChunk(env, location(path, offA, a)), a);
     message = integrityMessage([&] { ContentReader::readChunk(env, location(path, offB, b)); });
     QVERIFY2(message.contains(QLatin1String("does not match its checksum")) && message.contains(path), qPrintable(message));
-    // readPackBytes itself does not know checksums: it returns the damaged bytes.
-    QCOMPARE(ContentReader::readPackBytes(env, path, offB, b.size()).size(), b.size());
+    // A raw range does not know checksums: it returns the damaged bytes.
+    QCOMPARE(packBytes(env, path, offB, b.size()).size(), b.size());
 }
 
 QTEST_GUILESS_MAIN(TstPackWriter)
