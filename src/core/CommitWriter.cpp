@@ -245,7 +245,7 @@ CommitInfo CommitWriter::createInitialCommit()
 {
     const RepositoryContext &context = m_session.context();
     const QString branch = context.defaultBranch;
-    const auto ref = m_session.store().ref(QStringLiteral("branch"), branch);
+    const auto ref = m_session.ref(QStringLiteral("branch"), branch);
     const QString head = ref ? ref->commitId : QString();
     Transaction txn(m_session, branch, head);
     const CommitText text = CommitText::compose(QStringLiteral("Initial commit"), std::nullopt);

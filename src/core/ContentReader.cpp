@@ -94,7 +94,7 @@ QList<ChunkLocation> ContentReader::locateChunks(const FilePayload &file, qint64
         const bool overlaps = ref.logicalOffset < end && ref.logicalOffset + ref.logicalSize > start;
         if (!overlaps)
             continue;
-        const auto row = m_session.store().chunk(ref.chunkId);
+        const auto row = m_session.chunk(ref.chunkId);
         if (!row)
             throw IntegrityError(QStringLiteral("chunk missing from index: %1").arg(ref.chunkId));
         if (row->logicalSize != ref.logicalSize)

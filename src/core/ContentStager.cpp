@@ -145,7 +145,7 @@ StagedFile ContentStager::stageChunked(QIODevice &input, qint64 size, const QStr
         pending.pop_front();
         const QString chunkId = QStringLiteral("sha256:") + QString::fromLatin1(p.id.get());
         const bool known = takenInFile.contains(chunkId) || m_stagedChunks.contains(chunkId)
-            || m_session.store().chunk(chunkId).has_value();
+            || m_session.chunk(chunkId).has_value();
         if (!known) {
             if (!pack) {
                 out.packId = m_txn.nextPackId();

@@ -29,6 +29,7 @@ FileLock &FileLock::operator=(FileLock &&other) noexcept
     if (this != &other) {
         release();
         m_fd = other.m_fd;
+        m_locked = other.m_locked;
         other.m_fd = -1;
     }
     return *this;
@@ -41,6 +42,34 @@ void FileLock::release()
         ::close(m_fd);
         m_fd = -1;
     }
+}
+
+void FileLock::unlock()
+{
+    if (m_fd >= 0 && m_locked) {
+        ::flock(m_fd, LOCK_UN);
+        m_locked = false;
+    }
+}
+
+bool FileLock::relock(bool exclusive)
+{
+    if (m_fd < 0)
+        return false;
+    while (::flock(m_fd, exclusive ? LOCK_EX : LOCK_SH) != 0) {
+        if (errno != EINTR)
+            throw HubVaultError(QStringLiteral("cannot lock the repository: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+    }
+    m_locked = true;
+    return true;
+}
+
+quint64 FileLock::fileKey() const
+{
+    struct ::stat st {};
+    if (m_fd < 0 || ::fstat(m_fd, &st) != 0)
+        return 0;
+    return (quint64(st.st_dev) << 40) ^ quint64(st.st_ino);
 }
 
 std::shared_ptr<Env> Env::system()
@@ -79,6 +108,12 @@ FileStat Env::stat(const QString &path, bool followSymlinks) const
     out.size = qint64(st.st_size);
     out.mtimeNs = qint64(st.st_mtim.tv_sec) * 1000000000LL + qint64(st.st_mtim.tv_nsec);
     return out;
+}
+
+quint64 Env::fileKey(const QString &path) const
+{
+    const FileIdentity id = identify(path);
+    return id.inode ? (id.device << 40) ^ id.inode : 0;
 }
 
 FileIdentity Env::identify(const QString &path) const

@@ -29,16 +29,24 @@ class FileLock {
 public:
     FileLock() = default;
     explicit FileLock(int fd) : m_fd(fd) {}
-    FileLock(FileLock &&other) noexcept : m_fd(other.m_fd) { other.m_fd = -1; }
+    FileLock(FileLock &&other) noexcept : m_fd(other.m_fd), m_locked(other.m_locked) { other.m_fd = -1; }
     FileLock &operator=(FileLock &&other) noexcept;
     FileLock(const FileLock &) = delete;
     FileLock &operator=(const FileLock &) = delete;
     ~FileLock() { release(); }
+    /** Unlocks and closes. */
     void release();
-    bool isHeld() const { return m_fd >= 0; }
+    bool isHeld() const { return m_fd >= 0 && m_locked; }
+    /** Unlocks but keeps the file open, so the next hold needs no open(2). */
+    void unlock();
+    /** Locks the open file again (blocking); false when there is no file. */
+    bool relock(bool exclusive);
+    /** Device and inode of the open lock file (0 without one). */
+    quint64 fileKey() const;
 
 private:
     int m_fd = -1;
+    bool m_locked = true;
 };
 
 class Env {
@@ -54,6 +62,8 @@ public:
 
     /** lstat() when `followSymlinks` is false, stat() otherwise. */
     virtual FileStat stat(const QString &path, bool followSymlinks = false) const;
+    /** Device and inode of `path` in one number (0 when missing): tells files apart. */
+    quint64 fileKey(const QString &path) const;
     /** Device, inode, size and times of `path` (symlinks followed); all zero when missing. */
     virtual FileIdentity identify(const QString &path) const;
     /** Opens a file for positioned reads; throws HubVaultError with the OS reason on failure. */

@@ -124,7 +124,7 @@ GcReport GarbageCollector::run(bool dryRun, bool pruneCache)
         PackWriter writer(env, staged);
         qint64 done = 0;
         for (const QString &id : ids) {
-            const auto row = m_session.store().chunk(id);
+            const auto row = m_session.chunk(id);
             if (!row)
                 throw IntegrityError(QStringLiteral("chunk missing from index: %1").arg(id));
             ChunkLocation location{ChunkRef{id, row->checksum, row->compression, 0, row->logicalSize, row->storedSize},

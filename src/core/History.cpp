@@ -33,7 +33,7 @@ std::optional<QString> History::resolve(const QString &revisionIn, bool allowEmp
 {
     const QString revision = revisionIn.isEmpty() ? m_session.context().defaultBranch : revisionIn;
     auto fromRef = [&](const QString &kind, const QString &name) -> std::optional<std::optional<QString>> {
-        const auto row = m_session.store().ref(kind, name);
+        const auto row = m_session.ref(kind, name);
         if (!row)
             return std::nullopt;
         if (row->commitId.isEmpty()) {
@@ -259,7 +259,7 @@ CommitDetailInfo History::detail(const QString &commitId, int contextLines, qint
 GitRefs History::refs()
 {
     GitRefs out;
-    for (const RefRow &row : m_session.store().refs()) {
+    for (const RefRow &row : m_session.refs()) {
         GitRefInfo info{row.name, fullRefName(row.kind, row.name), std::nullopt};
         if (!row.commitId.isEmpty())
             info.targetCommit = m_session.commitGitOid(row.commitId);
@@ -282,7 +282,7 @@ QList<ReflogEntry> History::reflog(const QString &refName, std::optional<int> li
     } else {
         name = refName;
         auto known = [&](const QString &k) {
-            return m_session.store().ref(k, name).has_value() || !m_session.store().reflog(k, name, 1).isEmpty();
+            return m_session.ref(k, name).has_value() || !m_session.store().reflog(k, name, 1).isEmpty();
         };
         if (known(QStringLiteral("branch")))
             kind = QStringLiteral("branch");

@@ -32,7 +32,7 @@ SquashReport HistorySquasher::run(const QString &refNameIn, const SquashOptions 
     if (refNameIn.startsWith(QLatin1String("refs/tags/")))
         throw HubVaultValidationError(QStringLiteral("squash_history works on branches, not tags: %1").arg(refNameIn));
     const QString branch = refNameIn.startsWith(QLatin1String("refs/heads/")) ? refNameIn.mid(11) : refNameIn;
-    const auto row = m_session.store().ref(QStringLiteral("branch"), branch);
+    const auto row = m_session.ref(QStringLiteral("branch"), branch);
     if (!row)
         throw RevisionNotFoundError(QStringLiteral("branch not found: %1").arg(branch));
     if (row->commitId.isEmpty())
@@ -54,7 +54,7 @@ SquashReport HistorySquasher::run(const QString &refNameIn, const SquashOptions 
     QStringList rootParents = m_session.commit(root).parents;
     report.droppedAncestorCount = Reachability::fromCommits(m_session, rootParents, true).commits.size();
     const QSet<QString> oldLineage(lineage.cbegin(), lineage.cend());
-    for (const RefRow &other : m_session.store().refs()) {
+    for (const RefRow &other : m_session.refs()) {
         if ((other.kind == QLatin1String("branch") && other.name == branch) || other.commitId.isEmpty())
             continue;
         for (const QString &id : firstParentChain(other.commitId)) {

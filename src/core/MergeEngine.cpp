@@ -74,7 +74,7 @@ MergeResult MergeEngine::merge(const QString &sourceRevision, const MergeOptions
     const RepositoryContext &context = m_session.context();
     History history(m_session);
     const QString target = targetBranch(options.targetRevision, context.defaultBranch);
-    const auto row = m_session.store().ref(QStringLiteral("branch"), target);
+    const auto row = m_session.ref(QStringLiteral("branch"), target);
     if (!row)
         throw RevisionNotFoundError(QStringLiteral("branch not found: %1").arg(target));
     const QString targetHead = row->commitId;

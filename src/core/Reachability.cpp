@@ -54,7 +54,7 @@ ReachableSet Reachability::fromCommits(RepoSession &session, const QStringList &
 ReachableSet Reachability::fromRefs(RepoSession &session, bool followParents)
 {
     QStringList heads;
-    for (const RefRow &row : session.store().refs())
+    for (const RefRow &row : session.refs())
         heads.append(row.commitId);
     return fromCommits(session, heads, followParents);
 }
@@ -62,7 +62,7 @@ ReachableSet Reachability::fromRefs(RepoSession &session, bool followParents)
 QStringList Reachability::refNames(RepoSession &session)
 {
     QStringList out;
-    for (const RefRow &row : session.store().refs())
+    for (const RefRow &row : session.refs())
         out.append((row.kind == QLatin1String("tag") ? QStringLiteral("refs/tags/") : QStringLiteral("refs/heads/")) + row.name);
     std::sort(out.begin(), out.end(), [](const QString &a, const QString &b) { return a.toUtf8() < b.toUtf8(); });
     return out;

@@ -45,7 +45,7 @@ void RefUpdater::createBranch(const QString &branchIn, const QString &revision, 
 {
     // The original stores a name like "refs/heads/x" literally (FORMAT.md §8.1 QUIRK).
     const QString branch = RepoPath::normalizeRefName(branchIn);
-    if (m_session.store().ref(kBranch, branch)) {
+    if (m_session.ref(kBranch, branch)) {
         if (existOk)
             return;
         throw ConflictError(QStringLiteral("branch already exists: %1").arg(branch));
@@ -59,7 +59,7 @@ void RefUpdater::createBranch(const QString &branchIn, const QString &revision, 
 void RefUpdater::deleteBranch(const QString &branchIn)
 {
     const QString branch = normalizedOrAsIs(stripPrefix(branchIn, QStringLiteral("refs/heads/")));
-    const auto row = m_session.store().ref(kBranch, branch);
+    const auto row = m_session.ref(kBranch, branch);
     if (!row)
         throw RevisionNotFoundError(QStringLiteral("branch not found: %1").arg(branch));
     if (branch == m_session.context().defaultBranch)
@@ -72,7 +72,7 @@ void RefUpdater::deleteBranch(const QString &branchIn)
 void RefUpdater::createTag(const QString &tagIn, const QString &tagMessage, const QString &revision, bool existOk)
 {
     const QString tag = RepoPath::normalizeRefName(tagIn);
-    if (m_session.store().ref(kTag, tag)) {
+    if (m_session.ref(kTag, tag)) {
         if (existOk)
             return;
         throw ConflictError(QStringLiteral("tag already exists: %1").arg(tag));
@@ -89,7 +89,7 @@ void RefUpdater::createTag(const QString &tagIn, const QString &tagMessage, cons
 void RefUpdater::deleteTag(const QString &tagIn)
 {
     const QString tag = normalizedOrAsIs(stripPrefix(tagIn, QStringLiteral("refs/tags/")));
-    const auto row = m_session.store().ref(kTag, tag);
+    const auto row = m_session.ref(kTag, tag);
     if (!row)
         throw RevisionNotFoundError(QStringLiteral("tag not found: %1").arg(tag));
     Transaction txn(m_session, tag, row->commitId);
@@ -99,7 +99,7 @@ void RefUpdater::deleteTag(const QString &tagIn)
 
 CommitInfo RefUpdater::resetRef(const QString &refName, const QString &toRevision)
 {
-    const auto row = m_session.store().ref(kBranch, refName);
+    const auto row = m_session.ref(kBranch, refName);
     if (!row)
         throw RevisionNotFoundError(QStringLiteral("branch not found: %1").arg(refName));
     const QString target = History(m_session).resolveCommit(toRevision);

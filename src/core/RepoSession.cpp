@@ -28,28 +28,22 @@ ConnectionPool &RepositoryContext::connections(MetadataStore::Mode mode) const
     return *pool;
 }
 
-namespace {
-
-FileLock acquireSharedLock(const RepositoryContext &context)
+SharedReadState &RepositoryContext::readState() const
 {
-    const QString locks = context.path(QStringLiteral("locks"));
-    if (!context.env->stat(locks, true).isDir) {
-        // A checkout may have dropped the empty locks/ directory; recreate it so readers
-        // and writers keep excluding each other. A read-only copy cannot have writers.
-        try {
-            context.env->makeDirectories(locks);
-        } catch (const HubVaultError &) {
-            return FileLock();
-        }
-    }
-    try {
-        return context.env->lock(context.lockPath(), false);
-    } catch (const HubVaultError &) {
-        if (!context.env->stat(context.lockPath(), true).exists)
-            return FileLock(); // read-only medium without a lock file
-        throw;
-    }
+    std::lock_guard lock(m_poolMutex);
+    if (!m_readState)
+        m_readState = std::make_unique<SharedReadState>(*this);
+    return *m_readState;
 }
+
+RepositoryContext::~RepositoryContext()
+{
+    m_readers.reset();
+    m_writers.reset();
+    m_readState.reset();
+}
+
+namespace {
 
 FileLock acquireExclusiveLock(const RepositoryContext &context)
 {
@@ -60,29 +54,38 @@ FileLock acquireExclusiveLock(const RepositoryContext &context)
 } // namespace
 
 RepoSession::RepoSession(const RepositoryContext &context, Access access)
-    : m_context(context), m_access(access),
-      m_lock(access == Access::Write ? acquireExclusiveLock(context) : acquireSharedLock(context))
+    : m_context(context), m_access(access)
 {
-    if (access == Access::Read)
-        openForReading();
-    else
+    if (access == Access::Write) {
+        m_lock = acquireExclusiveLock(context);
         openForWriting();
+        return;
+    }
+    context.readState().enter();
+    m_reading = true;
+    // After any change, the txn_log check needs SQLite; otherwise the connection is only
+    // opened if something is not cached (store()).
+    try {
+        if (context.readState().needsTxnLogCheck())
+            openForReading();
+    } catch (...) {
+        m_store.reset();
+        if (m_reading)
+            context.readState().leave();
+        throw;
+    }
 }
 
-namespace {
-
-/** Device and inode of metadata.sqlite3 now; 0 when it is missing. */
-quint64 databaseFileKey(const RepositoryContext &context)
+MetadataStore &RepoSession::store()
 {
-    const FileIdentity id = context.env->identify(context.databasePath());
-    return id.inode ? (id.device << 40) ^ id.inode : 0;
+    if (!m_store)
+        openForReading();
+    return *m_store;
 }
-
-} // namespace
 
 void RepoSession::openForWriting()
 {
-    m_store = m_context.connections(MetadataStore::Mode::ReadWrite).acquire(databaseFileKey(m_context));
+    m_store = m_context.connections(MetadataStore::Mode::ReadWrite).acquire(m_context.env->fileKey(m_context.databasePath()));
     m_store->beginWrite();
     // Rollback-only recovery before every write (FORMAT.md §6.4): whatever an earlier
     // crash staged was never committed, so it is simply forgotten.
@@ -92,28 +95,78 @@ void RepoSession::openForWriting()
     m_store->clearTxnLog();
 }
 
+void RepoSession::recoverOutsideTheLock()
+{
+    // Recovery takes the exclusive lock, which waits until every reader, this one
+    // included, has left.
+    m_context.readState().leave();
+    m_reading = false;
+    Recovery::recoverIfNeeded(m_context);
+    m_context.readState().enter();
+    m_reading = true;
+}
+
 void RepoSession::openForReading()
 {
-    // Another process may have crashed since this repository was opened: a hot journal
+    // Another process may have crashed since this repository was last read: a hot journal
     // makes read-only connections fail, and leftover txn_log rows must be rolled back
     // before anything is read (FORMAT.md §6.4, §6.5). Rows can only have appeared if the
     // database changed, so they are looked for only then.
+    SharedReadState &state = m_context.readState();
     for (int attempt = 0;; ++attempt) {
-        if (Recovery::hasHotJournal(m_context)) {
-            m_lock.release();
-            Recovery::recoverIfNeeded(m_context);
-            m_lock = acquireSharedLock(m_context);
-        }
-        m_store = m_context.connections(MetadataStore::Mode::ReadOnly).acquire(databaseFileKey(m_context));
+        if (Recovery::hasHotJournal(m_context))
+            recoverOutsideTheLock();
+        m_store = m_context.connections(MetadataStore::Mode::ReadOnly).acquire(state.databaseKey());
         m_store->beginRead();
-        if (!m_store->changedSinceLastLook() || m_store->txnLogCount() == 0 || attempt > 0)
+        if (!state.needsTxnLogCheck())
             return;
+        if (m_store->txnLogCount() == 0 || attempt > 0) {
+            state.txnLogChecked();
+            return;
+        }
         m_store->endTransaction();
         m_context.connections(MetadataStore::Mode::ReadOnly).release(std::move(m_store));
-        m_lock.release();
-        Recovery::recoverIfNeeded(m_context);
-        m_lock = acquireSharedLock(m_context);
+        recoverOutsideTheLock();
     }
+}
+
+std::shared_ptr<const QList<RefRow>> RepoSession::cachedRefs()
+{
+    SharedReadState &state = m_context.readState();
+    auto refs = state.refs();
+    if (!refs) {
+        refs = std::make_shared<const QList<RefRow>>(store().refs());
+        state.setRefs(refs);
+    }
+    return refs;
+}
+
+std::optional<RefRow> RepoSession::ref(const QString &kind, const QString &name)
+{
+    if (isWritable() || !m_useSharedCache)
+        return store().ref(kind, name);
+    for (const RefRow &row : *cachedRefs()) {
+        if (row.kind == kind && row.name == name)
+            return row;
+    }
+    return std::nullopt;
+}
+
+QList<RefRow> RepoSession::refs()
+{
+    return isWritable() || !m_useSharedCache ? store().refs() : *cachedRefs();
+}
+
+std::optional<ChunkRow> RepoSession::chunk(const QString &chunkId)
+{
+    if (isWritable() || !m_useSharedCache)
+        return store().chunk(chunkId);
+    SharedReadState &state = m_context.readState();
+    if (const auto cached = state.chunk(chunkId))
+        return *cached;
+    const auto row = store().chunk(chunkId);
+    state.setChunk(chunkId, row);
+    return row;
 }
 
 void RepoSession::commit()
@@ -151,6 +204,8 @@ RepoSession::~RepoSession()
         const auto mode = isWritable() ? MetadataStore::Mode::ReadWrite : MetadataStore::Mode::ReadOnly;
         m_context.connections(mode).release(std::move(m_store));
     }
+    if (m_reading)
+        m_context.readState().leave();
 }
 
 void RepoSession::shareParsedObjects()
@@ -170,7 +225,7 @@ void RepoSession::shareParsedObjects()
 template <typename T>
 std::shared_ptr<const T> RepoSession::parsed(ObjectType type, const QString &objectId)
 {
-    const auto payload = m_store->payload(type, objectId);
+    const auto payload = store().payload(type, objectId);
     if (!payload)
         throw IntegrityError(QStringLiteral("%1 object %2 is missing from the metadata database; "
                                             "run full verification")
@@ -240,7 +295,16 @@ const BlobPayload &RepoSession::blob(const QString &objectId)
 
 bool RepoSession::hasCommit(const QString &objectId)
 {
-    return m_commits.count(objectId) > 0 || m_store->hasPayload(ObjectType::Commit, objectId);
+    if (m_commits.count(objectId) > 0)
+        return true;
+    if (isWritable() || !m_useSharedCache)
+        return store().hasPayload(ObjectType::Commit, objectId);
+    SharedReadState &state = m_context.readState();
+    if (const auto known = state.commitExists(objectId))
+        return *known;
+    const bool exists = store().hasPayload(ObjectType::Commit, objectId);
+    state.setCommitExists(objectId, exists);
+    return exists;
 }
 
 QString RepoSession::treeGitOid(const QString &treeId)

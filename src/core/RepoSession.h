@@ -2,8 +2,10 @@
 // One public operation's hold on a repository (FORMAT.md §2.1, §7): the flock on
 // locks/repo.lock (shared to read, exclusive to write), then a pooled SQLite connection
 // inside one transaction (deferred read-only, or BEGIN IMMEDIATE read-write), ended in
-// reverse order. A write session that is not committed rolls back. Parsed payloads come
-// from the repository's shared cache and are kept for the session's lifetime.
+// reverse order. A write session that is not committed rolls back. A read session opens
+// its transaction only when it needs something the repository's caches do not hold
+// while the database is unchanged (SharedReadState). Parsed payloads come from the
+// repository's shared cache and are kept for the session's lifetime.
 
 #include "Env.h"
 #include "MetadataStore.h"
@@ -37,7 +39,14 @@ public:
     void clearCaches();
 
     const RepositoryContext &context() const { return m_context; }
-    MetadataStore &store() { return *m_store; }
+    /** The session's database transaction, begun on first use. */
+    MetadataStore &store();
+
+    // Database state that read sessions answer from the repository's caches while the
+    // database is unchanged; write sessions ask their own transaction.
+    std::optional<RefRow> ref(const QString &kind, const QString &name);
+    QList<RefRow> refs();
+    std::optional<ChunkRow> chunk(const QString &chunkId);
 
     /** Payload accessors; throw IntegrityError when the object is missing or malformed. */
     const CommitPayload &commit(const QString &objectId);
@@ -64,6 +73,8 @@ private:
 
     void openForReading();
     void openForWriting();
+    void recoverOutsideTheLock();
+    std::shared_ptr<const QList<RefRow>> cachedRefs();
     /** Reads and parses a payload from the database, bypassing every cache. */
     template <typename T>
     std::shared_ptr<const T> parsed(ObjectType type, const QString &objectId);
@@ -78,7 +89,8 @@ private:
     const RepositoryContext &m_context;
     Access m_access;
     bool m_useSharedCache = true;
-    FileLock m_lock;
+    FileLock m_lock;     ///< writers' exclusive lock
+    bool m_reading = false; ///< inside the readers' shared lock (SharedReadState)
     std::unique_ptr<MetadataStore> m_store;
 
     // Shared pointers keep references stable across inserts, so callers may hold them.

@@ -6,6 +6,7 @@
 #include "ConnectionPool.h"
 #include "Env.h"
 #include "ObjectCache.h"
+#include "SharedReadState.h"
 
 #include <QString>
 #include <memory>
@@ -35,9 +36,18 @@ public:
 
     /** Read-only connections (one per concurrent reader) and read-write ones (writers). */
     ConnectionPool &connections(MetadataStore::Mode mode) const;
+    /** The readers' shared lock, change detection and cached database state. */
+    SharedReadState &readState() const;
+
+    RepositoryContext() = default;
+    ~RepositoryContext();
+    RepositoryContext(const RepositoryContext &) = delete;
+    RepositoryContext &operator=(const RepositoryContext &) = delete;
 
 private:
     mutable std::mutex m_poolMutex;
+    // Declared so that connections close before the read state's descriptors (see there).
+    mutable std::unique_ptr<SharedReadState> m_readState;
     mutable std::unique_ptr<ConnectionPool> m_readers, m_writers;
 };
 

@@ -30,7 +30,7 @@ VerifyReport Verifier::run()
     if (meta.value(QStringLiteral("format_version")).trimmed() != QLatin1String("1"))
         report.errors.append(QStringLiteral("unsupported format version"));
 
-    QList<RefRow> refs = m_session.store().refs();
+    QList<RefRow> refs = m_session.refs();
     // Quick verify lists branches, then tags; full verify all full names sorted together.
     std::stable_sort(refs.begin(), refs.end(), [&](const RefRow &a, const RefRow &b) {
         if (m_depth == Depth::Full)
