@@ -206,6 +206,38 @@ double readFiles(const QString &root, const QStringList &relPaths)
     return seconds(timer);
 }
 
+double readFilesConcurrently(const QString &root, const QStringList &relPaths, int threads)
+{
+    std::mutex errorMutex;
+    QString error;
+    DataGen::settle();
+    QElapsedTimer timer;
+    timer.start();
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t) {
+        pool.emplace_back([&, t] {
+            const qsizetype n = relPaths.size();
+            const qsizetype start = n * t / qMax(1, threads);
+            for (qsizetype k = 0; k < n; ++k) {
+                QFile in(root + QLatin1Char('/') + relPaths.at((start + k) % n));
+                if (!in.open(QIODevice::ReadOnly)) {
+                    const std::lock_guard lock(errorMutex);
+                    error = QStringLiteral("baseline: cannot open %1: %2").arg(in.fileName(), in.errorString());
+                    return;
+                }
+                const QByteArray bytes = in.readAll();
+                Q_UNUSED(bytes);
+            }
+        });
+    }
+    for (std::thread &thread : pool)
+        thread.join();
+    const double s = seconds(timer);
+    if (!error.isEmpty())
+        throw std::runtime_error(error.toStdString());
+    return s;
+}
+
 double walkTree(const QString &root, qint64 *entries)
 {
     DataGen::settle();

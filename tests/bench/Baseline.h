@@ -25,6 +25,11 @@ double sequentialRead(const QString &path);
 double randomReads(const QString &path, const QList<qint64> &offsets, qint64 length);
 /** Reads every `root/relPaths[i]` whole. */
 double readFiles(const QString &root, const QStringList &relPaths);
+/**
+ * `threads` threads at once, each reading every `root/relPaths[i]` whole (QFile::readAll),
+ * thread t starting at file t * count / threads and wrapping around.
+ */
+double readFilesConcurrently(const QString &root, const QStringList &relPaths, int threads);
 /** Recursive directory walk with a stat of every entry; `entries` gets the count. */
 double walkTree(const QString &root, qint64 *entries = nullptr);
 /** `cp [-r] source target` through QProcess (spawn included). Throws when cp fails. */
