@@ -35,6 +35,9 @@ namespace {
 const QString kLargePath = QStringLiteral("models/large.bin");
 constexpr int kBlobRangeReads = 20;
 constexpr int kReaders = 8;        ///< threads of many-readers
+constexpr int kScaleReads = 1000;  ///< readBytes calls of each scale-read row
+constexpr int kScaleCommits = 10;  ///< one-file commits of each scale-commit row
+constexpr int kScalePerDir = 100;  ///< files per folder of the scale repositories
 
 /**
  * Forgets every byte range the process has verified, so the next read is a first read
@@ -168,6 +171,12 @@ HashLimits measureLimits(const QString &path, const QString &what)
     g_pendingNote = l.text(what);
     say(QStringLiteral("    ") + g_pendingNote);
     return l;
+}
+
+/** "12.3 µs per read" */
+QString perItem(const Measured &m, qint64 items, const QString &what)
+{
+    return QStringLiteral("%1 µs per %2").arg(items > 0 ? m.seconds / double(items) * 1e6 : 0.0, 0, 'f', 1).arg(what);
 }
 
 QString describe(const Row &r)
@@ -856,6 +865,150 @@ void runSquash(UnitContext &ctx)
     });
 }
 
+// ---------------------------------------------------------------------------------------
+// scale: per-item cost against repository size (files) and history length (commits)
+
+QString scaleFilePath(int i)
+{
+    return QStringLiteral("d%1/f%2.txt").arg(i / kScalePerDir, 4, 10, QLatin1Char('0')).arg(i, 6, 10, QLatin1Char('0'));
+}
+
+QByteArray scaleFileContent(int i, int files)
+{
+    return QStringLiteral("scale file %1 of %2\n").arg(i).arg(files).toUtf8();
+}
+
+QString scaleRowName(const char *kind, int n)
+{
+    return QStringLiteral("scale-%1-%2").arg(QLatin1String(kind)).arg(n);
+}
+
+void runScaleFiles(UnitContext &ctx, int files)
+{
+    const QString unit = QStringLiteral("scale");
+    const QString readName = scaleRowName("read", files), commitName = scaleRowName("commit", files),
+                  listName = scaleRowName("list", files);
+    if (!ctx.wants(readName) && !ctx.wants(commitName) && !ctx.wants(listName))
+        return;
+    const QString repoDir = ctx.dir + QStringLiteral("/files-%1").arg(files);
+    say(QStringLiteral("scale: one commit of %1 files").arg(files));
+    QElapsedTimer setup;
+    setup.start();
+    Repository repo = createRepo(repoDir);
+    {
+        QList<hubvault::CommitOperation> ops;
+        ops.reserve(files);
+        for (int i = 0; i < files; ++i)
+            ops.append(hubvault::CommitOperation::addBytes(scaleFilePath(i), scaleFileContent(i, files)));
+        CommitOptions o;
+        o.commitMessage = QStringLiteral("%1 files").arg(files);
+        repo.createCommit(ops, o);
+    }
+    say(QStringLiteral("    (setup %1 s)").arg(double(setup.elapsed()) / 1000.0, 0, 'f', 1));
+    const int folders = (files + kScalePerDir - 1) / kScalePerDir;
+
+    rowStep(ctx, unit, readName, [&] {
+        const int reads = qMin(kScaleReads, files);
+        QList<int> picks;
+        for (int k = 0; k < reads; ++k)
+            picks.append(int(qint64(k) * files / reads));
+        qint64 got = 0, expected = 0;
+        for (int i : picks)
+            expected += scaleFileContent(i, files).size();
+        forgetVerified();
+        const Measured m = measure([&] {
+            for (int i : picks)
+                got += repo.readBytes(scaleFilePath(i)).size();
+        });
+        require(got == expected, QStringLiteral("readBytes returned %1 of %2 bytes").arg(got).arg(expected));
+        require(repo.readBytes(scaleFilePath(picks.last())) == scaleFileContent(picks.last(), files),
+                QStringLiteral("readBytes content differs"));
+        return row(reads, false, m, {}, -1,
+                   perItem(m, reads, QStringLiteral("read"))
+                       + QStringLiteral(": readBytes of %1 evenly spaced files in a repository of %2 files (%3 folders), "
+                                        "first reads")
+                             .arg(reads)
+                             .arg(files)
+                             .arg(folders));
+    });
+
+    rowStep(ctx, unit, commitName, [&] {
+        const Measured m = measure([&] {
+            for (int k = 0; k < kScaleCommits; ++k) {
+                CommitOptions o;
+                o.commitMessage = QStringLiteral("edit %1").arg(k);
+                const int i = int(qint64(k) * files / kScaleCommits);
+                repo.uploadBytes(QStringLiteral("edited %1\n").arg(k).toUtf8(), scaleFilePath(i), o);
+            }
+        });
+        require(repo.readBytes(scaleFilePath(0)) == QByteArrayLiteral("edited 0\n"), QStringLiteral("the edit did not land"));
+        const QString base = ctx.dir + QStringLiteral("/baseline-commit");
+        const double b = Baseline::smallWritesFsync(base, kScaleCommits, 64);
+        removePath(base);
+        return row(kScaleCommits, false, m, QStringLiteral("write+fsync small file"), b,
+                   perItem(m, kScaleCommits, QStringLiteral("commit"))
+                       + QStringLiteral(": one-file commits (uploadBytes changing an existing file) on a tree of %1 files")
+                             .arg(files));
+    });
+
+    rowStep(ctx, unit, listName, [&] {
+        QList<hubvault::RepoEntry> entries;
+        const Measured m = measure([&] { entries = repo.listRepoTree({}, true); });
+        require(entries.size() == files + folders,
+                QStringLiteral("listRepoTree gave %1 entries, expected %2").arg(entries.size()).arg(files + folders));
+        const qint64 history = repo.countCommits();
+        return row(entries.size(), false, m, {}, -1,
+                   perItem(m, entries.size(), QStringLiteral("entry"))
+                       + QStringLiteral(": listRepoTree({}, recursive) with last commits, %1 files + %2 folders, %3 commits "
+                                        "of history")
+                             .arg(files)
+                             .arg(folders)
+                             .arg(history));
+    });
+    removePath(repoDir);
+}
+
+void runScaleCommits(UnitContext &ctx, int commits)
+{
+    const QString unit = QStringLiteral("scale");
+    const QString logName = scaleRowName("log", commits);
+    if (!ctx.wants(logName))
+        return;
+    const QString repoDir = ctx.dir + QStringLiteral("/commits-%1").arg(commits);
+    say(QStringLiteral("scale: making %1 one-file commits").arg(commits));
+    QElapsedTimer setup;
+    setup.start();
+    Repository repo = createRepo(repoDir);
+    for (int i = 0; i < commits; ++i) {
+        CommitOptions o;
+        o.commitMessage = QStringLiteral("scale commit %1").arg(i);
+        repo.uploadBytes(QStringLiteral("commit %1\n").arg(i).toUtf8(),
+                         QStringLiteral("notes/n%1.txt").arg(i % 16, 2, 10, QLatin1Char('0')), o);
+        if ((i + 1) % 1000 == 0 && i + 1 < commits)
+            say(QStringLiteral("    %1 of %2 commits (%3 s)").arg(i + 1).arg(commits).arg(double(setup.elapsed()) / 1000.0, 0, 'f', 1));
+    }
+    say(QStringLiteral("    (setup %1 s)").arg(double(setup.elapsed()) / 1000.0, 0, 'f', 1));
+
+    rowStep(ctx, unit, logName, [&] {
+        QList<hubvault::GitCommitInfo> log;
+        const Measured m = measure([&] { log = repo.listRepoCommits(); });
+        require(log.size() == commits + 1,
+                QStringLiteral("listRepoCommits gave %1 commits, expected %2").arg(log.size()).arg(commits + 1));
+        return row(log.size(), false, m, {}, -1,
+                   perItem(m, log.size(), QStringLiteral("commit"))
+                       + QStringLiteral(": listRepoCommits on a branch with %1 commits").arg(log.size()));
+    });
+    removePath(repoDir);
+}
+
+void runScale(UnitContext &ctx)
+{
+    for (int files : ctx.profile.scaleFiles)
+        runScaleFiles(ctx, files);
+    for (int commits : ctx.profile.scaleCommits)
+        runScaleCommits(ctx, commits);
+}
+
 } // namespace
 
 QList<Unit> units(const Profile &profile)
@@ -865,6 +1018,11 @@ QList<Unit> units(const Profile &profile)
         sweepRows.append(QStringLiteral("sweep-") + compactBytes(t));
     sweepRows.append(QStringLiteral("range-read-blob-first"));
     sweepRows.append(QStringLiteral("range-read-blob"));
+    QStringList scaleRows;
+    for (int n : profile.scaleFiles)
+        scaleRows << scaleRowName("read", n) << scaleRowName("commit", n) << scaleRowName("list", n);
+    for (int c : profile.scaleCommits)
+        scaleRows << scaleRowName("log", c);
     QList<Unit> out;
     out.append(Unit{QStringLiteral("large"),
                     QStringLiteral("one large random file: upload, first and repeated range reads, stream, downloads, snapshot, verify"),
@@ -891,6 +1049,9 @@ QList<Unit> units(const Profile &profile)
                     true, {}, runMerge});
     out.append(Unit{QStringLiteral("squash"), QStringLiteral("squash a deep history"), {QStringLiteral("squash-history")},
                     true, {}, runSquash});
+    out.append(Unit{QStringLiteral("scale"),
+                    QStringLiteral("per-item cost against repository size: reads, commits and listing at N files; log at C commits"),
+                    scaleRows, true, {}, runScale});
     return out;
 }
 
