@@ -176,7 +176,8 @@ HashLimits measureLimits(const QString &path, const QString &what)
 /** "12.3 µs per read" */
 QString perItem(const Measured &m, qint64 items, const QString &what)
 {
-    return QStringLiteral("%1 µs per %2").arg(items > 0 ? m.seconds / double(items) * 1e6 : 0.0, 0, 'f', 1).arg(what);
+    const double us = items > 0 ? m.seconds / double(items) * 1e6 : 0.0;
+    return QStringLiteral("%1 µs per %2").arg(us, 0, 'f', us >= 100 ? 0 : 1).arg(what);
 }
 
 QString describe(const Row &r)
