@@ -20,6 +20,8 @@ Profile Profile::named(const QString &name)
         p.sweepFileSizes = {1 * kMiB, 4 * kMiB, 16 * kMiB, 40 * kMiB};
         p.sweepThresholds = {1 * kMiB, 16 * kMiB, 1 * kGiB};
         p.mergeFiles = 500;
+        p.scaleFiles = {1000, 10000};
+        p.scaleCommits = {300, 5000};
     } else if (name == QLatin1String("standard")) {
         p.largeBytes = 2 * kGiB;
         p.rangeReads = 1000;
@@ -30,6 +32,8 @@ Profile Profile::named(const QString &name)
         p.sweepFileSizes = {1 * kMiB, 4 * kMiB, 16 * kMiB, 64 * kMiB, 256 * kMiB};
         p.sweepThresholds = {1 * kMiB, 4 * kMiB, 16 * kMiB, 64 * kMiB, 4 * kGiB};
         p.mergeFiles = 5000;
+        p.scaleFiles = {1000, 10000, 100000};
+        p.scaleCommits = {300, 5000, 50000};
     } else if (name == QLatin1String("pressure")) {
         p.largeBytes = 8 * kGiB;
         p.rangeReads = 2000;
@@ -40,6 +44,8 @@ Profile Profile::named(const QString &name)
         p.sweepFileSizes = {1 * kMiB, 16 * kMiB, 256 * kMiB, 1 * kGiB};
         p.sweepThresholds = {1 * kMiB, 16 * kMiB, 256 * kMiB, 16 * kGiB};
         p.mergeFiles = 20000;
+        p.scaleFiles = {1000, 10000, 100000};
+        p.scaleCommits = {300, 5000, 50000};
     } else {
         throw std::invalid_argument("unknown profile '" + name.toStdString() + "' (quick, standard or pressure)");
     }
@@ -56,18 +62,40 @@ QStringList Profile::keys()
             QStringLiteral("commits         commits of the deep history"),
             QStringLiteral("tree_commits    commits on the small-file tree before listing it"),
             QStringLiteral("reupload_mib    size of the edited re-upload in MiB"),
-            QStringLiteral("merge_files     paths changed per side of the heavy merge")};
+            QStringLiteral("merge_files     paths changed per side of the heavy merge"),
+            QStringLiteral("scale_files     scale unit: repository sizes in files, comma-separated (e.g. 1000,10000)"),
+            QStringLiteral("scale_commits   scale unit: history lengths in commits, comma-separated (e.g. 300,5000)")};
 }
 
 void Profile::apply(const QStringList &overrides)
 {
     for (const QString &item : overrides) {
         const qsizetype eq = item.indexOf(QLatin1Char('='));
+        const QString key = eq > 0 ? item.left(eq) : item;
+        const QString text = eq > 0 ? item.mid(eq + 1) : QString();
+        auto bad = [&item](const char *expected) {
+            return std::invalid_argument("bad --set '" + item.toStdString() + "' (expected " + expected + ")");
+        };
+        if (key == QLatin1String("scale_files") || key == QLatin1String("scale_commits")) {
+            // A list: positive integers, comma-separated, in the order the rows run.
+            QList<int> values;
+            for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                bool ok = false;
+                const int v = part.trimmed().toInt(&ok);
+                if (!ok || v <= 0)
+                    throw bad("key=comma-separated positive integers");
+                if (!values.contains(v))
+                    values.append(v);
+            }
+            if (values.isEmpty())
+                throw bad("key=comma-separated positive integers");
+            (key == QLatin1String("scale_files") ? scaleFiles : scaleCommits) = values;
+            continue;
+        }
         bool ok = false;
-        const qint64 value = eq > 0 ? item.mid(eq + 1).toLongLong(&ok) : 0;
+        const qint64 value = eq > 0 ? text.toLongLong(&ok) : 0;
         if (!ok || value < 0)
-            throw std::invalid_argument("bad --set '" + item.toStdString() + "' (expected key=non-negative integer)");
-        const QString key = item.left(eq);
+            throw bad("key=non-negative integer");
         if (key == QLatin1String("large_mib"))
             largeBytes = value * kMiB;
         else if (key == QLatin1String("range_reads"))
@@ -95,7 +123,7 @@ void Profile::apply(const QStringList &overrides)
 
 QJsonObject Profile::toJson() const
 {
-    auto list = [](const QList<qint64> &values) {
+    auto list = [](const auto &values) {
         QJsonArray out;
         for (qint64 v : values)
             out.append(v);
@@ -113,7 +141,9 @@ QJsonObject Profile::toJson() const
                        {QStringLiteral("reupload_bytes"), reuploadBytes},
                        {QStringLiteral("sweep_file_sizes"), list(sweepFileSizes)},
                        {QStringLiteral("sweep_thresholds"), list(sweepThresholds)},
-                       {QStringLiteral("merge_files"), mergeFiles}};
+                       {QStringLiteral("merge_files"), mergeFiles},
+                       {QStringLiteral("scale_files"), list(scaleFiles)},
+                       {QStringLiteral("scale_commits"), list(scaleCommits)}};
 }
 
 QString formatBytes(qint64 bytes)

@@ -28,10 +28,15 @@ struct Profile {
     QList<qint64> sweepFileSizes; ///< files uploaded once per threshold
     QList<qint64> sweepThresholds;///< large_file_threshold values; one above every size = whole blobs
     int mergeFiles = 0;           ///< paths changed on each side of the heavy merge
+    QList<int> scaleFiles;        ///< scale unit: repository sizes (files in one commit)
+    QList<int> scaleCommits;      ///< scale unit: history lengths (one-file commits)
 
     /** quick, standard or pressure; throws std::invalid_argument otherwise. */
     static Profile named(const QString &name);
-    /** Applies `key=value` overrides (see keys()); throws std::invalid_argument. */
+    /**
+     * Applies `key=value` overrides (see keys()); list keys take comma-separated values
+     * (`scale_files=1000,20000`). Throws std::invalid_argument.
+     */
     void apply(const QStringList &overrides);
     /** Accepted override keys with a one-line description each. */
     static QStringList keys();

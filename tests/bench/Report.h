@@ -22,6 +22,10 @@ struct Row {
     double peakRssMiB = -1;
     QString baselineName;  ///< what the baseline did, empty when there is none
     double baselineSeconds = -1;
+    /// Second comparison: the machine's limit for this work (e.g. hashing every byte it
+    /// must verify), measured in the same run; empty name when there is none.
+    QString limitName;
+    double limitSeconds = -1;
 
     bool measured() const { return status == QLatin1String("ok") && seconds >= 0; }
     /** MiB/s or items/s; -1 when not measured. */
@@ -29,6 +33,9 @@ struct Row {
     double baselineThroughput() const;
     /** ours / baseline throughput (= baseline seconds / our seconds); -1 without both. */
     double ratio() const;
+    double limitThroughput() const;
+    /** limit seconds / our seconds (1 = as fast as the limit allows); -1 without both. */
+    double vsLimit() const;
 
     QJsonObject toJson() const;
     static Row fromJson(const QJsonObject &json);
