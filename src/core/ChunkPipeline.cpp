@@ -1,4 +1,4 @@
-// Ordered, parallel, bounded read-ahead over a chunk list (see ChunkPipeline.h).
+// Ordered, parallel, bounded verification ahead of a reader (see ChunkPipeline.h).
 #include "ChunkPipeline.h"
 
 #include "WorkPool.h"
@@ -11,8 +11,8 @@ constexpr qint64 kMaxBytesInFlight = 64 << 20;
 
 } // namespace
 
-ChunkPipeline::ChunkPipeline(const Env &env, QList<ChunkLocation> chunks, VerifiedRanges &record, Output output)
-    : m_env(env), m_chunks(std::move(chunks)), m_record(record), m_output(output)
+ChunkPipeline::ChunkPipeline(const Env &env, QList<ChunkLocation> chunks, VerifiedRanges &record)
+    : m_env(env), m_chunks(std::move(chunks)), m_record(record)
 {
 }
 
@@ -22,18 +22,21 @@ ChunkPipeline::~ChunkPipeline()
         task.wait();
 }
 
-ChunkPipeline::Piece ChunkPipeline::load(qsizetype index) const
+std::shared_ptr<StoredRange> ChunkPipeline::load(qsizetype index) const
 {
-    auto range = std::make_shared<StoredRange>(StoredRange::chunk(m_env, m_chunks.at(index), m_record));
-    if (m_output == Output::CopyVerified && range->isVerified())
-        return Piece{QByteArray(), std::move(range)};
-    return Piece{range->readVerified(), nullptr};
+    const ChunkLocation &chunk = m_chunks.at(index);
+    auto range = std::make_shared<StoredRange>(StoredRange::chunk(m_env, chunk, m_record));
+    if (m_outFd >= 0)
+        range->verifyInto(m_outFd, chunk.ref.logicalOffset - m_outBase);
+    else
+        range->verify();
+    return range;
 }
 
 void ChunkPipeline::topUp()
 {
-    // A lone chunk is read on the caller's thread: handing it to a pool thread would only
-    // add the hand-over to its latency.
+    // A lone chunk is verified on the caller's thread: handing it to a pool thread would
+    // only add the hand-over to its latency.
     if (m_chunks.size() == 1)
         return;
     const int window = 2 * WorkPool::instance().threads();
@@ -45,7 +48,7 @@ void ChunkPipeline::topUp()
     }
 }
 
-ChunkPipeline::Piece ChunkPipeline::next()
+std::shared_ptr<StoredRange> ChunkPipeline::next()
 {
     topUp();
     const qsizetype index = m_next++;
@@ -53,12 +56,12 @@ ChunkPipeline::Piece ChunkPipeline::next()
         m_submitted = m_next;
         return load(index);
     }
-    std::future<Piece> task = std::move(m_inFlight.front());
+    auto task = std::move(m_inFlight.front());
     m_inFlight.pop_front();
     m_bytesInFlight -= m_chunks.at(index).ref.storedSize;
-    Piece piece = task.get();
+    auto range = task.get();
     topUp();
-    return piece;
+    return range;
 }
 
 } // namespace hubvault

@@ -1,9 +1,10 @@
 #pragma once
-// Reads the chunks of a file in order while verifying those ahead of the reader on every
-// core: a bounded read-ahead window (a few chunks, at most 64 MiB) of tasks on the
-// WorkPool, handed out strictly in file order. What the reader gets has been checked
-// (or was verified earlier in this process); a damaged chunk surfaces as IntegrityError
-// when the reader reaches it, after every chunk before it.
+// Verifies the chunks of a file ahead of a reader on every core: a bounded window (a few
+// chunks, at most 64 MiB) of tasks on the WorkPool, handed out strictly in file order.
+// Verifying reads each chunk once through a small buffer (StoredRange::verify), so the
+// reader then takes the verified bytes straight from the pack into its own memory
+// (readSlice) or lets the kernel copy them into a file (copy_file_range). A damaged chunk
+// surfaces as IntegrityError when the reader reaches it, after every chunk before it.
 
 #include "ContentReader.h"
 #include "StoredRange.h"
@@ -17,16 +18,18 @@ namespace hubvault {
 
 class ChunkPipeline {
 public:
-    /** A chunk's verified bytes, or (CopyVerified) the verified range to copy from. */
-    struct Piece {
-        QByteArray bytes;
-        std::shared_ptr<StoredRange> range; ///< set instead of bytes: copy with the kernel
-    };
-    enum class Output { Bytes, CopyVerified };
-
     /** `record` says what is verified already (VerifiedRanges::instance() for reads). */
-    ChunkPipeline(const Env &env, QList<ChunkLocation> chunks, VerifiedRanges &record = VerifiedRanges::instance(),
-                  Output output = Output::Bytes);
+    ChunkPipeline(const Env &env, QList<ChunkLocation> chunks, VerifiedRanges &record = VerifiedRanges::instance());
+    /**
+     * Also writes each chunk into `outFd` at its offset in the file (minus `baseOffset`)
+     * as it is verified, on the same threads: a download's copying is spread over every
+     * core with the hashing. A file with a damaged chunk must not be published.
+     */
+    void writeInto(int outFd, qint64 baseOffset = 0)
+    {
+        m_outFd = outFd;
+        m_outBase = baseOffset;
+    }
     /** Waits for the tasks still in flight (they read through this object's state). */
     ~ChunkPipeline();
     ChunkPipeline(const ChunkPipeline &) = delete;
@@ -35,20 +38,22 @@ public:
     bool hasNext() const { return m_next < m_chunks.size(); }
     /** Index (in the list given) of the chunk next() returns. */
     qsizetype nextIndex() const { return m_next; }
-    Piece next();
+    /** The next chunk, verified. */
+    std::shared_ptr<StoredRange> next();
 
 private:
     void topUp();
-    Piece load(qsizetype index) const;
+    std::shared_ptr<StoredRange> load(qsizetype index) const;
 
     const Env &m_env;
     const QList<ChunkLocation> m_chunks;
     VerifiedRanges &m_record;
-    const Output m_output;
+    int m_outFd = -1;
+    qint64 m_outBase = 0;
     qsizetype m_next = 0;      ///< next chunk handed out
     qsizetype m_submitted = 0; ///< chunks queued or done
     qint64 m_bytesInFlight = 0;
-    std::deque<std::future<Piece>> m_inFlight;
+    std::deque<std::future<std::shared_ptr<StoredRange>>> m_inFlight;
 };
 
 } // namespace hubvault

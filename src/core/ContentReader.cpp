@@ -25,29 +25,23 @@ QString describe(const FilePayload &file)
     return QStringLiteral("file with sha256 %1").arg(file.sha256.left(12));
 }
 
-void writeFully(int fd, const char *data, qint64 size, const QString &what)
+/**
+ * Reads a verified range in blocks and hands them to `sink`; a block the sink did not
+ * keep is reused for the next one.
+ */
+void readBlocks(const StoredRange &range, const std::function<void(const QByteArray &)> &sink)
 {
-    for (qint64 done = 0; done < size;) {
-        const ssize_t n = ::write(fd, data + done, size_t(size - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            throw HubVaultError(QStringLiteral("cannot write %1: %2").arg(what, QString::fromLocal8Bit(std::strerror(errno))));
+    constexpr qint64 kBlock = 1 << 20;
+    QByteArray block;
+    for (qint64 done = 0; done < range.length();) {
+        const qint64 n = qMin(kBlock, range.length() - done);
+        if (!block.isDetached())
+            block = QByteArray();
+        block.resize(n);
+        range.readSlice(done, n, block.data());
+        sink(block);
         done += n;
     }
-}
-
-/** Copies the part of a chunk at file offset `chunkStart` that overlaps [start, end) into out. */
-void copyOverlap(const ChunkPipeline::Piece &piece, qint64 chunkStart, qint64 chunkLength, qint64 start, qint64 end,
-                 char *out)
-{
-    const qint64 from = qMax(start, chunkStart), to = qMin(end, chunkStart + chunkLength);
-    if (from >= to)
-        return;
-    if (piece.range)
-        piece.range->readSlice(from - chunkStart, to - from, out + (from - start));
-    else
-        std::memcpy(out + (from - start), piece.bytes.constData() + (from - chunkStart), size_t(to - from));
 }
 
 } // namespace
@@ -152,11 +146,17 @@ QByteArray ContentReader::readRange(const FilePayload &file, qint64 start, qint6
         });
         return out;
     }
+    // Chunks are verified (in parallel when there are several), then only the requested
+    // bytes are read, straight into the result.
     QByteArray out(end - start, Qt::Uninitialized);
     const QList<ChunkLocation> chunks = locateChunks(file, start, end);
-    ChunkPipeline pipeline(*m_session.context().env, chunks, VerifiedRanges::instance(), ChunkPipeline::Output::CopyVerified);
-    for (const ChunkLocation &chunk : chunks)
-        copyOverlap(pipeline.next(), chunk.ref.logicalOffset, chunk.ref.logicalSize, start, end, out.data());
+    ChunkPipeline pipeline(*m_session.context().env, chunks);
+    for (const ChunkLocation &chunk : chunks) {
+        const auto range = pipeline.next();
+        const qint64 from = qMax(start, chunk.ref.logicalOffset);
+        const qint64 to = qMin(end, chunk.ref.logicalOffset + chunk.ref.logicalSize);
+        range->readSlice(from - chunk.ref.logicalOffset, to - from, out.data() + (from - start));
+    }
     return out;
 }
 
@@ -176,7 +176,7 @@ void ContentReader::forEachBlock(const FilePayload &file, const std::function<vo
     }
     ChunkPipeline pipeline(*m_session.context().env, locateChunks(file));
     while (pipeline.hasNext())
-        deliver(pipeline.next().bytes);
+        readBlocks(*pipeline.next(), deliver);
 }
 
 void ContentReader::copyTo(const FilePayload &file, QIODevice &out, const TaskControl &task, qint64 doneBefore,
@@ -205,7 +205,7 @@ void ContentReader::copyToFile(const FilePayload &file, QFile &out, const TaskCo
         task.checkCancelled();
     };
     auto write = [&](const QByteArray &bytes) {
-        writeFully(fd, bytes.constData(), bytes.size(), out.fileName());
+        writeAllAt(fd, bytes.constData(), bytes.size(), -1, out.fileName());
         progress(bytes.size());
     };
     if (!file.isChunked()) {
@@ -218,17 +218,15 @@ void ContentReader::copyToFile(const FilePayload &file, QFile &out, const TaskCo
         }
         return;
     }
-    ChunkPipeline pipeline(*m_session.context().env, locateChunks(file), VerifiedRanges::instance(),
-                           ChunkPipeline::Output::CopyVerified);
-    while (pipeline.hasNext()) {
-        const ChunkPipeline::Piece piece = pipeline.next();
-        if (piece.range) {
-            piece.range->file().copyTo(fd, piece.range->offset(), piece.range->length());
-            progress(piece.range->length());
-        } else {
-            write(piece.bytes);
-        }
-    }
+    // Each chunk is written at its place by the thread that verifies it (verified ones
+    // are copied by the kernel, a reflink where the file system can); this thread only
+    // follows them in order.
+    const qint64 start = qint64(::lseek(fd, 0, SEEK_CUR));
+    ChunkPipeline pipeline(*m_session.context().env, locateChunks(file));
+    pipeline.writeInto(fd, -start);
+    while (pipeline.hasNext())
+        progress(pipeline.next()->length());
+    ::lseek(fd, start + file.logicalSize, SEEK_SET);
 }
 
 std::unique_ptr<QIODevice> ContentReader::openStream(const FilePayload &file)

@@ -1,6 +1,7 @@
 // Content checks of quick and full verify (see ContentVerifier.h).
 #include "ContentVerifier.h"
 
+#include "BufferPool.h"
 #include "ChunkPipeline.h"
 #include "Errors.h"
 #include "Hash.h"
@@ -59,22 +60,51 @@ void ContentVerifier::checkBlob(const FilePayload &file)
 
 void ContentVerifier::checkChunked(const FilePayload &file)
 {
-    // Chunks are hashed on the pool while this thread hashes the whole file on a lane of
-    // its own, so the two passes over the bytes run side by side.
+    // One read of every byte feeds both checks the format needs: this thread hashes the
+    // whole file in order while a lane hashes each chunk, side by side on two cores.
+    // Chunks this run verified already (shared by several files) are not hashed again.
+    const Env &env = *m_session.context().env;
     const QList<ChunkLocation> chunks = ContentReader(m_session).locateChunks(file);
-    ChunkPipeline pipeline(*m_session.context().env, chunks, m_thisRun);
+    constexpr qint64 kBlock = 256 << 10;
+    BufferPool buffers(8);
     Hash sha256(Hash::Algorithm::Sha256);
-    WorkerLane lane;
+    QString chunkProblem; // the first damaged chunk, found on the lane
+    WorkerLane lane;      // last: joined before what its tasks use goes away
     qint64 size = 0;
-    while (pipeline.hasNext()) {
-        const QByteArray bytes = pipeline.next().bytes;
-        if (lane.backlog() > 2)
-            lane.drain();
-        lane.post([&sha256, bytes] { sha256.add(bytes); });
-        size += bytes.size();
-        progress(bytes.size());
+    for (const ChunkLocation &chunk : chunks) {
+        auto range = std::make_shared<StoredRange>(StoredRange::chunk(env, chunk, m_thisRun));
+        const auto chunkSha = range->isVerified() ? nullptr : std::make_shared<Hash>(Hash::Algorithm::Sha256);
+        for (qint64 done = 0; done < range->length();) {
+            QByteArray block = buffers.take(qMin(kBlock, range->length() - done));
+            range->readSlice(done, block.size(), block.data());
+            sha256.add(block);
+            done += block.size();
+            if (!chunkSha) {
+                buffers.give(std::move(block));
+                continue;
+            }
+            lane.waitBelow(6);
+            lane.post([chunkSha, &buffers, block = std::move(block)]() mutable {
+                chunkSha->add(block);
+                buffers.give(std::move(block));
+            });
+        }
+        if (chunkSha) {
+            lane.post([range, chunkSha, &chunkProblem] {
+                try {
+                    range->checkDigest(chunkSha->result());
+                } catch (const IntegrityError &e) {
+                    if (chunkProblem.isEmpty())
+                        chunkProblem = e.message();
+                }
+            });
+        }
+        size += range->length();
+        progress(range->length());
     }
     lane.drain();
+    if (!chunkProblem.isEmpty())
+        throw IntegrityError(chunkProblem);
     if (size != file.logicalSize)
         throw IntegrityError(QStringLiteral("%1: content is %2 bytes, expected %3").arg(describe(file)).arg(size).arg(file.logicalSize));
     const QString sha = QString::fromLatin1(sha256.hexResult());
@@ -92,7 +122,7 @@ void ContentVerifier::checkChunked(const FilePayload &file)
 QString ContentVerifier::checkChunks(const QList<ChunkLocation> &chunks)
 {
     const Env &env = *m_session.context().env;
-    ChunkPipeline pipeline(env, chunks, m_thisRun, ChunkPipeline::Output::CopyVerified);
+    ChunkPipeline pipeline(env, chunks, m_thisRun);
     while (pipeline.hasNext()) {
         m_task.checkCancelled();
         try {

@@ -4,7 +4,6 @@
 #include "Errors.h"
 
 #include <algorithm>
-#include <cstring>
 
 namespace hubvault {
 
@@ -52,15 +51,13 @@ void FileStream::load(int index)
     if (!m_readAhead && inOrder && index + 1 < m_chunks.size()) {
         // Reading in order: from here on, chunks ahead are verified in parallel.
         m_readAheadFrom = index;
-        m_readAhead = std::make_unique<ChunkPipeline>(*m_env, m_chunks.mid(index), VerifiedRanges::instance(),
-                                                      ChunkPipeline::Output::CopyVerified);
+        m_readAhead = std::make_unique<ChunkPipeline>(*m_env, m_chunks.mid(index));
     }
     if (m_readAhead) {
         m_current = m_readAhead->next();
     } else {
-        auto range = std::make_shared<StoredRange>(StoredRange::chunk(*m_env, m_chunks.at(index), VerifiedRanges::instance()));
-        m_current = range->isVerified() ? ChunkPipeline::Piece{QByteArray(), std::move(range)}
-                                        : ChunkPipeline::Piece{range->readVerified(), nullptr};
+        m_current = std::make_shared<StoredRange>(StoredRange::chunk(*m_env, m_chunks.at(index), VerifiedRanges::instance()));
+        m_current->verify();
     }
     m_currentIndex = index;
 }
@@ -77,10 +74,7 @@ qint64 FileStream::readChunked(char *data, qint64 maxSize)
             load(index);
         const qint64 within = position - m_chunks.at(index).ref.logicalOffset;
         const qint64 n = qMin(maxSize - copied, m_chunks.at(index).ref.logicalSize - within);
-        if (m_current.range)
-            m_current.range->readSlice(within, n, data + copied);
-        else
-            std::memcpy(data + copied, m_current.bytes.constData() + within, size_t(n));
+        m_current->readSlice(within, n, data + copied);
         copied += n;
         position += n;
     }

@@ -42,7 +42,7 @@ private:
     QList<ChunkLocation> m_chunks;
     qint64 m_size = 0;
     int m_currentIndex = -1;
-    ChunkPipeline::Piece m_current;
+    std::shared_ptr<StoredRange> m_current; ///< verified chunk m_currentIndex
     std::unique_ptr<ChunkPipeline> m_readAhead; ///< over m_chunks from m_readAheadFrom on
     int m_readAheadFrom = 0;
 };

@@ -65,12 +65,26 @@ QByteArray RandomAccessFile::readAt(qint64 offset, qint64 length) const
     return out;
 }
 
-void RandomAccessFile::copyTo(int outFd, qint64 offset, qint64 length) const
+void writeAllAt(int fd, const char *data, qint64 length, qint64 offset, const QString &what)
+{
+    for (qint64 written = 0; written < length;) {
+        const ssize_t n = offset < 0 ? ::write(fd, data + written, size_t(length - written))
+                                     : ::pwrite(fd, data + written, size_t(length - written), off_t(offset + written));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            throw HubVaultError(QStringLiteral("cannot write %1: %2").arg(what, osReason()));
+        written += n;
+    }
+}
+
+void RandomAccessFile::copyTo(int outFd, qint64 offset, qint64 length, qint64 outOffset) const
 {
     loff_t from = offset;
+    loff_t to = outOffset;
     qint64 left = length;
     while (left > 0) {
-        const ssize_t n = ::copy_file_range(m_fd, &from, outFd, nullptr, size_t(left), 0);
+        const ssize_t n = ::copy_file_range(m_fd, &from, outFd, outOffset < 0 ? nullptr : &to, size_t(left), 0);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0 && (errno == EXDEV || errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP))
@@ -81,20 +95,16 @@ void RandomAccessFile::copyTo(int outFd, qint64 offset, qint64 length) const
             throw IntegrityError(QStringLiteral("%1 ended before offset %2").arg(m_path).arg(from));
         left -= n;
     }
-    std::vector<char> buffer(size_t(qMin<qint64>(left, 1 << 20)));
+    if (left <= 0)
+        return;
+    std::vector<char> buffer(size_t(qBound<qint64>(1, left, 1 << 20)));
     while (left > 0) {
         const qint64 n = readAt(from, buffer.data(), qMin<qint64>(left, qint64(buffer.size())));
         if (n == 0)
             throw IntegrityError(QStringLiteral("%1 ended before offset %2").arg(m_path).arg(from));
-        for (qint64 written = 0; written < n;) {
-            const ssize_t w = ::write(outFd, buffer.data() + written, size_t(n - written));
-            if (w < 0 && errno == EINTR)
-                continue;
-            if (w < 0)
-                throw HubVaultError(QStringLiteral("cannot write a copy of %1: %2").arg(m_path, osReason()));
-            written += w;
-        }
+        writeAllAt(outFd, buffer.data(), n, outOffset < 0 ? -1 : qint64(to), QStringLiteral("a copy of ") + m_path);
         from += n;
+        to += n;
         left -= n;
     }
 }

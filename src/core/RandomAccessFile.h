@@ -20,6 +20,9 @@ struct FileIdentity {
     bool operator==(const FileIdentity &other) const = default;
 };
 
+/** Writes all of `data` to `fd`, at `offset` (pwrite) or, when negative, where it is. */
+void writeAllAt(int fd, const char *data, qint64 length, qint64 offset, const QString &what);
+
 class RandomAccessFile {
 public:
     /** Takes ownership of an open descriptor; `path` names it in errors. */
@@ -43,10 +46,11 @@ public:
     QByteArray readAt(qint64 offset, qint64 length) const;
 
     /**
-     * Copies `length` bytes at `offset` to the current position of the descriptor
-     * `outFd` inside the kernel (copy_file_range; pread/write where it is unsupported).
+     * Copies `length` bytes at `offset` to `outFd` inside the kernel (copy_file_range;
+     * pread/write where it is unsupported): at `outOffset`, or at the descriptor's current
+     * position when that is negative.
      */
-    virtual void copyTo(int outFd, qint64 offset, qint64 length) const;
+    virtual void copyTo(int outFd, qint64 offset, qint64 length, qint64 outOffset = -1) const;
 
 private:
     int m_fd = -1;

@@ -1,6 +1,7 @@
 // Verified access to a chunk in a pack or a blob's data file (see StoredRange.h).
 #include "StoredRange.h"
 
+#include "BufferPool.h"
 #include "ContentReader.h"
 #include "Errors.h"
 #include "Hash.h"
@@ -112,6 +113,13 @@ void StoredRange::markVerified()
     m_verified = true;
 }
 
+void StoredRange::checkDigest(const QByteArray &rawSha256)
+{
+    if (!sameDigest(rawSha256, m_digest))
+        mismatch();
+    markVerified();
+}
+
 void StoredRange::readSlice(qint64 from, qint64 length, char *out) const
 {
     if (m_file->readAt(m_offset + from, out, length) != length)
@@ -125,41 +133,71 @@ QByteArray StoredRange::readSlice(qint64 from, qint64 length) const
     return out;
 }
 
+void StoredRange::verify()
+{
+    verifyInto(-1, 0);
+}
+
+void StoredRange::verifyInto(int outFd, qint64 outOffset)
+{
+    if (m_verified) {
+        if (outFd >= 0)
+            m_file->copyTo(outFd, m_offset, m_length, outOffset);
+        return;
+    }
+    // Blocks small enough to stay in the CPU's cache from the read through the hash to the
+    // write, in a buffer each thread keeps: a fresh multi-megabyte buffer per chunk would
+    // cost a page fault per 4 KiB, which in a VM is more than hashing the bytes.
+    constexpr qint64 kBlock = 256 << 10;
+    thread_local std::unique_ptr<char[]> buffer(new char[kBlock]);
+    Hash sha(Hash::Algorithm::Sha256);
+    for (qint64 done = 0; done < m_length;) {
+        const qint64 n = qMin(kBlock, m_length - done);
+        readSlice(done, n, buffer.get());
+        sha.add(QByteArrayView(buffer.get(), n));
+        if (outFd >= 0)
+            writeAllAt(outFd, buffer.get(), n, outOffset + done, QStringLiteral("a copy of ") + m_label);
+        done += n;
+    }
+    if (!sameDigest(sha.result(), m_digest))
+        mismatch();
+    markVerified();
+}
+
 QByteArray StoredRange::readVerified()
 {
-    QByteArray bytes = readSlice(0, m_length);
-    if (!m_verified) {
-        Hash sha(Hash::Algorithm::Sha256);
-        sha.add(bytes);
-        if (!sameDigest(sha.result(), m_digest))
-            mismatch();
-        markVerified();
-    }
-    return bytes;
+    verify();
+    return readSlice(0, m_length);
 }
 
 void StoredRange::stream(const std::function<void(const QByteArray &)> &sink, const TaskControl &task, qint64 block)
 {
-    // Reading the next block overlaps with hashing the previous one; blocks are shared
-    // arrays, so the lane keeps each alive until it is hashed. The backlog stays small.
+    // Reading the next block overlaps with hashing the previous one on a lane; the lane
+    // hands each block back for reuse once hashed. Declared before the lane, so they
+    // outlive any task it still runs while an error unwinds.
+    BufferPool buffers(4);
     Hash sha(Hash::Algorithm::Sha256);
     std::unique_ptr<WorkerLane> lane;
     const bool hash = !m_verified;
     if (hash && m_length > block)
         lane = std::make_unique<WorkerLane>();
     for (qint64 done = 0; done < m_length;) {
-        const QByteArray bytes = readSlice(done, qMin(block, m_length - done));
-        if (hash) {
-            if (lane) {
-                if (lane->backlog() > 2)
-                    lane->drain();
-                lane->post([&sha, bytes] { sha.add(bytes); });
-            } else {
-                sha.add(bytes);
-            }
-        }
+        QByteArray bytes = buffers.take(qMin(block, m_length - done));
+        readSlice(done, bytes.size(), bytes.data());
         sink(bytes);
         done += bytes.size();
+        if (!hash) {
+            buffers.give(std::move(bytes));
+        } else if (lane) {
+            if (lane->backlog() > 2)
+                lane->drain();
+            lane->post([&sha, &buffers, bytes = std::move(bytes)]() mutable {
+                sha.add(bytes);
+                buffers.give(std::move(bytes));
+            });
+        } else {
+            sha.add(bytes);
+        }
         task.checkCancelled();
     }
     if (!hash)

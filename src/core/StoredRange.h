@@ -37,7 +37,19 @@ public:
     const RandomAccessFile &file() const { return *m_file; }
     qint64 offset() const { return m_offset; }
 
-    /** All the bytes, hashed and checked unless verified; throws IntegrityError. */
+    /**
+     * Hashes the bytes and checks them unless they are verified already; throws
+     * IntegrityError. Reads through a small per-thread buffer, so verifying needs no
+     * memory of the range's size: callers read the verified bytes afterwards with
+     * readSlice() or copy them with file().copyTo().
+     */
+    void verify();
+    /**
+     * verify(), writing the bytes into `outFd` at `outOffset` on the way (pwrite of the
+     * block just hashed), or letting the kernel copy them when they are verified already.
+     */
+    void verifyInto(int outFd, qint64 outOffset);
+    /** verify(), then all the bytes. */
     QByteArray readVerified();
     /** Bytes [from, from+length) of the range, as stored (callers check isVerified()). */
     QByteArray readSlice(qint64 from, qint64 length) const;
@@ -49,9 +61,14 @@ public:
      * the bytes were wrong, so sinks must treat what they got as provisional until then.
      */
     void stream(const std::function<void(const QByteArray &)> &sink, const TaskControl &task = {},
-                qint64 block = 1 << 20);
+                qint64 block = 256 << 10);
     /** Records the range as verified, in the given record and the process-wide one. */
     void markVerified();
+    /**
+     * For callers that hashed the range's bytes themselves: records it as verified when
+     * `rawSha256` is its digest, else throws IntegrityError.
+     */
+    void checkDigest(const QByteArray &rawSha256);
 
     /** Describes the range in errors: "chunk <id> in <pack>" or "blob data <path>". */
     const QString &label() const { return m_label; }

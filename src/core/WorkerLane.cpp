@@ -29,6 +29,12 @@ void WorkerLane::drain()
     m_idle.wait(lock, [this] { return m_tasks.empty() && !m_busy; });
 }
 
+void WorkerLane::waitBelow(int tasks)
+{
+    std::unique_lock lock(m_mutex);
+    m_idle.wait(lock, [&] { return int(m_tasks.size()) + (m_busy ? 1 : 0) < tasks; });
+}
+
 int WorkerLane::backlog()
 {
     std::lock_guard lock(m_mutex);
@@ -52,8 +58,7 @@ void WorkerLane::run()
         task();
         lock.lock();
         m_busy = false;
-        if (m_tasks.empty())
-            m_idle.notify_all();
+        m_idle.notify_all(); // drain() and waitBelow() both wait on this
     }
 }
 

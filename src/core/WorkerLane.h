@@ -21,6 +21,8 @@ public:
     void post(std::function<void()> task);
     /** Blocks until every posted task has run. */
     void drain();
+    /** Blocks until fewer than `tasks` posted tasks are waiting or running. */
+    void waitBelow(int tasks);
     /** Tasks posted but not finished yet. */
     int backlog();
 

@@ -283,7 +283,9 @@ void runLarge(UnitContext &ctx)
         return *limitsCache;
     };
     const QString hashAllCores = QStringLiteral("hash all cores");
-    const QString hashOrCp = QStringLiteral("min(hash all cores, cp)");
+    // A cold read can be no faster than hashing on every core, nor than cp: the slower of
+    // the two is the limit.
+    const QString hashOrCp = QStringLiteral("slower of hash all cores, cp");
 
     // The upload is the setup of every other row, so it always runs.
     const Measured upload = measure([&] { repo.uploadFile(data, kLargePath); });
@@ -308,7 +310,6 @@ void runLarge(UnitContext &ctx)
         for (int i = 0; i < ctx.profile.rangeReads; ++i)
             offsets.append(rng.between(0, size - length));
     }
-    bool rangesVerified = false; // every offset has been read once in this process
     auto checkRangeContent = [&] {
         QFile source(data);
         if (!source.open(QIODevice::ReadOnly))
@@ -333,7 +334,6 @@ void runLarge(UnitContext &ctx)
             }
         });
         m.seconds = inCalls;
-        rangesVerified = true;
         require(got == length * offsets.size(), QStringLiteral("readRange returned short reads"));
         checkRangeContent();
         // What each call must verify at least: the chunks its range overlaps, each one
@@ -364,12 +364,10 @@ void runLarge(UnitContext &ctx)
     });
 
     rowStep(ctx, unit, QStringLiteral("range-read"), [&] {
-        if (!rangesVerified) {
-            say(QStringLiteral("range-read-first did not run: reading the offsets once (untimed) so these reads are repeated"));
-            for (qint64 offset : offsets)
-                repo.readRange(kLargePath, offset, length);
-            rangesVerified = true;
-        }
+        // range-read-first cleared the record before each call, so only its last chunks are
+        // still verified: one untimed pass makes every read below a repeated one.
+        for (qint64 offset : offsets)
+            repo.readRange(kLargePath, offset, length);
         qint64 got = 0;
         const Measured m = measure([&] {
             for (qint64 offset : offsets)
@@ -430,7 +428,7 @@ void runLarge(UnitContext &ctx)
         cachedView = path;
         const double cp = cpBaseline();
         Row r = row(size, true, m, QStringLiteral("cp"), cp, note);
-        return cold ? withLimit(r, hashOrCp, std::min(limits().shaAll, cp)) : r;
+        return cold ? withLimit(r, hashOrCp, std::max(limits().shaAll, cp)) : r;
     };
     rowStep(ctx, unit, QStringLiteral("download-cold"), [&] {
         return downloadRow({}, true, QStringLiteral("hfHubDownload into the repository's cache (first call, VerifiedRanges cleared)"));
@@ -462,7 +460,7 @@ void runLarge(UnitContext &ctx)
                              QStringLiteral("snapshotDownload({}) of the repository holding the large file (%1 file(s)), "
                                             "first call, VerifiedRanges cleared")
                                  .arg(files)),
-                         hashOrCp, std::min(limits().shaAll, cp));
+                         hashOrCp, std::max(limits().shaAll, cp));
     });
 
     rowStep(ctx, unit, QStringLiteral("full-verify"), [&] {
