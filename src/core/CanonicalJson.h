@@ -22,6 +22,9 @@ public:
      */
     static QByteArray serializeSpaced(const QJsonValue &value);
 
+    /** Appends `text` as a canonical JSON string (quotes and escapes included). */
+    static void appendString(QByteArray &out, const QString &text) { writeString(out, text); }
+
     /** Parses JSON text; throws IntegrityError naming `what` when it is not an object. */
     static QJsonObject parseObject(const QByteArray &json, const QString &what);
 

@@ -11,6 +11,7 @@
 #include "SnapshotValidator.h"
 #include "Transaction.h"
 #include "TreeBuilder.h"
+#include "TreeEditor.h"
 #include "TreeWalker.h"
 
 #include <QBuffer>
@@ -21,17 +22,6 @@
 namespace hubvault {
 
 namespace {
-
-using Snapshot = SnapshotMap;
-
-QStringList pathsUnder(const Snapshot &snapshot, const QString &folder)
-{
-    QStringList out;
-    const QString prefix = folder + QLatin1Char('/');
-    for (auto it = snapshot.lower_bound(prefix); it != snapshot.end() && it->first.startsWith(prefix); ++it)
-        out.append(it->first);
-    return out;
-}
 
 /** Opens an add operation's source and tells its size. */
 std::unique_ptr<QIODevice> openSource(const CommitOperation &op, qint64 *size, QString *label)
@@ -115,19 +105,23 @@ BuiltCommit CommitWriter::buildCommit(RepoSession &session, const QString &treeI
     return out;
 }
 
-QPair<QString, QString> CommitWriter::buildTrees(RepoSession &session, const std::map<QString, QString> &snapshot,
-                                                 const QHash<QString, QByteArray> &stagedFilePayloads,
-                                                 QList<BuiltObject> &out)
+TreeBuilder::FileFacts CommitWriter::fileFacts(RepoSession &session, const QHash<QString, QByteArray> &stagedFilePayloads)
 {
-    TreeBuilder trees([&](const QString &fileId) -> QPair<qint64, QString> {
-        if (stagedFilePayloads.contains(fileId)) {
-            const FilePayload p = FilePayload::parse(CanonicalJson::parseObject(stagedFilePayloads.value(fileId), fileId), fileId);
+    return [&session, &stagedFilePayloads](const QString &fileId) -> QPair<qint64, QString> {
+        if (const auto staged = stagedFilePayloads.constFind(fileId); staged != stagedFilePayloads.constEnd()) {
+            const FilePayload p = FilePayload::parse(CanonicalJson::parseObject(*staged, fileId), fileId);
             return {p.logicalSize, p.oid};
         }
         const FilePayload &p = session.file(fileId);
         return {p.logicalSize, p.oid};
-    });
-    return trees.build(snapshot, out);
+    };
+}
+
+QPair<QString, QString> CommitWriter::buildTrees(RepoSession &session, const std::map<QString, QString> &snapshot,
+                                                 const QHash<QString, QByteArray> &stagedFilePayloads,
+                                                 QList<BuiltObject> &out)
+{
+    return TreeBuilder(fileFacts(session, stagedFilePayloads)).build(snapshot, out);
 }
 
 CommitInfo CommitWriter::commitInfo(const QString &repoRoot, const QString &gitOid, const CommitText &text)
@@ -166,8 +160,8 @@ CommitInfo CommitWriter::createCommit(const QList<CommitOperation> &operations, 
     }
 
     Transaction txn(m_session, branch, head);
-    const Snapshot before = TreeWalker(m_session).snapshotOfCommit(head);
-    Snapshot snapshot = before;
+    const QString headTree = head.isEmpty() ? QString() : m_session.commit(head).treeId;
+    TreeEditor snapshot(m_session, headTree);
     ContentStager stager(m_session, txn);
     QList<StagedFile> staged;
 
@@ -199,7 +193,7 @@ CommitInfo CommitWriter::createCommit(const QList<CommitOperation> &operations, 
             QIODevice &device = owned ? *owned : *op.stream;
             StagedFile file = stager.stage(device, size, label, m_task, done, total);
             done += size;
-            snapshot[path] = file.fileId;
+            snapshot.setFile(path, file.fileId);
             staged.append(std::move(file));
             break;
         }
@@ -207,31 +201,31 @@ CommitInfo CommitWriter::createCommit(const QList<CommitOperation> &operations, 
             const bool folder = op.isFolder.value_or(op.pathInRepo.endsWith(QLatin1Char('/')));
             const QString path = RepoPath::normalize(op.pathInRepo);
             if (folder) {
-                const QStringList under = pathsUnder(snapshot, path);
-                if (under.isEmpty())
+                if (snapshot.removeFolder(path) == 0)
                     throw EntryNotFoundError(QStringLiteral("folder not found: %1").arg(path));
-                for (const QString &p : under)
-                    snapshot.erase(p);
-            } else if (snapshot.erase(path) == 0) {
+            } else if (!snapshot.removeFile(path)) {
                 throw EntryNotFoundError(QStringLiteral("path not found: %1").arg(path));
             }
             break;
         }
         case CommitOperation::Kind::Copy: {
+            // Sources are read as they were before this commit (or at srcRevision).
             const QString src = RepoPath::normalize(op.srcPathInRepo, QStringLiteral("src_path_in_repo"));
             const QString dst = RepoPath::normalize(op.pathInRepo);
-            const Snapshot source = op.srcRevision.isEmpty()
-                ? before
-                : TreeWalker(m_session).snapshotOfCommit(history.resolveCommit(op.srcRevision));
-            if (const auto it = source.find(src); it != source.end()) {
-                snapshot[dst] = it->second;
+            const QString sourceTree = op.srcRevision.isEmpty()
+                ? headTree
+                : m_session.commit(history.resolveCommit(op.srcRevision)).treeId;
+            TreeWalker walker(m_session);
+            const auto entry = sourceTree.isEmpty() ? std::nullopt : walker.lookup(sourceTree, src);
+            if (entry && !entry->isTree) {
+                snapshot.setFile(dst, entry->objectId);
                 break;
             }
-            const QStringList under = pathsUnder(source, src);
-            if (under.isEmpty())
+            const FlatSnapshot under = entry ? walker.flatten(entry->objectId) : FlatSnapshot();
+            if (under.empty())
                 throw EntryNotFoundError(QStringLiteral("copy source not found: %1").arg(src));
-            for (const QString &p : under)
-                snapshot[dst + p.mid(src.size())] = source.at(p);
+            for (const auto &[relative, fileId] : under)
+                snapshot.setFile(dst + QLatin1Char('/') + relative, fileId);
             break;
         }
         }
@@ -249,18 +243,20 @@ CommitInfo CommitWriter::createInitialCommit()
     const QString head = ref ? ref->commitId : QString();
     Transaction txn(m_session, branch, head);
     const CommitText text = CommitText::compose(QStringLiteral("Initial commit"), std::nullopt);
-    return publish(txn, branch, head, TreeWalker(m_session).snapshotOfCommit(head), {}, text, text.message);
+    TreeEditor snapshot(m_session, head.isEmpty() ? QString() : m_session.commit(head).treeId);
+    return publish(txn, branch, head, snapshot, {}, text, text.message);
 }
 
-CommitInfo CommitWriter::publish(Transaction &txn, const QString &branch, const QString &head,
-                                 const std::map<QString, QString> &snapshot, const QList<StagedFile> &staged,
-                                 const CommitText &text, const QString &reflogMessage)
+CommitInfo CommitWriter::publish(Transaction &txn, const QString &branch, const QString &head, TreeEditor &snapshot,
+                                 const QList<StagedFile> &staged, const CommitText &text, const QString &reflogMessage)
 {
     const RepositoryContext &context = m_session.context();
-    QStringList paths;
-    for (const auto &entry : snapshot)
-        paths.append(entry.first);
-    SnapshotValidator::validate(paths);
+    // Trees first: building them validates the snapshot (§11.2) before anything is staged.
+    QHash<QString, QByteArray> stagedPayloads;
+    for (const StagedFile &file : staged)
+        stagedPayloads.insert(file.fileId, file.filePayload);
+    QList<BuiltObject> builtTrees;
+    const auto [treeId, treeGitOid] = snapshot.build(fileFacts(m_session, stagedPayloads), builtTrees);
     txn.markStaged();
 
     // Publish staged bytes, then the rows that refer to them.
@@ -277,11 +273,6 @@ CommitInfo CommitWriter::publish(Transaction &txn, const QString &branch, const 
         }
         txn.putObject(ObjectType::File, file.fileId, file.filePayload);
     }
-    QHash<QString, QByteArray> stagedPayloads;
-    for (const StagedFile &file : std::as_const(staged))
-        stagedPayloads.insert(file.fileId, file.filePayload);
-    QList<BuiltObject> builtTrees;
-    const auto [treeId, treeGitOid] = buildTrees(m_session, snapshot, stagedPayloads, builtTrees);
     for (const BuiltObject &tree : std::as_const(builtTrees))
         txn.putObject(ObjectType::Tree, tree.objectId, tree.payload);
 

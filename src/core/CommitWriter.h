@@ -18,6 +18,7 @@ namespace hubvault {
 
 class RepoSession;
 class Transaction;
+class TreeEditor;
 struct StagedFile;
 
 /** Title, description and stored message of a commit (§3.5). */
@@ -47,6 +48,8 @@ public:
     static BuiltCommit buildCommit(RepoSession &session, const QString &treeId, const QString &treeGitOid,
                                    const QStringList &parents, const CommitText &text, const QJsonObject &metadata,
                                    const QDateTime &createdAt);
+    /** Size and git OID of a file: from its payload staged in this transaction, or stored. */
+    static TreeBuilder::FileFacts fileFacts(RepoSession &session, const QHash<QString, QByteArray> &stagedFilePayloads);
     /** Trees of a snapshot; files staged in this transaction are described by their payloads. */
     static QPair<QString, QString> buildTrees(RepoSession &session, const std::map<QString, QString> &snapshot,
                                               const QHash<QString, QByteArray> &stagedFilePayloads,
@@ -57,9 +60,8 @@ public:
 
 private:
     /** Validates, publishes staged content, builds trees and the commit, moves the branch. */
-    CommitInfo publish(Transaction &txn, const QString &branch, const QString &head,
-                       const std::map<QString, QString> &snapshot, const QList<StagedFile> &staged,
-                       const CommitText &text, const QString &reflogMessage);
+    CommitInfo publish(Transaction &txn, const QString &branch, const QString &head, TreeEditor &snapshot,
+                       const QList<StagedFile> &staged, const CommitText &text, const QString &reflogMessage);
 
     RepoSession &m_session;
     const TaskControl &m_task;

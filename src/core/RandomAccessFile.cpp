@@ -97,7 +97,7 @@ void RandomAccessFile::copyTo(int outFd, qint64 offset, qint64 length, qint64 ou
     }
     if (left <= 0)
         return;
-    std::vector<char> buffer(size_t(qBound<qint64>(1, left, 1 << 20)));
+    std::vector<char> buffer(size_t(std::min<qint64>(left, 1 << 20)));
     while (left > 0) {
         const qint64 n = readAt(from, buffer.data(), qMin<qint64>(left, qint64(buffer.size())));
         if (n == 0)

@@ -15,10 +15,25 @@ struct BuiltObject {
     QByteArray payload;
 };
 
+/** One entry of a tree being written: a file, or a subtree whose ids are known. */
+struct BuildEntry {
+    QString name;
+    bool isTree = false;
+    QString objectId;
+    qint64 size = 0; ///< size_hint: the file's logical size, 0 for trees
+    QString gitOid;
+};
+
 class TreeBuilder {
 public:
     /** For a file object id: its logical size and public oid. */
     using FileFacts = std::function<QPair<qint64, QString>(const QString &fileId)>;
+
+    /**
+     * Serializes one tree (entries sorted here by code point), appends it to `out` and
+     * returns its object id and git OID.
+     */
+    static QPair<QString, QString> emit(QList<BuildEntry> entries, QList<BuiltObject> &out);
 
     explicit TreeBuilder(FileFacts facts) : m_facts(std::move(facts)) {}
 
