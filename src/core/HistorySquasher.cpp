@@ -52,7 +52,7 @@ SquashReport HistorySquasher::run(const QString &refNameIn, const SquashOptions 
     report.rootCommitBefore = m_session.commitGitOid(root);
     // Everything the root stood on, over all parents, is dropped from this branch.
     QStringList rootParents = m_session.commit(root).parents;
-    report.droppedAncestorCount = Reachability::fromCommits(m_session, rootParents, true).commits.size();
+    report.droppedAncestorCount = Reachability::countCommits(m_session, rootParents);
     const QSet<QString> oldLineage(lineage.cbegin(), lineage.cend());
     for (const RefRow &other : m_session.refs()) {
         if ((other.kind == QLatin1String("branch") && other.name == branch) || other.commitId.isEmpty())

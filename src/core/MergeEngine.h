@@ -3,9 +3,13 @@
 // file identities against the merge base, with content and structural conflicts
 // reported as data and no ref change. The merge base is chosen exactly like the
 // original (shortest total distance, then shortest longer side, then object id), so
-// criss-cross histories agree.
+// criss-cross histories agree, but the search stops as soon as no farther ancestor can
+// win. The three-way merge walks the three trees together and skips every subtree that
+// is the same on both sides or unchanged on one, so it costs what differs, not the size
+// of the repository.
 
 #include "Models.h"
+#include "TreeBuilder.h"
 
 #include <QHash>
 #include <optional>
@@ -13,6 +17,7 @@
 namespace hubvault {
 
 class RepoSession;
+struct CommitText;
 
 struct MergeOptions {
     QString targetRevision; ///< branch; empty = default branch
@@ -31,8 +36,26 @@ public:
     /** Merge base of two commits (object ids), or empty when they share no ancestor. */
     QString mergeBase(const QString &a, const QString &b);
 
+    /** What merging the trees of `base`, `target` and `source` commits gives. */
+    struct TreeResult {
+        QList<MergeConflict> conflicts;
+        QString treeId, treeGitOid;
+        QList<BuiltObject> trees; ///< new trees to store
+    };
+    TreeResult mergeTrees(const QString &base, const QString &target, const QString &source);
+    /**
+     * The same, by the original's definition over three flat snapshots: what mergeTrees
+     * falls back to for a name that is a file on one side and a folder on another, or a
+     * structural conflict, and the reference the tests check mergeTrees against.
+     */
+    TreeResult mergeSnapshots(const QString &base, const QString &target, const QString &source);
+
 private:
-    QHash<QString, int> distances(const QString &head);
+    class TreeMerge;
+
+    QString writeMergeCommit(const QString &target, const QString &targetHead, const QString &sourceHead,
+                             const QString &base, const QString &sourceRevision, const TreeResult &merged,
+                             const CommitText &text);
 
     RepoSession &m_session;
 };

@@ -51,6 +51,20 @@ ReachableSet Reachability::fromCommits(RepoSession &session, const QStringList &
     return out;
 }
 
+qsizetype Reachability::countCommits(RepoSession &session, const QStringList &commits)
+{
+    QSet<QString> seen;
+    QStringList stack = commits;
+    while (!stack.isEmpty()) {
+        const QString id = stack.takeLast();
+        if (id.isEmpty() || seen.contains(id))
+            continue;
+        seen.insert(id);
+        stack.append(session.commitOnce(id)->parents);
+    }
+    return seen.size();
+}
+
 ReachableSet Reachability::fromRefs(RepoSession &session, bool followParents)
 {
     QStringList heads;

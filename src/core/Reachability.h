@@ -20,6 +20,8 @@ public:
      *  otherwise only the tip commits themselves ("tip"). */
     static ReachableSet fromRefs(RepoSession &session, bool followParents);
     static ReachableSet fromCommits(RepoSession &session, const QStringList &commits, bool followParents);
+    /** How many commits the given ones reach through their parents (themselves included). */
+    static qsizetype countCommits(RepoSession &session, const QStringList &commits);
     /** Sorted full ref names of every branch and tag ("refs/heads/..", "refs/tags/.."). */
     static QStringList refNames(RepoSession &session);
 };
