@@ -109,7 +109,7 @@ TreeBuilder::FileFacts CommitWriter::fileFacts(RepoSession &session, const QHash
 {
     return [&session, &stagedFilePayloads](const QString &fileId) -> QPair<qint64, QString> {
         if (const auto staged = stagedFilePayloads.constFind(fileId); staged != stagedFilePayloads.constEnd()) {
-            const FilePayload p = FilePayload::parse(CanonicalJson::parseObject(*staged, fileId), fileId);
+            const FilePayload p = FilePayload::parse(*staged, fileId);
             return {p.logicalSize, p.oid};
         }
         const FilePayload &p = session.file(fileId);

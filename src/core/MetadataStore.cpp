@@ -81,10 +81,20 @@ public:
         const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
         return data ? QString::fromUtf8(data, sqlite3_column_bytes(m_statement, column)) : QString();
     }
+    /**
+     * Text as UTF-8 bytes, with 64 bytes of spare capacity behind them: the JSON parser
+     * (simdjson) reads that far past the end and would otherwise copy the text first.
+     */
     QByteArray bytes(int column) const
     {
         const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
-        return data ? QByteArray(data, sqlite3_column_bytes(m_statement, column)) : QByteArray();
+        if (!data)
+            return QByteArray();
+        const int size = sqlite3_column_bytes(m_statement, column);
+        QByteArray out;
+        out.reserve(size + 64);
+        out.append(data, size);
+        return out;
     }
     qint64 int64(int column) const { return sqlite3_column_int64(m_statement, column); }
     bool isNull(int column) const { return sqlite3_column_type(m_statement, column) == SQLITE_NULL; }

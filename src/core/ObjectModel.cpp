@@ -5,7 +5,10 @@
 #include "ObjectCodec.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <algorithm>
+#include <limits>
+#include <simdjson.h>
 
 namespace hubvault {
 
@@ -27,42 +30,140 @@ QString objectTableName(ObjectType type)
 
 namespace {
 
+namespace sj = simdjson;
+
+/**
+ * Payloads are parsed with simdjson's DOM parser (which validates the whole document,
+ * like QJsonDocument did, at a few times its speed); each thread reuses one parser's
+ * memory. The object returned lives until the thread's next parse.
+ */
+sj::dom::object parseObject(const QByteArray &json, ObjectType type, const QString &objectId)
+{
+    thread_local sj::dom::parser parser;
+    const bool padded = json.capacity() - json.size() >= qsizetype(sj::SIMDJSON_PADDING);
+    sj::dom::element document;
+    sj::dom::object object;
+    auto error = parser.parse(json.constData(), size_t(json.size()), !padded).get(document);
+    if (!error)
+        error = document.get_object().get(object);
+    if (error)
+        throw IntegrityError(QStringLiteral("%1 %2 is not a valid JSON object: %3")
+                                 .arg(objectTypeName(type), objectId, QString::fromUtf8(sj::error_message(error))));
+    return object;
+}
+
+QString toQString(std::string_view text)
+{
+    // The few values that repeat in every object share one string each.
+    static const QString shared[] = {QStringLiteral("file"), QStringLiteral("tree"), QStringLiteral("100644"),
+                                     QStringLiteral("040000"), QStringLiteral("none"), QStringLiteral("blob"),
+                                     QStringLiteral("chunked")};
+    if (text.size() <= 7) {
+        for (const QString &s : shared) {
+            if (s.size() == qsizetype(text.size()) && s == QLatin1String(text.data(), qsizetype(text.size())))
+                return s;
+        }
+    }
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+/** A JSON number that is a non-negative integer (as QJsonValue::toInteger would take it). */
+std::optional<qint64> nonNegativeInteger(const sj::dom::element &value)
+{
+    int64_t i;
+    if (value.is_int64() && !value.get_int64().get(i))
+        return i >= 0 ? std::optional<qint64>(i) : std::nullopt;
+    uint64_t u;
+    if (value.is_uint64() && !value.get_uint64().get(u))
+        return u <= uint64_t(std::numeric_limits<qint64>::max()) ? std::optional<qint64>(qint64(u)) : std::nullopt;
+    double d;
+    if (value.is_double() && !value.get_double().get(d) && d >= 0 && d < 9.2e18 && d == double(qint64(d)))
+        return qint64(d);
+    return std::nullopt;
+}
+
+QJsonValue toJson(const sj::dom::element &value)
+{
+    switch (value.type()) {
+    case sj::dom::element_type::OBJECT: {
+        QJsonObject out;
+        for (const auto field : sj::dom::object(value))
+            out.insert(toQString(field.key), toJson(field.value));
+        return out;
+    }
+    case sj::dom::element_type::ARRAY: {
+        QJsonArray out;
+        for (const auto item : sj::dom::array(value))
+            out.append(toJson(item));
+        return out;
+    }
+    case sj::dom::element_type::STRING:
+        return toQString(std::string_view(value));
+    case sj::dom::element_type::INT64:
+        return qint64(int64_t(value));
+    case sj::dom::element_type::UINT64:
+        return double(uint64_t(value));
+    case sj::dom::element_type::DOUBLE:
+        return double(value);
+    case sj::dom::element_type::BOOL:
+        return bool(value);
+    case sj::dom::element_type::NULL_VALUE:
+        return QJsonValue(QJsonValue::Null);
+    }
+    return QJsonValue();
+}
+
+/** Strict field access with errors naming the object and the field. */
 class FieldReader {
 public:
-    FieldReader(const QJsonObject &json, QString what) : m_json(json), m_what(std::move(what)) {}
+    FieldReader(sj::dom::object object, QString what) : m_object(object), m_what(std::move(what)) {}
 
-    QJsonValue require(const char *key) const
+    std::optional<sj::dom::element> find(const char *key) const
     {
-        const QJsonValue v = m_json.value(QLatin1String(key));
-        if (v.isUndefined())
+        sj::dom::element value;
+        if (m_object[key].get(value))
+            return std::nullopt;
+        return value;
+    }
+    sj::dom::element require(const char *key) const
+    {
+        const auto value = find(key);
+        if (!value)
             fail(key, "is missing");
-        return v;
+        return *value;
+    }
+    bool has(const char *key) const { return find(key).has_value(); }
+    bool isNull(const char *key) const
+    {
+        const auto value = find(key);
+        return value && value->is_null();
     }
     QString string(const char *key) const
     {
-        const QJsonValue v = require(key);
-        if (!v.isString())
+        std::string_view text;
+        if (require(key).get_string().get(text))
             fail(key, "is not a string");
-        return v.toString();
+        return toQString(text);
     }
     QString optionalString(const char *key) const
     {
-        const QJsonValue v = m_json.value(QLatin1String(key));
-        return v.isString() ? v.toString() : QString();
+        std::string_view text;
+        const auto value = find(key);
+        return value && !value->get_string().get(text) ? toQString(text) : QString();
     }
     qint64 integer(const char *key) const
     {
-        const QJsonValue v = require(key);
-        if (!v.isDouble() || v.toInteger(-1) < 0)
+        const auto value = nonNegativeInteger(require(key));
+        if (!value)
             fail(key, "is not a non-negative integer");
-        return v.toInteger();
+        return *value;
     }
-    QJsonArray array(const char *key) const
+    sj::dom::array array(const char *key) const
     {
-        const QJsonValue v = require(key);
-        if (!v.isArray())
+        sj::dom::array items;
+        if (require(key).get_array().get(items))
             fail(key, "is not an array");
-        return v.toArray();
+        return items;
     }
     [[noreturn]] void fail(const char *key, const char *problem) const
     {
@@ -70,7 +171,7 @@ public:
     }
 
 private:
-    const QJsonObject &m_json;
+    sj::dom::object m_object;
     QString m_what;
 };
 
@@ -103,43 +204,6 @@ bool codePointLess(const QString &a, const QString &b)
     return a.size() < b.size();
 }
 
-namespace {
-
-QJsonObject parseJson(const QByteArray &payloadJson, ObjectType type, const QString &objectId)
-{
-    return CanonicalJson::parseObject(payloadJson, objectTypeName(type) + QLatin1Char(' ') + objectId);
-}
-
-} // namespace
-
-FilePayload FilePayload::parse(const QByteArray &payloadJson, const QString &objectId)
-{
-    const QJsonObject json = parseJson(payloadJson, ObjectType::File, objectId);
-    FilePayload p = parse(json, objectId);
-    if (p.isChunked()) {
-        // Stored text is canonical unless a foreign writer produced it; only then is the
-        // (slower) canonical re-serialization needed to decide.
-        p.idMatches = ObjectCodec::objectId(ObjectType::File, payloadJson) == objectId
-            || ObjectCodec::objectId(ObjectType::File, CanonicalJson::serialize(json)) == objectId;
-    }
-    return p;
-}
-
-BlobPayload BlobPayload::parse(const QByteArray &payloadJson, const QString &objectId)
-{
-    return parse(parseJson(payloadJson, ObjectType::Blob, objectId), objectId);
-}
-
-TreePayload TreePayload::parse(const QByteArray &payloadJson, const QString &objectId)
-{
-    return parse(parseJson(payloadJson, ObjectType::Tree, objectId), objectId);
-}
-
-CommitPayload CommitPayload::parse(const QByteArray &payloadJson, const QString &objectId)
-{
-    return parse(parseJson(payloadJson, ObjectType::Commit, objectId), objectId);
-}
-
 const TreeEntry *TreePayload::find(const QString &name) const
 {
     if (sortedByName) {
@@ -154,65 +218,83 @@ const TreeEntry *TreePayload::find(const QString &name) const
     return nullptr;
 }
 
-FilePayload FilePayload::parse(const QJsonObject &json, const QString &objectId)
+FilePayload FilePayload::parse(const QByteArray &payloadJson, const QString &objectId)
 {
-    const FieldReader r(json, QStringLiteral("file %1").arg(objectId));
+    const FieldReader r(parseObject(payloadJson, ObjectType::File, objectId), QStringLiteral("file %1").arg(objectId));
     FilePayload p;
     p.storageKind = r.string("storage_kind");
     p.logicalSize = r.integer("logical_size");
     p.sha256 = stripSha256Prefix(r.string("sha256"));
     p.oid = r.string("oid");
     p.etag = r.optionalString("etag");
-    if (json.contains(QLatin1String("pointer_size")) && !json.value(QLatin1String("pointer_size")).isNull())
+    if (r.has("pointer_size") && !r.isNull("pointer_size"))
         p.pointerSize = r.integer("pointer_size");
     p.contentObjectId = r.optionalString("content_object_id");
     if (p.storageKind != QLatin1String("blob") && p.storageKind != QLatin1String("chunked"))
         r.fail("storage_kind", "is neither 'blob' nor 'chunked'");
     if (!p.isChunked() && p.contentObjectId.isEmpty())
         r.fail("content_object_id", "is missing for a whole-blob file");
-    for (const QJsonValue &v : json.value(QLatin1String("chunks")).toArray()) {
-        const QJsonObject c = v.toObject();
-        const FieldReader cr(c, QStringLiteral("file %1 chunk").arg(objectId));
-        ChunkRef ref;
-        ref.chunkId = cr.string("chunk_id");
-        ref.checksum = cr.optionalString("checksum");
-        if (ref.checksum.isEmpty())
-            ref.checksum = ref.chunkId;
-        ref.compression = cr.optionalString("compression");
-        ref.logicalOffset = cr.integer("logical_offset");
-        ref.logicalSize = cr.integer("logical_size");
-        ref.storedSize = c.contains(QLatin1String("stored_size")) ? cr.integer("stored_size") : ref.logicalSize;
-        p.chunks.append(ref);
+    sj::dom::array chunks;
+    if (const auto value = r.find("chunks"); value && !value->get_array().get(chunks)) {
+        for (const sj::dom::element item : chunks) {
+            sj::dom::object c;
+            if (item.get_object().get(c))
+                c = sj::dom::object();
+            const FieldReader cr(c, QStringLiteral("file %1 chunk").arg(objectId));
+            ChunkRef ref;
+            ref.chunkId = cr.string("chunk_id");
+            ref.checksum = cr.optionalString("checksum");
+            if (ref.checksum.isEmpty())
+                ref.checksum = ref.chunkId;
+            ref.compression = cr.optionalString("compression");
+            ref.logicalOffset = cr.integer("logical_offset");
+            ref.logicalSize = cr.integer("logical_size");
+            ref.storedSize = cr.has("stored_size") ? cr.integer("stored_size") : ref.logicalSize;
+            p.chunks.append(ref);
+        }
+    }
+    if (p.isChunked()) {
+        // Stored text is canonical unless a foreign writer produced it; only then is the
+        // (slower) canonical re-serialization needed to decide.
+        p.idMatches = ObjectCodec::objectId(ObjectType::File, payloadJson) == objectId
+            || ObjectCodec::objectId(ObjectType::File, CanonicalJson::serialize(QJsonDocument::fromJson(payloadJson).object()))
+                == objectId;
     }
     return p;
 }
 
-BlobPayload BlobPayload::parse(const QJsonObject &json, const QString &objectId)
+BlobPayload BlobPayload::parse(const QByteArray &payloadJson, const QString &objectId)
 {
-    const FieldReader r(json, QStringLiteral("blob %1").arg(objectId));
+    const FieldReader r(parseObject(payloadJson, ObjectType::Blob, objectId), QStringLiteral("blob %1").arg(objectId));
     BlobPayload p;
     p.logicalSize = r.integer("logical_size");
-    p.storedSize = json.contains(QLatin1String("stored_size")) ? r.integer("stored_size") : p.logicalSize;
+    p.storedSize = r.has("stored_size") ? r.integer("stored_size") : p.logicalSize;
     p.logicalHash = r.optionalString("logical_hash");
     p.payloadSha256 = r.string("payload_sha256");
     p.compression = r.optionalString("compression");
     return p;
 }
 
-TreePayload TreePayload::parse(const QJsonObject &json, const QString &objectId)
+TreePayload TreePayload::parse(const QByteArray &payloadJson, const QString &objectId)
 {
-    const FieldReader r(json, QStringLiteral("tree %1").arg(objectId));
+    const FieldReader r(parseObject(payloadJson, ObjectType::Tree, objectId), QStringLiteral("tree %1").arg(objectId));
     TreePayload p;
     p.gitOid = r.optionalString("git_oid");
-    for (const QJsonValue &v : r.array("entries")) {
-        const QJsonObject e = v.toObject();
-        const FieldReader er(e, QStringLiteral("tree %1 entry").arg(objectId));
+    const sj::dom::array entries = r.array("entries");
+    p.entries.reserve(qsizetype(entries.size()));
+    const QString what = QStringLiteral("tree %1 entry").arg(objectId);
+    for (const sj::dom::element item : entries) {
+        sj::dom::object e;
+        if (item.get_object().get(e))
+            e = sj::dom::object();
+        const FieldReader er(e, what);
         TreeEntry entry;
         entry.entryType = er.string("entry_type");
         entry.mode = er.optionalString("mode");
         entry.name = er.string("name");
         entry.objectId = er.string("object_id");
-        entry.sizeHint = e.value(QLatin1String("size_hint")).toInteger();
+        const auto sizeHint = er.find("size_hint");
+        entry.sizeHint = sizeHint ? nonNegativeInteger(*sizeHint).value_or(0) : 0;
         if (entry.entryType != QLatin1String("file") && entry.entryType != QLatin1String("tree"))
             er.fail("entry_type", "is neither 'file' nor 'tree'");
         if (entry.name.isEmpty() || entry.name.contains(QLatin1Char('/')) || entry.name == QLatin1String("..")
@@ -220,27 +302,29 @@ TreePayload TreePayload::parse(const QJsonObject &json, const QString &objectId)
             er.fail("name", "is not a single path segment");
         if (!p.entries.isEmpty() && !codePointLess(p.entries.constLast().name, entry.name))
             p.sortedByName = false;
-        p.entries.append(entry);
+        p.entries.append(std::move(entry));
     }
     return p;
 }
 
-CommitPayload CommitPayload::parse(const QJsonObject &json, const QString &objectId)
+CommitPayload CommitPayload::parse(const QByteArray &payloadJson, const QString &objectId)
 {
-    const FieldReader r(json, QStringLiteral("commit %1").arg(objectId));
+    const FieldReader r(parseObject(payloadJson, ObjectType::Commit, objectId), QStringLiteral("commit %1").arg(objectId));
     CommitPayload p;
     p.treeId = r.string("tree_id");
-    for (const QJsonValue &v : r.array("parents")) {
-        if (!v.isString())
+    for (const sj::dom::element parent : r.array("parents")) {
+        std::string_view text;
+        if (parent.get_string().get(text))
             r.fail("parents", "holds a non-string");
-        p.parents.append(v.toString());
+        p.parents.append(toQString(text));
     }
     p.createdAt = r.string("created_at");
     p.message = r.optionalString("message");
     p.title = r.optionalString("title");
     p.description = r.optionalString("description");
     p.gitOid = r.optionalString("git_oid");
-    p.metadata = json.value(QLatin1String("metadata")).toObject();
+    if (const auto metadata = r.find("metadata"); metadata && metadata->is_object())
+        p.metadata = toJson(*metadata).toObject();
     return p;
 }
 

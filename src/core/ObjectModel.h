@@ -1,7 +1,7 @@
 #pragma once
 // Typed views of the four stored object payloads (FORMAT.md §3.2–§3.5), parsed from the
-// canonical JSON kept in SQLite. Parsing is strict: a payload missing a required field is
-// damage and raises IntegrityError.
+// canonical JSON text kept in SQLite (with simdjson). Parsing is strict: invalid JSON or
+// a payload missing a required field is damage and raises IntegrityError.
 
 #include <QJsonObject>
 #include <QList>
@@ -45,7 +45,6 @@ struct FilePayload {
     bool idMatches = true;
 
     bool isChunked() const { return storageKind == QLatin1String("chunked"); }
-    static FilePayload parse(const QJsonObject &json, const QString &objectId);
     /** Parses stored payload text; checks the object id of chunked files (idMatches). */
     static FilePayload parse(const QByteArray &payloadJson, const QString &objectId);
 };
@@ -56,7 +55,6 @@ struct BlobPayload {
     QString logicalHash;
     QString payloadSha256;
     QString compression;
-    static BlobPayload parse(const QJsonObject &json, const QString &objectId);
     static BlobPayload parse(const QByteArray &payloadJson, const QString &objectId);
 };
 
@@ -77,7 +75,6 @@ struct TreePayload {
 
     /** The entry called `name` (binary search when sorted); the last one if repeated. */
     const TreeEntry *find(const QString &name) const;
-    static TreePayload parse(const QJsonObject &json, const QString &objectId);
     static TreePayload parse(const QByteArray &payloadJson, const QString &objectId);
 };
 
@@ -90,7 +87,6 @@ struct CommitPayload {
     QString description;
     QString gitOid; ///< may be empty in old data; then recomputed
     QJsonObject metadata;
-    static CommitPayload parse(const QJsonObject &json, const QString &objectId);
     static CommitPayload parse(const QByteArray &payloadJson, const QString &objectId);
 };
 

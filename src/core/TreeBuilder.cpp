@@ -36,10 +36,10 @@ QPair<QString, QString> TreeBuilder::buildLevel(const std::map<QString, QString>
         const auto [treeId, gitOid] = buildLevel(sub, out);
         list.append({name, true, treeId, 0, gitOid});
     }
-    return emit(std::move(list), out);
+    return writeTree(std::move(list), out);
 }
 
-QPair<QString, QString> TreeBuilder::emit(QList<BuildEntry> list, QList<BuiltObject> &out)
+QPair<QString, QString> TreeBuilder::writeTree(QList<BuildEntry> list, QList<BuiltObject> &out)
 {
     std::sort(list.begin(), list.end(), [](const BuildEntry &a, const BuildEntry &b) { return codePointLess(a.name, b.name); });
     // The canonical form of a tree payload is written directly: keys in sorted order,

@@ -33,7 +33,7 @@ public:
      * Serializes one tree (entries sorted here by code point), appends it to `out` and
      * returns its object id and git OID.
      */
-    static QPair<QString, QString> emit(QList<BuildEntry> entries, QList<BuiltObject> &out);
+    static QPair<QString, QString> writeTree(QList<BuildEntry> entries, QList<BuiltObject> &out);
 
     explicit TreeBuilder(FileFacts facts) : m_facts(std::move(facts)) {}
 

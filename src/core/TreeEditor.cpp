@@ -211,7 +211,7 @@ QPair<QString, QString> TreeEditor::buildNode(Node &node, const TreeBuilder::Fil
             entries.append({name, true, slot.storedTree, 0, m_session.treeGitOid(slot.storedTree)});
         }
     }
-    return TreeBuilder::emit(std::move(entries), out);
+    return TreeBuilder::writeTree(std::move(entries), out);
 }
 
 QPair<QString, QString> TreeEditor::build(const TreeBuilder::FileFacts &facts, QList<BuiltObject> &out)

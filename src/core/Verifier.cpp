@@ -155,7 +155,7 @@ void Verifier::verifyObjectIds(VerifyReport &report)
             // Beyond the original: the public Git ids must also match a recomputation.
             try {
                 if (type == ObjectType::Tree) {
-                    const TreePayload tree = TreePayload::parse(json, id);
+                    const TreePayload tree = TreePayload::parse(payload, id);
                     QList<GitTreeEntry> entries;
                     for (const TreeEntry &e : tree.entries)
                         entries.append({e.name, e.isTree(), e.isTree() ? m_session.treeGitOid(e.objectId)
@@ -163,7 +163,7 @@ void Verifier::verifyObjectIds(VerifyReport &report)
                     if (!tree.gitOid.isEmpty() && ObjectCodec::gitTreeOid(entries) != tree.gitOid)
                         report.errors.append(label + QStringLiteral(": git oid mismatch"));
                 } else if (type == ObjectType::Commit) {
-                    const CommitPayload commit = CommitPayload::parse(json, id);
+                    const CommitPayload commit = CommitPayload::parse(payload, id);
                     QStringList parents;
                     for (const QString &p : commit.parents)
                         parents.append(m_session.commitGitOid(p));

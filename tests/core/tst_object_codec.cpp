@@ -499,7 +499,7 @@ private Q_SLOTS:
                  QStringLiteral("sha256:ad9cd7b55ddf342b455e73722ce55b195b4d2f7d61d9096ff5a92e525a0cdf38"));
 
         // The parsed payload keeps what readers need.
-        const FilePayload parsed = FilePayload::parse(file, QStringLiteral("e5"));
+        const FilePayload parsed = FilePayload::parse(payload, QStringLiteral("e5"));
         QVERIFY(parsed.isChunked());
         QCOMPARE(parsed.chunks.size(), 2);
         QCOMPARE(parsed.chunks.at(1).logicalOffset, qint64(3808705));
