@@ -312,12 +312,12 @@ Qt::ItemFlags CommitGraphModel::flags(const QModelIndex &index) const
 
 bool CommitGraphModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_walker && !m_complete;
+    return !parent.isValid() && m_walker && !m_complete && (m_fetchLimit < 0 || rowCount() < m_fetchLimit);
 }
 
 void CommitGraphModel::fetchMore(const QModelIndex &parent)
 {
-    if (!parent.isValid())
+    if (canFetchMore(parent))
         requestBatch();
 }
 

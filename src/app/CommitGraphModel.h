@@ -96,6 +96,14 @@ public:
     QList<RefBadge> badgesOf(const QString &commitId) const { return m_badges.value(commitId); }
 
     int loadedCount() const { return int(m_records.size()); }
+    /**
+     * With a limit, canFetchMore() holds only while fewer rows are shown: QTreeView asks
+     * for more on every layout, which (each batch laying the view out again) read a whole
+     * history in the background. HistoryPanel raises the limit as the view scrolls toward
+     * the end. -1 (the default) means no limit.
+     */
+    void setFetchLimit(int rows) { m_fetchLimit = rows; }
+    int fetchLimit() const { return m_fetchLimit; }
     bool isLoading() const { return m_fetching; }
     bool isComplete() const { return m_complete; }
     QString lastError() const { return m_lastError; }
@@ -132,6 +140,7 @@ private:
     std::shared_ptr<HistoryWalker> m_walker;
     quint64 m_generation = 0;
     int m_batchSize = kDefaultBatchSize;
+    int m_fetchLimit = -1;
     bool m_fetching = false;
     bool m_complete = true;
     QString m_lastError;

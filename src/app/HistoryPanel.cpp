@@ -18,6 +18,7 @@
 #include <QMenu>
 #include <QSplitter>
 #include <QTimer>
+#include <QScrollBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -154,6 +155,19 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_splitter);
 
+    // Commits are read as the view needs them: when it cannot scroll yet, or is scrolled
+    // within a page of the last loaded row.
+    QScrollBar *scroll = m_view->verticalScrollBar();
+    auto wantMore = [this, scroll] {
+        if (scroll->value() < scroll->maximum() - scroll->pageStep())
+            return;
+        m_model->setFetchLimit(std::max(m_model->fetchLimit(), m_model->rowCount() + m_model->batchSize()));
+        if (m_model->canFetchMore({}))
+            m_model->fetchMore({});
+    };
+    connect(scroll, &QScrollBar::valueChanged, this, wantMore);
+    connect(scroll, &QScrollBar::rangeChanged, this, wantMore);
+    m_model->setFetchLimit(CommitGraphModel::kFirstBatchSize);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HistoryPanel::onCurrentChanged);
     connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
         Q_EMIT browseFilesRequested(index.siblingAtColumn(0).data(CommitGraphModel::CommitIdRole).toString());
@@ -180,6 +194,7 @@ void HistoryPanel::setRepository(const QString &repoPath, const GitRefs &refs, c
     m_pendingSelect.clear();
     m_shownCommit.clear();
     m_details->setRepository(repoPath);
+    m_model->setFetchLimit(CommitGraphModel::kFirstBatchSize);
     m_model->setRepository(repoPath, refs, defaultBranch);
     updateActions();
 }

@@ -3,6 +3,7 @@
 #include "ContentReader.h"
 #include "Errors.h"
 #include "PackWriter.h"
+#include "Reachability.h"
 #include "RepoSession.h"
 #include "RepositoryContext.h"
 #include "StorageAnalyzer.h"
@@ -57,7 +58,7 @@ GcReport GarbageCollector::run(bool dryRun, bool pruneCache)
                                     .arg(verify.errors.first()));
 
     StorageAnalyzer analyzer(m_session);
-    const ReachableSet &live = analyzer.live();
+    const QStringList liveChunks = analyzer.liveChunks();
     GcReport report;
     report.dryRun = dryRun;
     report.checkedRefs = Reachability::refNames(m_session);
@@ -70,7 +71,7 @@ GcReport GarbageCollector::run(bool dryRun, bool pruneCache)
     const qint64 indexFileCount = filesIn(context.path(QStringLiteral("chunks/index"))).size();
     const QStringList cacheFiles = filesIn(context.path(QStringLiteral("cache")));
     const QStringList quarantineFiles = filesIn(context.path(QStringLiteral("quarantine")));
-    const bool hasLiveChunks = !live.chunks.isEmpty();
+    const bool hasLiveChunks = !liveChunks.isEmpty();
 
     qint64 objectBytes = 0, removedFiles = 0;
     QStringList deadData;
@@ -103,7 +104,7 @@ GcReport GarbageCollector::run(bool dryRun, bool pruneCache)
         report.notes.append(QStringLiteral("Rollback history still retains about %1; use squash_history(...) to make that space reclaimable.")
                                 .arg(StorageAnalyzer::formatSize(overview.historicalRetainedSize)));
     if (dryRun) {
-        const auto [packBytes, indexBytes] = analyzer.chunkPlan(live.chunks);
+        const auto [packBytes, indexBytes] = analyzer.chunkPlan(liveChunks);
         const qint64 packsNow = StorageAnalyzer::measure(context.path(QStringLiteral("chunks/packs"))).first;
         const qint64 indexNow = StorageAnalyzer::measure(context.path(QStringLiteral("chunks/index"))).first;
         report.reclaimedChunkSize = qMax<qint64>(0, packsNow - packBytes) + qMax<qint64>(0, indexNow - indexBytes);
@@ -117,8 +118,7 @@ GcReport GarbageCollector::run(bool dryRun, bool pruneCache)
     QList<ChunkRow> rows;
     QString newPack;
     if (hasLiveChunks) {
-        QStringList ids(live.chunks.cbegin(), live.chunks.cend());
-        std::sort(ids.begin(), ids.end());
+        const QStringList &ids = liveChunks;
         const QString packId = QStringLiteral("gc-") + txn.txid();
         const QString staged = txn.stagePath(QStringLiteral("chunks/packs/") + packId + QStringLiteral(".pack"));
         PackWriter writer(env, staged);

@@ -85,6 +85,17 @@ QString History::resolveCommit(const QString &revision)
 
 QStringList History::ancestry(const QString &head, int limit)
 {
+    if (limit < 0) {
+        // A whole history: one scan of the commits table beats a lookup per commit.
+        const auto graph = m_session.commitGraph();
+        const int start = graph->find(ObjectType::Commit, head);
+        if (start >= 0) {
+            QStringList out;
+            for (int index : graph->ancestry(start))
+                out.append(graph->id(ObjectType::Commit, index));
+            return out;
+        }
+    }
     QStringList order;
     QSet<QString> seen;
     QList<QString> stack{head};
@@ -101,6 +112,13 @@ QStringList History::ancestry(const QString &head, int limit)
         }
     }
     return order;
+}
+
+qsizetype History::countAncestry(const QString &head)
+{
+    const auto graph = m_session.commitGraph();
+    const int start = graph->find(ObjectType::Commit, head);
+    return start >= 0 ? graph->ancestry(start).size() : ancestry(head).size();
 }
 
 GitCommitInfo History::commitInfo(const QString &commitId)
@@ -150,27 +168,32 @@ const CommitPayload &History::recentCommit(const QString &commitId)
     return *m_recentCommits.emplace(commitId, m_session.commitOnce(commitId)).first->second;
 }
 
-std::optional<PathEntry> History::entryAt(const QString &commitId, const QString &path)
-{
-    return m_walker.lookupBounded(recentCommit(commitId).treeId, path);
-}
-
 QHash<QString, LastCommitInfo> History::lastCommits(const QString &head, const QList<PathEntry> &entries)
 {
     // Entries are grouped by folder: a commit whose folder tree equals a parent's cannot
-    // have introduced anything in it, which skips almost every (commit, entry) pair.
+    // have introduced anything in it, which skips almost every (commit, entry) pair. The
+    // walk takes parents and root trees from the commit graph, so only the trees on the
+    // entries' paths are ever read.
     QHash<QString, QList<PathEntry>> pending;
     for (const PathEntry &e : entries)
         pending[e.path.section(QLatin1Char('/'), 0, -2)].append(e);
     QHash<QString, LastCommitInfo> out;
-    for (const QString &commitId : ancestry(head)) {
+    const auto graph = m_session.commitGraph();
+    const int start = graph->find(ObjectType::Commit, head);
+    if (start < 0)
+        throw IntegrityError(QStringLiteral("commit object %1 is missing from the metadata database; run full verification").arg(head));
+    auto entryAt = [&](const QString &treeId, const QString &path) { return m_walker.lookupBounded(treeId, path); };
+    for (int commit : graph->ancestry(start)) {
         if (pending.isEmpty())
             break;
-        const CommitPayload commit = recentCommit(commitId);
+        const QString tree = graph->commitTree(commit);
+        QStringList parentTrees;
+        for (int parent : graph->parents(commit))
+            parentTrees.append(graph->commitTree(parent));
         for (auto group = pending.begin(); group != pending.end();) {
-            const auto folder = entryAt(commitId, group.key());
+            const auto folder = entryAt(tree, group.key());
             bool unchanged = false;
-            for (const QString &parent : commit.parents)
+            for (const QString &parent : std::as_const(parentTrees))
                 unchanged = unchanged || entryAt(parent, group.key()) == folder;
             if (unchanged || !folder) {
                 ++group;
@@ -178,14 +201,14 @@ QHash<QString, LastCommitInfo> History::lastCommits(const QString &head, const Q
             }
             QList<PathEntry> &targets = group.value();
             for (auto it = targets.begin(); it != targets.end();) {
-                bool introduced = entryAt(commitId, it->path) == std::optional<PathEntry>(*it);
-                for (const QString &parent : commit.parents)
+                bool introduced = entryAt(tree, it->path) == std::optional<PathEntry>(*it);
+                for (const QString &parent : std::as_const(parentTrees))
                     introduced = introduced && entryAt(parent, it->path) != std::optional<PathEntry>(*it);
                 if (!introduced) {
                     ++it;
                     continue;
                 }
-                const GitCommitInfo info = commitInfo(commitId);
+                const GitCommitInfo info = commitInfo(graph->id(ObjectType::Commit, commit));
                 out.insert(it->path, LastCommitInfo{info.commitId, info.title, info.createdAt});
                 it = targets.erase(it);
             }

@@ -29,8 +29,10 @@ public:
     QString resolveCommit(const QString &revision);
 
     /** Commits reachable from `head`: depth-first, first parent first, each once; stops
-     *  after `limit` commits when `limit` >= 0. */
+     *  after `limit` commits when `limit` >= 0. A whole walk uses the commit graph. */
     QStringList ancestry(const QString &head, int limit = -1);
+    /** How many commits ancestry(head) lists. */
+    qsizetype countAncestry(const QString &head);
     /** A commit's ids, parents and message for a graph; reads no tree but the root's OID. */
     CommitGraphNode graphNode(const QString &commitId);
     GitCommitInfo commitInfo(const QString &commitId);
@@ -44,7 +46,6 @@ public:
     QList<ReflogEntry> reflog(const QString &refName, std::optional<int> limit);
 
 private:
-    std::optional<PathEntry> entryAt(const QString &commitId, const QString &path);
     /** A commit payload kept in a small cache of this object's own (see the .cpp). */
     const CommitPayload &recentCommit(const QString &commitId);
     CommitFileVersionInfo fileVersion(const QString &path, const QString &fileId);

@@ -85,6 +85,12 @@ public:
      * Text as UTF-8 bytes, with 64 bytes of spare capacity behind them: the JSON parser
      * (simdjson) reads that far past the end and would otherwise copy the text first.
      */
+    /** Text as a view into SQLite's row, valid until the next step or reset. */
+    QByteArrayView view(int column) const
+    {
+        const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        return data ? QByteArrayView(data, sqlite3_column_bytes(m_statement, column)) : QByteArrayView();
+    }
     QByteArray bytes(int column) const
     {
         const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
@@ -115,7 +121,7 @@ namespace {
 
 // Statements are keyed by the address of their text, so each one is a named constant.
 struct TableSql {
-    const char *payload, *ids, *all, *sizes, *has, *put, *del;
+    const char *payload, *ids, *all, *scan, *sizes, *has, *put, *del;
 };
 
 const TableSql &sqlFor(ObjectType type)
@@ -126,6 +132,7 @@ const TableSql &sqlFor(ObjectType type)
         "SELECT payload_json FROM " table " WHERE object_id = ?",                                         \
             "SELECT object_id FROM " table " ORDER BY object_id",                                         \
             "SELECT object_id, payload_json FROM " table " ORDER BY object_id",                           \
+            "SELECT object_id, payload_json FROM " table,                                                 \
             "SELECT object_id, length(CAST(payload_json AS BLOB)) FROM " table,                           \
             "SELECT 1 FROM " table " WHERE object_id = ?",                                                \
             "INSERT OR REPLACE INTO " table " (object_id, payload_json) VALUES (?, ?)",                   \
@@ -540,14 +547,28 @@ void MetadataStore::deleteTxn(const QString &txid)
     prepared("DELETE FROM txn_log WHERE txid = ?", what).text(1, txid).run();
 }
 
-QHash<QString, qint64> MetadataStore::payloadSizes(ObjectType type)
+void MetadataStore::scanSizes(ObjectType type, const std::function<void(QByteArrayView id, qint64 size)> &visit)
 {
     const QString what = QStringLiteral("measure ") + objectTableName(type);
     Query q = prepared(sqlFor(type).sizes, what);
-    QHash<QString, qint64> out;
     while (q.next())
-        out.insert(q.string(0), q.int64(1));
-    return out;
+        visit(q.view(0), q.int64(1));
+}
+
+void MetadataStore::scanIds(ObjectType type, const std::function<void(QByteArrayView id)> &visit)
+{
+    const QString what = QStringLiteral("list ") + objectTableName(type);
+    Query q = prepared(sqlFor(type).ids, what);
+    while (q.next())
+        visit(q.view(0));
+}
+
+void MetadataStore::scanPayloads(ObjectType type, const std::function<void(QByteArrayView id, QByteArrayView payload)> &visit)
+{
+    const QString what = QStringLiteral("read ") + objectTableName(type);
+    Query q = prepared(sqlFor(type).scan, what);
+    while (q.next())
+        visit(q.view(0), q.view(1));
 }
 
 void MetadataStore::deletePayload(ObjectType type, const QString &objectId)

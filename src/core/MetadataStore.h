@@ -13,6 +13,7 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -99,8 +100,16 @@ public:
     /** Every commit payload, for resolving a 40-hex git OID by scan (FORMAT.md §8.2). */
     QList<QPair<QString, QByteArray>> allPayloads(ObjectType type);
 
-    /** object id -> byte length of its canonical JSON payload (storage accounting). */
-    QHash<QString, qint64> payloadSizes(ObjectType type);
+    /**
+     * Every object of a type (in storage order, which reads the table sequentially) with
+     * the byte length of its payload, without building strings: `visit` gets views into
+     * SQLite's row, valid during the call.
+     */
+    void scanSizes(ObjectType type, const std::function<void(QByteArrayView id, qint64 size)> &visit);
+    /** Every object id of a type in id order (read from the primary-key index alone). */
+    void scanIds(ObjectType type, const std::function<void(QByteArrayView id)> &visit);
+    /** Every object of a type (in storage order) with its payload text (views as above). */
+    void scanPayloads(ObjectType type, const std::function<void(QByteArrayView id, QByteArrayView payload)> &visit);
     void deletePayload(ObjectType type, const QString &objectId);
     /** Replaces chunk_visible with exactly `rows` (gc repack, §5.6). */
     void replaceChunks(const QList<ChunkRow> &rows);

@@ -1,52 +1,41 @@
 #include "Reachability.h"
 
+#include "Errors.h"
+#include "ObjectGraph.h"
 #include "RepoSession.h"
 
 #include <algorithm>
 
 namespace hubvault {
 
-namespace {
-
-void walkTree(RepoSession &session, const QString &treeId, ReachableSet &out)
-{
-    if (out.trees.contains(treeId))
-        return;
-    out.trees.insert(treeId);
-    const auto tree = session.treeOnce(treeId);
-    for (const TreeEntry &e : tree->entries) {
-        if (e.isTree()) {
-            walkTree(session, e.objectId, out);
-            continue;
-        }
-        if (out.files.contains(e.objectId))
-            continue;
-        out.files.insert(e.objectId);
-        const auto f = session.fileOnce(e.objectId);
-        if (f->isChunked()) {
-            for (const ChunkRef &c : f->chunks)
-                out.chunks.insert(c.chunkId);
-        } else {
-            out.blobs.insert(f->contentObjectId);
-        }
-    }
-}
-
-} // namespace
-
 ReachableSet Reachability::fromCommits(RepoSession &session, const QStringList &commits, bool followParents)
 {
-    ReachableSet out;
-    QStringList stack = commits;
-    while (!stack.isEmpty()) {
-        const QString id = stack.takeLast();
-        if (id.isEmpty() || out.commits.contains(id))
+    const ObjectGraph graph = ObjectGraph::load(session.store());
+    QList<int> heads;
+    for (const QString &id : commits) {
+        if (id.isEmpty())
             continue;
-        out.commits.insert(id);
-        const auto c = session.commitOnce(id);
-        walkTree(session, c->treeId, out);
-        if (followParents)
-            stack.append(c->parents);
+        const int head = graph.find(ObjectType::Commit, id);
+        if (head < 0)
+            throw IntegrityError(QStringLiteral("commit object %1 is missing from the metadata database; run full verification").arg(id));
+        heads.append(head);
+    }
+    const ObjectGraph::Reach reach = graph.reach(heads, followParents);
+    ReachableSet out;
+    auto collect = [&](ObjectType type, QSet<QString> &into) {
+        const std::vector<bool> &flags = reach.of(type);
+        for (int i = 0; i < graph.count(type); ++i) {
+            if (flags[size_t(i)])
+                into.insert(graph.id(type, i));
+        }
+    };
+    collect(ObjectType::Commit, out.commits);
+    collect(ObjectType::Tree, out.trees);
+    collect(ObjectType::File, out.files);
+    collect(ObjectType::Blob, out.blobs);
+    for (int i = 0; i < graph.chunkCount(); ++i) {
+        if (reach.chunks[size_t(i)])
+            out.chunks.insert(graph.chunkId(i));
     }
     return out;
 }

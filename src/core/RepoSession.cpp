@@ -157,6 +157,19 @@ QList<RefRow> RepoSession::refs()
     return isWritable() || !m_useSharedCache ? store().refs() : *cachedRefs();
 }
 
+std::shared_ptr<const ObjectGraph> RepoSession::commitGraph()
+{
+    if (isWritable() || !m_useSharedCache)
+        return std::make_shared<const ObjectGraph>(ObjectGraph::loadCommits(store()));
+    SharedReadState &state = m_context.readState();
+    auto graph = state.commitGraph();
+    if (!graph) {
+        graph = std::make_shared<const ObjectGraph>(ObjectGraph::loadCommits(store()));
+        state.setCommitGraph(graph);
+    }
+    return graph;
+}
+
 std::optional<ChunkRow> RepoSession::chunk(const QString &chunkId)
 {
     if (isWritable() || !m_useSharedCache)

@@ -9,6 +9,7 @@
 
 #include "Env.h"
 #include "MetadataStore.h"
+#include "ObjectGraph.h"
 #include "ObjectModel.h"
 
 #include <QHash>
@@ -47,6 +48,12 @@ public:
     std::optional<RefRow> ref(const QString &kind, const QString &name);
     QList<RefRow> refs();
     std::optional<ChunkRow> chunk(const QString &chunkId);
+    /**
+     * Every stored commit with its parents and tree, loaded with one scan of the commits
+     * table (kept by read sessions while the database is unchanged): for walks over a
+     * whole history, where looking commits up one by one costs ten times as much.
+     */
+    std::shared_ptr<const ObjectGraph> commitGraph();
 
     /** Payload accessors; throw IntegrityError when the object is missing or malformed. */
     const CommitPayload &commit(const QString &objectId);

@@ -189,7 +189,7 @@ qint64 Repository::countCommits(const QString &revision) const
     RepoSession session(*d);
     History history(session);
     const auto head = history.resolve(revision, true);
-    return head ? history.ancestry(*head).size() : 0;
+    return head ? history.countAncestry(*head) : 0;
 }
 
 QList<GitCommitInfo> Repository::listRepoCommits(const QString &revision, int limit) const

@@ -32,6 +32,7 @@ SharedReadState::~SharedReadState()
 void SharedReadState::clearStateLocked()
 {
     m_refs.reset();
+    m_commitGraph.reset();
     m_chunks.clear();
     m_commitsExist.clear();
 }
@@ -180,6 +181,19 @@ void SharedReadState::setCommitExists(const QString &objectId, bool exists)
     if (m_commitsExist.size() >= kMaxCachedRows)
         m_commitsExist.clear();
     m_commitsExist.insert(objectId, exists);
+}
+
+std::shared_ptr<const ObjectGraph> SharedReadState::commitGraph()
+{
+    std::lock_guard lock(m_mutex);
+    return m_counter ? m_commitGraph : nullptr;
+}
+
+void SharedReadState::setCommitGraph(std::shared_ptr<const ObjectGraph> graph)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_counter)
+        m_commitGraph = std::move(graph);
 }
 
 } // namespace hubvault

@@ -12,6 +12,7 @@
 
 #include "Env.h"
 #include "MetadataStore.h"
+#include "ObjectGraph.h"
 
 #include <QHash>
 #include <QString>
@@ -50,6 +51,9 @@ public:
     void setChunk(const QString &chunkId, const std::optional<ChunkRow> &row);
     std::optional<bool> commitExists(const QString &objectId);
     void setCommitExists(const QString &objectId, bool exists);
+    /** Every commit with its parents and tree (for whole-history walks). */
+    std::shared_ptr<const ObjectGraph> commitGraph();
+    void setCommitGraph(std::shared_ptr<const ObjectGraph> graph);
 
 private:
     /** Opens and share-locks locks/repo.lock (FileLock() on a read-only copy without one). */
@@ -72,6 +76,7 @@ private:
     std::shared_ptr<const QList<RefRow>> m_refs;
     QHash<QString, std::optional<ChunkRow>> m_chunks;
     QHash<QString, bool> m_commitsExist;
+    std::shared_ptr<const ObjectGraph> m_commitGraph;
 };
 
 } // namespace hubvault

@@ -1,12 +1,18 @@
 #include "StorageAnalyzer.h"
 
 #include "CanonicalJson.h"
+#include "Errors.h"
 #include "RepoSession.h"
 #include "RepositoryContext.h"
+#include "WorkPool.h"
 
-#include <QDirIterator>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QScopeGuard>
 #include <QJsonObject>
 #include <algorithm>
 
@@ -28,63 +34,116 @@ StorageSectionInfo section(const char *name, const char *path, qint64 total, qin
 
 StorageAnalyzer::StorageAnalyzer(RepoSession &session) : m_session(session)
 {
-    m_live = Reachability::fromRefs(session, true);
-    m_tip = Reachability::fromRefs(session, false);
-    for (ObjectType type : kTypes)
-        m_sizes[type] = session.store().payloadSizes(type);
-    const RepositoryContext &context = session.context();
-    for (auto it = m_sizes[ObjectType::Blob].begin(); it != m_sizes[ObjectType::Blob].end(); ++it) {
-        const FileStat st = context.env->stat(context.blobDataPath(it.key()), true);
-        if (st.isFile)
-            it.value() += st.size;
+    // Walking the directories and loading the graph are independent: they run side by
+    // side, the walk's results are joined in below (measureRepository).
+    for (const char *section : {"FORMAT", "metadata.sqlite3", "locks", "chunks/packs", "chunks/index", "cache", "txn", "quarantine"})
+        m_sections.insert(QLatin1String(section), {0, 0});
+    std::future<QHash<QString, qint64>> walked = WorkPool::instance().submit([this] { return measureRepository(); });
+    const auto join = qScopeGuard([&] {
+        if (walked.valid())
+            walked.wait(); // it writes into this object, even when an error unwinds
+    });
+    m_graph = ObjectGraph::load(session.store());
+    QList<int> heads;
+    for (const RefRow &row : session.refs()) {
+        if (row.commitId.isEmpty())
+            continue;
+        const int head = m_graph.find(ObjectType::Commit, row.commitId);
+        if (head < 0)
+            throw IntegrityError(QStringLiteral("commit object %1 is missing from the metadata database; run full verification")
+                                     .arg(row.commitId));
+        heads.append(head);
     }
-    for (const ChunkRow &row : session.store().allChunks())
-        m_chunkSizes.insert(row.chunkId, row.storedSize);
-}
-
-const QSet<QString> &StorageAnalyzer::setFor(const ReachableSet &set, ObjectType type)
-{
-    switch (type) {
-    case ObjectType::Commit: return set.commits;
-    case ObjectType::Tree: return set.trees;
-    case ObjectType::File: return set.files;
-    case ObjectType::Blob: return set.blobs;
+    m_live = m_graph.reach(heads, true);
+    m_tip = m_graph.reach(heads, false);
+    for (ObjectType type : kTypes) {
+        std::vector<qint64> &sizes = m_sizes[type];
+        sizes.resize(size_t(m_graph.count(type)));
+        for (int i = 0; i < m_graph.count(type); ++i)
+            sizes[size_t(i)] = m_graph.payloadSize(type, i);
     }
-    return set.commits;
+    // A blob is its payload plus its .data file.
+    const QHash<QString, qint64> dataFiles = walked.get();
+    for (auto it = dataFiles.cbegin(); it != dataFiles.cend(); ++it) {
+        const int index = m_graph.find(ObjectType::Blob, it.key());
+        if (index >= 0) {
+            m_sizes[ObjectType::Blob][size_t(index)] += it.value();
+            m_blobDataBytes += it.value();
+        }
+    }
 }
 
 qint64 StorageAnalyzer::objectSize(ObjectType type, const QString &id) const
 {
-    return m_sizes.at(type).value(id);
+    const int index = m_graph.find(type, id);
+    if (index >= 0)
+        return m_sizes.at(type).at(size_t(index));
+    const qsizetype odd = m_graph.oddIds(type).indexOf(id);
+    return odd >= 0 ? m_graph.oddSizes(type).at(odd) : 0;
 }
 
 QStringList StorageAnalyzer::unreachable(ObjectType type) const
 {
-    QStringList out;
-    const QSet<QString> &live = setFor(m_live, type);
-    for (auto it = m_sizes.at(type).cbegin(); it != m_sizes.at(type).cend(); ++it) {
-        if (!live.contains(it.key()))
-            out.append(it.key());
+    QStringList out = m_graph.oddIds(type); // no digest reaches them
+    const std::vector<bool> &live = m_live.of(type);
+    for (int i = 0; i < m_graph.count(type); ++i) {
+        if (!live[size_t(i)])
+            out.append(m_graph.id(type, i));
     }
     std::sort(out.begin(), out.end());
     return out;
 }
 
-qint64 StorageAnalyzer::unreachableBytes(ObjectType type) const
+qint64 StorageAnalyzer::bytes(ObjectType type, const ObjectGraph::Reach &set, bool reached) const
 {
+    const std::vector<bool> &flags = set.of(type);
+    const std::vector<qint64> &sizes = m_sizes.at(type);
     qint64 total = 0;
-    for (const QString &id : unreachable(type))
-        total += objectSize(type, id);
+    for (size_t i = 0; i < sizes.size(); ++i) {
+        if (flags[i] == reached)
+            total += sizes[i];
+    }
+    if (!reached) {
+        for (qint64 size : m_graph.oddSizes(type))
+            total += size;
+    }
     return total;
 }
 
-QPair<qint64, qint64> StorageAnalyzer::chunkPlan(const QSet<QString> &chunks) const
+qint64 StorageAnalyzer::unreachableBytes(ObjectType type) const
 {
-    QStringList sorted(chunks.cbegin(), chunks.cend());
+    return bytes(type, m_live, false);
+}
+
+qint64 StorageAnalyzer::typeTotal(ObjectType type) const
+{
+    return bytes(type, m_live, true) + bytes(type, m_live, false);
+}
+
+QStringList StorageAnalyzer::chunksOf(const ObjectGraph::Reach &set) const
+{
+    QStringList out;
+    for (int i = 0; i < m_graph.chunkCount(); ++i) {
+        if (set.chunks[size_t(i)])
+            out.append(m_graph.chunkId(i));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+QStringList StorageAnalyzer::liveChunks() const
+{
+    return chunksOf(m_live);
+}
+
+QPair<qint64, qint64> StorageAnalyzer::chunkPlan(const QStringList &chunkIds) const
+{
+    QStringList sorted = chunkIds;
     std::sort(sorted.begin(), sorted.end());
     qint64 offset = 17, indexBytes = 0;
-    for (const QString &id : sorted) {
-        const qint64 size = m_chunkSizes.value(id);
+    for (const QString &id : std::as_const(sorted)) {
+        const int index = m_graph.findChunk(id);
+        const qint64 size = index < 0 ? 0 : m_graph.chunkSize(index);
         // The index line the original would write: default-separator JSON, one per line.
         const QJsonObject line{{QStringLiteral("checksum"), id}, {QStringLiteral("chunk_id"), id},
                                {QStringLiteral("compression"), QStringLiteral("none")}, {QStringLiteral("logical_size"), size},
@@ -104,25 +163,87 @@ QPair<qint64, qint64> StorageAnalyzer::chunkPlan(const QSet<QString> &chunks) co
     return {sorted.isEmpty() ? 0 : offset, indexBytes};
 }
 
+namespace {
+
+/**
+ * Calls `visit(relative path, lstat size)` for every entry under `dirFd` that is not a
+ * directory (symlinks to directories excepted, as QDir::Files lists them), recursing into
+ * real directories only. Names are resolved relative to their directory's descriptor, so
+ * the kernel never walks a full path again.
+ */
+void walk(int dirFd, const QString &prefix, const std::function<void(const QString &, qint64)> &visit)
+{
+    DIR *dir = ::fdopendir(dirFd);
+    if (!dir) {
+        ::close(dirFd);
+        return;
+    }
+    while (const dirent *entry = ::readdir(dir)) {
+        const char *name = entry->d_name;
+        if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0)))
+            continue;
+        struct ::stat st {};
+        if (::fstatat(::dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+            continue;
+        const QString path = prefix.isEmpty() ? QFile::decodeName(name) : prefix + QLatin1Char('/') + QFile::decodeName(name);
+        if (S_ISDIR(st.st_mode)) {
+            const int child = ::openat(::dirfd(dir), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            if (child >= 0)
+                walk(child, path, visit);
+            continue;
+        }
+        struct ::stat target {};
+        if (S_ISLNK(st.st_mode) && ::fstatat(::dirfd(dir), name, &target, 0) == 0 && S_ISDIR(target.st_mode))
+            continue;
+        visit(path, qint64(st.st_size));
+    }
+    ::closedir(dir);
+}
+
+void walkPath(const QString &path, const std::function<void(const QString &, qint64)> &visit)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0)
+        walk(fd, QString(), visit);
+}
+
+} // namespace
+
 QPair<qint64, qint64> StorageAnalyzer::measure(const QString &path)
 {
     // lstat sizes: a symlink counts as its own small size, never as its target's.
-    const Env &env = *Env::system();
-    const FileStat top = env.stat(path);
+    const FileStat top = Env::system()->stat(path);
     if (!top.exists)
         return {0, 0};
     if (!top.isDir)
         return {top.size, 1};
     qint64 bytes = 0, files = 0;
-    QDirIterator it(path, QDir::Files | QDir::System | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const FileStat st = env.stat(it.next());
-        if (st.isDir)
-            continue;
-        bytes += st.size;
+    walkPath(path, [&](const QString &, qint64 size) {
+        bytes += size;
         ++files;
-    }
+    });
     return {bytes, files};
+}
+
+QHash<QString, qint64> StorageAnalyzer::measureRepository()
+{
+    // One walk of the whole repository gives every section's bytes and files, and the
+    // size of each blob's .data file (objects/blobs/sha256/<d2>/<d62>.data) by blob id.
+    const QString blobs = QStringLiteral("objects/blobs/sha256/");
+    QHash<QString, qint64> dataFiles;
+    walkPath(m_session.context().root, [&](const QString &path, qint64 size) {
+        m_totalSize += size;
+        for (auto it = m_sections.begin(); it != m_sections.end(); ++it) {
+            if (path == it.key() || (path.startsWith(it.key()) && path.at(it.key().size()) == QLatin1Char('/'))) {
+                it->first += size;
+                it->second += 1;
+            }
+        }
+        if (path.size() == blobs.size() + 2 + 1 + 62 + 5 && path.startsWith(blobs) && path.endsWith(QLatin1String(".data"))) {
+            dataFiles.insert(QStringLiteral("sha256:") + path.mid(blobs.size(), 2) + path.mid(blobs.size() + 3, 62), size);
+        }
+    });
+    return dataFiles;
 }
 
 QString StorageAnalyzer::formatSize(qint64 bytes)
@@ -141,8 +262,8 @@ QString StorageAnalyzer::formatSize(qint64 bytes)
 
 StorageOverview StorageAnalyzer::overview()
 {
-    const RepositoryContext &context = m_session.context();
-    auto at = [&](const char *rel) { return measure(context.path(QLatin1String(rel))); };
+
+    auto at = [&](const char *rel) { return m_sections.value(QLatin1String(rel)); };
     StorageOverview out;
 
     qint64 metaBytes = 0, metaFiles = 0;
@@ -151,17 +272,13 @@ StorageOverview StorageAnalyzer::overview()
         metaBytes += b;
         metaFiles += f;
     }
-    const auto [liveChunkPack, liveChunkIndex] = chunkPlan(m_live.chunks);
-    const auto [tipChunkPack, tipChunkIndex] = chunkPlan(m_tip.chunks);
+    const auto [liveChunkPack, liveChunkIndex] = chunkPlan(chunksOf(m_live));
+    const auto [tipChunkPack, tipChunkIndex] = chunkPlan(chunksOf(m_tip));
     const qint64 liveChunk = liveChunkPack + liveChunkIndex, tipChunk = tipChunkPack + tipChunkIndex;
 
     qint64 liveObjects = 0, retained = 0, unreachableTotal = 0;
     for (ObjectType type : kTypes) {
-        qint64 liveBytes = 0, tipBytes = 0;
-        for (const QString &id : setFor(m_live, type))
-            liveBytes += objectSize(type, id);
-        for (const QString &id : setFor(m_tip, type))
-            tipBytes += objectSize(type, id);
+        const qint64 liveBytes = bytes(type, m_live, true), tipBytes = bytes(type, m_tip, true);
         liveObjects += liveBytes;
         retained += qMax<qint64>(0, liveBytes - tipBytes);
         unreachableTotal += unreachableBytes(type);
@@ -170,35 +287,25 @@ StorageOverview StorageAnalyzer::overview()
     const auto packs = at("chunks/packs"), index = at("chunks/index"), cache = at("cache"), txn = at("txn"),
                quarantine = at("quarantine");
 
-    out.totalSize = measure(context.root).first;
+    out.totalSize = m_totalSize;
     out.reachableSize = metaBytes + liveObjects + liveChunk;
     out.historicalRetainedSize = retained;
     out.reclaimableGcSize = unreachableTotal + qMax<qint64>(0, packs.first + index.first - liveChunk);
     out.reclaimableCacheSize = cache.first;
     out.reclaimableTemporarySize = quarantine.first;
 
-    auto typeTotal = [&](ObjectType type) {
-        qint64 total = 0;
-        for (auto it = m_sizes.at(type).cbegin(); it != m_sizes.at(type).cend(); ++it)
-            total += it.value();
-        return total;
-    };
-    qint64 dataBytes = 0;
-    for (auto it = m_sizes.at(ObjectType::Blob).cbegin(); it != m_sizes.at(ObjectType::Blob).cend(); ++it) {
-        const FileStat st = context.env->stat(context.blobDataPath(it.key()), true);
-        if (st.isFile)
-            dataBytes += st.size;
-    }
-    const qint64 blobRows = m_sizes.at(ObjectType::Blob).size();
+    const qint64 dataBytes = m_blobDataBytes;
+    auto rows = [&](ObjectType type) { return m_graph.count(type) + m_graph.oddIds(type).size(); };
+    const qint64 blobRows = rows(ObjectType::Blob);
     out.sections = {
         section("repo.metadata", "FORMAT + metadata.sqlite3 + locks/", metaBytes, metaFiles, 0, "keep",
                 "Core repository metadata now lives in repo-local SQLite plus the shared repo lock."),
-        section("objects.commits", "objects/commits/", typeTotal(ObjectType::Commit), m_sizes.at(ObjectType::Commit).size(),
+        section("objects.commits", "objects/commits/", typeTotal(ObjectType::Commit), rows(ObjectType::Commit),
                 unreachableBytes(ObjectType::Commit), "gc",
                 "Commit containers; unreachable ones are removed by gc(), while reachable historical ones require squash_history()."),
-        section("objects.trees", "objects/trees/", typeTotal(ObjectType::Tree), m_sizes.at(ObjectType::Tree).size(),
+        section("objects.trees", "objects/trees/", typeTotal(ObjectType::Tree), rows(ObjectType::Tree),
                 unreachableBytes(ObjectType::Tree), "gc", "Tree containers for directory snapshots."),
-        section("objects.files", "objects/files/", typeTotal(ObjectType::File), m_sizes.at(ObjectType::File).size(),
+        section("objects.files", "objects/files/", typeTotal(ObjectType::File), rows(ObjectType::File),
                 unreachableBytes(ObjectType::File), "gc",
                 "File metadata objects; older live versions are counted under historical_retained_size until history is squashed."),
         section("objects.blobs.meta", "objects/blobs/*.meta.json", 0, blobRows, 0, "gc",

@@ -74,20 +74,24 @@ bool VerifiedRanges::parseDigest(QByteArrayView text, Digest *out)
         text = text.sliced(7);
     if (text.size() != 64)
         return false;
-    auto nibble = [](char c) -> int {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        return -1;
-    };
-    for (int i = 0; i < 32; ++i) {
-        const int hi = nibble(text.at(2 * i)), lo = nibble(text.at(2 * i + 1));
-        if (hi < 0 || lo < 0)
-            return false;
-        (*out)[size_t(i)] = static_cast<unsigned char>(hi << 4 | lo);
+    // Lowercase hex only, as every id and checksum of the format is written.
+    static const auto table = [] {
+        std::array<signed char, 256> t;
+        t.fill(-1);
+        for (int c = '0'; c <= '9'; ++c)
+            t[size_t(c)] = static_cast<signed char>(c - '0');
+        for (int c = 'a'; c <= 'f'; ++c)
+            t[size_t(c)] = static_cast<signed char>(c - 'a' + 10);
+        return t;
+    }();
+    const auto *hex = reinterpret_cast<const unsigned char *>(text.data());
+    int bad = 0;
+    for (size_t i = 0; i < 32; ++i) {
+        const int hi = table[hex[2 * i]], lo = table[hex[2 * i + 1]];
+        bad |= hi | lo; // negative when either is not a hex digit
+        (*out)[i] = static_cast<unsigned char>(hi << 4 | lo);
     }
-    return true;
+    return bad >= 0;
 }
 
 bool VerifiedRanges::parseDigest(const QString &text, Digest *out)

@@ -4,6 +4,7 @@
 // locating a commit that is not loaded yet, filters by text and path, and failures.
 
 #include "CommitGraphModel.h"
+#include "HistoryPanel.h"
 #include "Env.h"
 #include "Repository.h"
 #include "TestSupport.h"
@@ -12,6 +13,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScrollBar>
+#include <QTreeView>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,6 +27,7 @@ using hubvault::Repository;
 using hubvault::app::CommitGraphModel;
 using hubvault::app::GraphSegment;
 using hubvault::app::HistoryBatch;
+using hubvault::app::HistoryPanel;
 using hubvault::app::HistoryWalker;
 using hubvault::app::RefBadge;
 using namespace hubvault::test;
@@ -107,6 +111,7 @@ private Q_SLOTS:
     void filterKeepsLoadingUntilMatchesAppear();
     void generatedHistoryWithSameSecondCommits();
     void walkReadsLittleAheadOfWhatItShows();
+    void panelReadsWhatItsViewShows();
     void emptyBranchAndNoRefs();
     void unreadableRepositoryReportsFailure();
 
@@ -542,6 +547,46 @@ void TestCommitGraphModel::walkReadsLittleAheadOfWhatItShows()
     QCOMPARE(total, kCommits + 1);
     QCOMPARE(walker.readCount(), kCommits + 1);
     QCOMPARE(walker.next(5).commits.size(), 0);
+}
+
+void TestCommitGraphModel::panelReadsWhatItsViewShows()
+{
+    // QTreeView asks its model for more rows on every layout; the panel must not let that
+    // read a whole history in the background. It reads what the view can show, and more
+    // as the view is scrolled toward the end.
+    const QString path = m_tmp.filePath(QStringLiteral("long"));
+    Repository repo = Repository::create(path);
+    constexpr int kCommits = 400;
+    for (int i = 0; i < kCommits; ++i) {
+        CommitOptions options;
+        options.commitMessage = QStringLiteral("commit %1").arg(i);
+        repo.uploadBytes(QByteArray::number(i), QStringLiteral("file-%1.txt").arg(i % 7), options);
+    }
+    HistoryPanel panel;
+    panel.resize(600, 300);
+    panel.show();
+    CommitGraphModel &model = *panel.model();
+    model.setBatchSize(40);
+    panel.setRepository(path, repo.listRepoRefs(), repo.defaultBranch());
+    auto settle = [&] {
+        // Idle for a while: no batch running and none started since.
+        for (int quiet = 0; quiet < 10;) {
+            QVERIFY(waitIdle(model));
+            QTest::qWait(20);
+            quiet = model.isLoading() ? 0 : quiet + 1;
+        }
+    };
+    settle();
+    const int first = model.loadedCount();
+    QVERIFY2(first >= 10 && first <= 130, qPrintable(QString::number(first)));
+    // Scrolling to the end reads more, batch by batch, up to the whole history.
+    QScrollBar *scroll = panel.graphView()->verticalScrollBar();
+    for (int round = 0; round < 40 && model.loadedCount() <= kCommits; ++round) {
+        scroll->setValue(scroll->maximum());
+        settle();
+    }
+    QVERIFY(model.loadedCount() > first);
+    QCOMPARE(model.loadedCount(), kCommits + 1);
 }
 
 void TestCommitGraphModel::emptyBranchAndNoRefs()

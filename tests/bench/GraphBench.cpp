@@ -239,6 +239,7 @@ int main(int argc, char *argv[])
         QElapsedTimer full;
         full.start();
         CommitGraphModel *model = panel->model();
+        model->setFetchLimit(-1); // as if scrolled all the way down
         while (true) {
             while (model->isLoading())
                 QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
