@@ -1,9 +1,8 @@
 #include "ContentStager.h"
 
-#include "BackgroundHasher.h"
 #include "CanonicalJson.h"
 #include "Errors.h"
-#include "FastCdcChunker.h"
+#include "IngestPipeline.h"
 #include "Hash.h"
 #include "ObjectCodec.h"
 #include "PackWriter.h"
@@ -13,15 +12,15 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
-#include <cstring>
-#include <deque>
-#include <vector>
 
 namespace hubvault {
 
 namespace {
 
 constexpr qint64 kReadBlock = 4 << 20;
+/** Blocks a chunked upload reads: small enough to stay in the CPU's cache while every
+ *  pass reads them, large enough that handing them over costs nothing. */
+constexpr qint64 kIngestBlock = 512 << 10;
 
 [[noreturn]] void changedWhileReading(const QString &label)
 {
@@ -126,27 +125,11 @@ StagedFile ContentStager::stageChunked(QIODevice &input, qint64 size, const QStr
     QSet<QString> takenInFile;
     QJsonArray chunks;
 
-    // The window holds a few maximum-size chunks: boundaries are found here while the two
-    // hasher threads work on earlier chunks, and memory stays bounded whatever the file
-    // size. Declared before the hasher so queued hashing never outlives the bytes.
-    // Not value-initialized, and no larger than the file needs: zero-filling 52 MiB per
-    // file cost a page fault per 4 KiB before a single byte was read.
-    const qint64 windowSize = qMin<qint64>(3 * FastCdcChunker::kMaxSize + kReadBlock, size + kReadBlock);
-    const std::unique_ptr<uint8_t[]> window(new uint8_t[size_t(windowSize)]);
-    BackgroundHasher hasher;
-    struct Pending {
-        qint64 begin; // in window
-        qint64 length;
-        qint64 offset; // in file
-        std::future<QByteArray> id;
-    };
-    std::deque<Pending> pending;
-
-    // Decides and writes the oldest chunk in flight once its id is known.
-    auto settleOne = [&] {
-        Pending p = std::move(pending.front());
-        pending.pop_front();
-        const QString chunkId = QStringLiteral("sha256:") + QString::fromLatin1(p.id.get());
+    // Runs on the pipeline's settle lane, chunk by chunk in file order, while this thread
+    // reads on: a chunk the repository (or this file, or this commit) already stores is
+    // only referenced; a new one is appended to the pack.
+    auto settle = [&](const IngestPipeline::Chunk &chunk) {
+        const QString chunkId = QStringLiteral("sha256:") + QString::fromLatin1(chunk.idHex);
         const bool known = takenInFile.contains(chunkId) || m_stagedChunks.contains(chunkId)
             || m_session.chunk(chunkId).has_value();
         if (!known) {
@@ -155,58 +138,42 @@ StagedFile ContentStager::stageChunked(QIODevice &input, qint64 size, const QStr
                 out.stagedPack = m_txn.stagePath(QStringLiteral("chunks/packs/") + out.packId + QStringLiteral(".pack"));
                 pack = std::make_unique<PackWriter>(env, out.stagedPack);
             }
-            const qint64 at = pack->append(QByteArrayView(window.get() + p.begin, p.length));
-            out.newChunks.append(ChunkRow{chunkId, out.packId, at, p.length, p.length, QStringLiteral("none"), chunkId});
+            qint64 at = -1;
+            for (const QByteArrayView &span : chunk.spans) {
+                const qint64 written = pack->append(span);
+                if (at < 0)
+                    at = written;
+            }
+            out.newChunks.append(ChunkRow{chunkId, out.packId, at, chunk.length, chunk.length, QStringLiteral("none"), chunkId});
             takenInFile.insert(chunkId);
         }
         chunks.append(QJsonObject{{QStringLiteral("checksum"), chunkId},
                                   {QStringLiteral("chunk_id"), chunkId},
                                   {QStringLiteral("compression"), QStringLiteral("none")},
-                                  {QStringLiteral("logical_offset"), p.offset},
-                                  {QStringLiteral("logical_size"), p.length},
-                                  {QStringLiteral("stored_size"), p.length}});
-        task.report(doneBefore + p.offset + p.length, total, QStringLiteral("upload"));
+                                  {QStringLiteral("logical_offset"), chunk.offset},
+                                  {QStringLiteral("logical_size"), chunk.length},
+                                  {QStringLiteral("stored_size"), chunk.length}});
     };
-
-    qint64 begin = 0, end = 0; // unconsumed bytes are window[begin, end)
-    qint64 consumed = 0, offset = 0;
-    while (offset < size) {
-        while (end - begin < FastCdcChunker::kMaxSize && consumed < size) {
-            if (end + kReadBlock > windowSize) {
-                // Compaction moves bytes that queued work may still read: settle it first.
-                while (!pending.empty())
-                    settleOne();
-                hasher.drain();
-                std::memmove(window.get(), window.get() + begin, size_t(end - begin));
-                end -= begin;
-                begin = 0;
-            }
-            const qint64 n = readSome(input, reinterpret_cast<char *>(window.get() + end),
-                                      qMin(kReadBlock, size - consumed), label);
+    IngestPipeline pipeline(settle);
+    for (qint64 consumed = 0; consumed < size;) {
+        QByteArray *block = pipeline.newBlock(qMin(kIngestBlock, size - consumed));
+        for (qint64 filled = 0; filled < block->size();) {
+            const qint64 n = readSome(input, block->data() + filled, block->size() - filled, label);
             if (n == 0)
                 changedWhileReading(label);
-            end += n;
-            consumed += n;
-            task.checkCancelled();
+            filled += n;
         }
-        const qint64 cut = FastCdcChunker::nextCut(window.get() + begin, end - begin);
-        const QByteArrayView chunk(window.get() + begin, cut);
-        hasher.addToFile(chunk);
-        pending.push_back(Pending{begin, cut, offset, hasher.hashChunk(chunk)});
-        // Keep one chunk hashing while the next boundary is searched.
-        while (pending.size() > 1)
-            settleOne();
-        begin += cut;
-        offset += cut;
+        consumed += block->size();
+        pipeline.feed();
+        task.report(doneBefore + consumed, total, QStringLiteral("upload"));
+        task.checkCancelled();
     }
-    while (!pending.empty())
-        settleOne();
+    const QString sha = QString::fromLatin1(pipeline.finish());
     if (pack)
         pack->finish();
     for (const ChunkRow &row : std::as_const(out.newChunks))
         m_stagedChunks.insert(row.chunkId);
 
-    const QString sha = QString::fromLatin1(hasher.fileDigest());
     const QByteArray pointer = ObjectCodec::lfsPointer(sha, size);
     out.filePayload = CanonicalJson::serialize(QJsonObject{
         {QStringLiteral("chunks"), chunks},

@@ -32,6 +32,39 @@ qint64 FastCdcChunker::nextCut(const uint8_t *data, qint64 size)
     return i;
 }
 
+qint64 FastCdcStream::scan(const uint8_t *data, qint64 size)
+{
+    // The phases of nextCut() by a byte's position in its chunk: skipped below kMinSize,
+    // the hard mask below kCenterSize, the easy mask below kMaxSize, then a forced cut.
+    auto cut = [this](qint64 consumed) {
+        m_position = 0;
+        m_hash = 0;
+        return consumed;
+    };
+    qint64 i = 0;
+    if (m_position < FastCdcChunker::kMinSize) {
+        i = qMin(size, FastCdcChunker::kMinSize - m_position);
+        m_position += i;
+    }
+    const qint64 base = m_position - i; // position in the chunk of data[0]
+    uint32_t h = m_hash;
+    for (const qint64 end = qMin(size, kCenterSize - base); i < end; ++i) {
+        h = (h >> 1) + FastCdcChunker::kGear[data[i]];
+        if ((h & kMaskS) == 0)
+            return cut(i + 1);
+    }
+    for (const qint64 end = qMin(size, FastCdcChunker::kMaxSize - base); i < end; ++i) {
+        h = (h >> 1) + FastCdcChunker::kGear[data[i]];
+        if ((h & kMaskL) == 0)
+            return cut(i + 1);
+    }
+    if (base + i == FastCdcChunker::kMaxSize)
+        return cut(i);
+    m_hash = h;
+    m_position = base + size;
+    return -1;
+}
+
 const uint32_t FastCdcChunker::kGear[256] = {
     0x5c95c078, 0x22408989, 0x2d48a214, 0x12842087, 0x530f8afb, 0x474536b9, 0x2963b4f1, 0x44cb738b,
     0x4ea7403d, 0x4d606b6e, 0x074ec5d3, 0x3af39d18, 0x726003ca, 0x37a62a74, 0x51a2f58e, 0x7506358e,

@@ -26,4 +26,25 @@ public:
     static const uint32_t kGear[256];
 };
 
+/**
+ * The same cut search fed in pieces of any size (for an ingest that reads, scans and
+ * hashes on different threads without one contiguous window): the chunk lengths it
+ * reports are those nextCut() finds, whatever the split points.
+ */
+class FastCdcStream {
+public:
+    /**
+     * Scans `size` more bytes; returns how many of them belong to the current chunk up
+     * to and including its cut, or -1 when the chunk goes on past them. Call again with
+     * the bytes after the cut (the next chunk starts there).
+     */
+    qint64 scan(const uint8_t *data, qint64 size);
+    /** Bytes of the chunk being scanned (the last chunk's length at the end of input). */
+    qint64 pending() const { return m_position; }
+
+private:
+    qint64 m_position = 0; ///< bytes of the current chunk seen so far
+    uint32_t m_hash = 0;
+};
+
 } // namespace hubvault

@@ -4,6 +4,7 @@
 #include "Errors.h"
 
 #include <QUrl>
+#include <map>
 #include <sqlite3.h>
 
 namespace hubvault {
@@ -553,6 +554,32 @@ void MetadataStore::scanSizes(ObjectType type, const std::function<void(QByteArr
     Query q = prepared(sqlFor(type).sizes, what);
     while (q.next())
         visit(q.view(0), q.int64(1));
+}
+
+void MetadataStore::payloads(ObjectType type, const QStringList &objectIds,
+                             const std::function<void(QByteArrayView id, const QByteArray &payload)> &visit)
+{
+    // One statement text per table, with a fixed number of placeholders (unused ones
+    // repeat the last id), so it is prepared once and kept like every other.
+    constexpr int kBatch = 32;
+    static const auto statements = [] {
+        std::map<ObjectType, QByteArray> out;
+        for (ObjectType t : {ObjectType::Commit, ObjectType::Tree, ObjectType::File, ObjectType::Blob}) {
+            QByteArray sql = "SELECT object_id, payload_json FROM " + objectTableName(t).toLatin1() + " WHERE object_id IN (?";
+            for (int i = 1; i < kBatch; ++i)
+                sql += ",?";
+            out[t] = sql + ")";
+        }
+        return out;
+    }();
+    const QString what = QStringLiteral("read ") + objectTableName(type);
+    for (qsizetype first = 0; first < objectIds.size(); first += kBatch) {
+        Query q = prepared(statements.at(type).constData(), what);
+        for (int i = 0; i < kBatch; ++i)
+            q.text(i + 1, objectIds.at(qMin(first + i, objectIds.size() - 1)));
+        while (q.next())
+            visit(q.view(0), q.bytes(1));
+    }
 }
 
 void MetadataStore::scanIds(ObjectType type, const std::function<void(QByteArrayView id)> &visit)

@@ -106,6 +106,9 @@ public:
      * SQLite's row, valid during the call.
      */
     void scanSizes(ObjectType type, const std::function<void(QByteArrayView id, qint64 size)> &visit);
+    /** The stored payloads of those of `objectIds` that exist, in one statement per 32 ids. */
+    void payloads(ObjectType type, const QStringList &objectIds,
+                  const std::function<void(QByteArrayView id, const QByteArray &payload)> &visit);
     /** Every object id of a type in id order (read from the primary-key index alone). */
     void scanIds(ObjectType type, const std::function<void(QByteArrayView id)> &visit);
     /** Every object of a type (in storage order) with its payload text (views as above). */

@@ -28,6 +28,7 @@ struct ChunkRef {
 };
 
 struct FilePayload {
+    static constexpr ObjectType kType = ObjectType::File;
     QString storageKind; ///< "blob" or "chunked"
     qint64 logicalSize = 0;
     QString sha256; ///< bare hex (a legacy "sha256:" prefix is removed on parse)
@@ -50,6 +51,7 @@ struct FilePayload {
 };
 
 struct BlobPayload {
+    static constexpr ObjectType kType = ObjectType::Blob;
     qint64 logicalSize = 0;
     qint64 storedSize = 0;
     QString logicalHash;
@@ -68,6 +70,7 @@ struct TreeEntry {
 };
 
 struct TreePayload {
+    static constexpr ObjectType kType = ObjectType::Tree;
     QList<TreeEntry> entries;
     QString gitOid; ///< may be empty in old data; then recomputed
     /** Entries are in strictly increasing code-point order, as §3.4 requires. */
@@ -79,6 +82,7 @@ struct TreePayload {
 };
 
 struct CommitPayload {
+    static constexpr ObjectType kType = ObjectType::Commit;
     QString treeId;
     QStringList parents;
     QString createdAt; ///< "YYYY-MM-DDTHH:MM:SSZ"

@@ -8,6 +8,9 @@
 // repository's shared cache and are kept for the session's lifetime.
 
 #include "Env.h"
+#include "Errors.h"
+#include "ObjectCache.h"
+#include "RepositoryContext.h"
 #include "MetadataStore.h"
 #include "ObjectGraph.h"
 #include "ObjectModel.h"
@@ -70,6 +73,14 @@ public:
     std::shared_ptr<const TreePayload> treeOnce(const QString &objectId);
     std::shared_ptr<const FilePayload> fileOnce(const QString &objectId);
 
+    /**
+     * Reads the payloads of those objects that no cache holds, in a few statements, into
+     * the repository's shared cache (read sessions only; others ignore it): a read that
+     * had to open the database anyway fetches what the next reads will likely need.
+     */
+    template <typename T>
+    void prefetch(const QStringList &objectIds);
+
     /** Stored git OIDs, recomputed when an old payload lacks them (FORMAT.md §3.6). */
     QString commitGitOid(const QString &commitId);
     QString treeGitOid(const QString &treeId);
@@ -108,5 +119,27 @@ private:
     QHash<QString, QString> m_treeGitOids;
     QHash<QString, QString> m_commitGitOids; ///< recomputed ones, for payloads without git_oid
 };
+
+template <typename T>
+void RepoSession::prefetch(const QStringList &objectIds)
+{
+    if (isWritable() || !m_useSharedCache)
+        return;
+    QStringList missing;
+    for (const QString &id : objectIds) {
+        if (!m_context.objects->find<T>(id))
+            missing.append(id);
+    }
+    if (missing.isEmpty())
+        return;
+    store().payloads(T::kType, missing, [&](QByteArrayView id, const QByteArray &payload) {
+        const QString objectId = QString::fromLatin1(id);
+        try {
+            m_context.objects->insert(objectId, std::make_shared<const T>(T::parse(payload, objectId)));
+        } catch (const HubVaultError &) {
+            // Damage is reported when the object itself is read, not by a read-ahead.
+        }
+    });
+}
 
 } // namespace hubvault

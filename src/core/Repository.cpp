@@ -60,14 +60,46 @@ RepoEntry makeEntry(RepoSession &session, const PathEntry &entry, const QHash<QS
     return out;
 }
 
+/**
+ * Before a read whose file object is not cached yet: the file objects of the next
+ * entries of its folder, and their blob objects, in a few statements. Reads of a folder's
+ * files one by one (previews, downloads, a training loop) then open no transaction for
+ * the metadata of the files that follow.
+ */
+void readAhead(RepoSession &session, const QString &rootTreeId, const QString &path, const QString &fileId)
+{
+    constexpr qsizetype kFiles = 64;
+    if (session.context().objects->find<FilePayload>(fileId))
+        return;
+    const auto folder = TreeWalker(session).lookup(rootTreeId, path.section(QLatin1Char('/'), 0, -2));
+    if (!folder || !folder->isTree)
+        return;
+    const TreePayload &tree = session.tree(folder->objectId);
+    const TreeEntry *self = tree.find(path.section(QLatin1Char('/'), -1));
+    QStringList files;
+    for (qsizetype i = self ? self - tree.entries.constData() : 0; i < tree.entries.size() && files.size() < kFiles; ++i) {
+        if (!tree.entries.at(i).isTree())
+            files.append(tree.entries.at(i).objectId);
+    }
+    session.prefetch<FilePayload>(files);
+    QStringList blobs;
+    for (const QString &id : std::as_const(files)) {
+        if (const auto file = session.context().objects->find<FilePayload>(id); file && !file->isChunked())
+            blobs.append(file->contentObjectId);
+    }
+    session.prefetch<BlobPayload>(blobs);
+}
+
 /** The file payload at `path` of `revision`; EntryNotFoundError when absent or a folder. */
 const FilePayload &fileAt(RepoSession &session, const QString &pathInRepo, const QString &revision)
 {
     const QString path = RepoPath::normalize(pathInRepo);
     const QString commitId = History(session).resolveCommit(revision);
-    const auto entry = TreeWalker(session).lookup(session.commit(commitId).treeId, path);
+    const QString rootTree = session.commit(commitId).treeId;
+    const auto entry = TreeWalker(session).lookup(rootTree, path);
     if (!entry || entry->isTree)
         throw EntryNotFoundError(QStringLiteral("path not found: %1").arg(path));
+    readAhead(session, rootTree, path, entry->objectId);
     return session.file(entry->objectId);
 }
 

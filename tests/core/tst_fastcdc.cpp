@@ -13,6 +13,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace hubvault;
@@ -57,6 +58,29 @@ QList<Cut> chunkWindowed(const QByteArray &data, qint64 window)
     return out;
 }
 
+/** The chunk list from FastCdcStream fed in pieces of the given (cycled) sizes. */
+QList<Cut> chunkStreamed(const QByteArray &data, const QList<qint64> &pieces)
+{
+    QList<Cut> out;
+    FastCdcStream stream;
+    const auto *bytes = reinterpret_cast<const uint8_t *>(data.constData());
+    qint64 chunkStart = 0, fed = 0;
+    for (qsizetype k = 0; fed < data.size(); ++k) {
+        qint64 piece = qMin(pieces.at(k % pieces.size()), data.size() - fed);
+        const uint8_t *at = bytes + fed;
+        fed += piece;
+        // A piece may hold several cuts; the bytes after each belong to the next chunk.
+        for (qint64 used; piece > 0 && (used = stream.scan(at, piece)) >= 0; at += used, piece -= used) {
+            const qint64 end = (at - bytes) + used;
+            out.append({chunkStart, end - chunkStart});
+            chunkStart = end;
+        }
+    }
+    if (stream.pending() > 0)
+        out.append({chunkStart, stream.pending()});
+    return out;
+}
+
 QStringList chunkHashes(const QByteArray &data, const QList<Cut> &cuts)
 {
     QStringList out;
@@ -85,6 +109,7 @@ private Q_SLOTS:
     void vectors();
     void shortInputs();
     void windowOfMaxSizeGivesSameCuts();
+    void streamedInAnyPiecesGivesSameCuts();
     void e5ChunkedUpload();
     void uploadMatchesChunkerForLargeInputs_data();
     void uploadMatchesChunkerForLargeInputs();
@@ -182,6 +207,29 @@ void TestFastCdc::windowOfMaxSizeGivesSameCuts()
     QCOMPARE(describe(windowed), describe(whole));
     const QByteArray zeros(41943040, '\0');
     QCOMPARE(describe(chunkWindowed(zeros, FastCdcChunker::kMaxSize)), describe(chunkAll(zeros)));
+}
+
+void TestFastCdc::streamedInAnyPiecesGivesSameCuts()
+{
+    // The ingest feeds the scan block by block: any split points give nextCut's cuts,
+    // including splits inside the skipped prefix, at a cut, and single bytes.
+    const QByteArray data = prng(25165824);
+    const QString whole = describe(chunkAll(data));
+    for (const QList<qint64> &pieces : {QList<qint64>{1 << 20}, QList<qint64>{4 << 20}, QList<qint64>{16 << 20},
+                                        QList<qint64>{1, 1048575, 3000001, 7, 65536}, QList<qint64>{12345678}}) {
+        QCOMPARE(describe(chunkStreamed(data, pieces)), whole);
+    }
+    QRandomGenerator rng(11);
+    for (int trial = 0; trial < 5; ++trial) {
+        QList<qint64> pieces;
+        for (int i = 0; i < 50; ++i)
+            pieces.append(1 + rng.bounded(5 << 20));
+        QCOMPARE(describe(chunkStreamed(data, pieces)), whole);
+    }
+    const QByteArray zeros(41943040, '\0'); // no content cut: forced cuts at kMaxSize
+    QCOMPARE(describe(chunkStreamed(zeros, {3 << 20})), describe(chunkAll(zeros)));
+    const QByteArray small = prng(700000); // shorter than kMinSize: one chunk
+    QCOMPARE(describe(chunkStreamed(small, {100000})), describe(chunkAll(small)));
 }
 
 void TestFastCdc::e5ChunkedUpload()
