@@ -61,14 +61,14 @@ RepoEntry makeEntry(RepoSession &session, const PathEntry &entry, const QHash<QS
 }
 
 /**
- * Before a read whose file object is not cached yet: the file objects of the next
- * entries of its folder, and their blob objects, in a few statements. Reads of a folder's
- * files one by one (previews, downloads, a training loop) then open no transaction for
- * the metadata of the files that follow.
+ * Before a read whose file object is not cached yet, when reads walk a folder in order:
+ * the file objects of the next entries of its folder, and their blob objects, in a few
+ * statements. Reads of a folder's files one by one (previews, downloads, a training loop)
+ * then open no transaction for the metadata of the files that follow; random reads fetch
+ * nothing extra (ReadAheadWindow).
  */
 void readAhead(RepoSession &session, const QString &rootTreeId, const QString &path, const QString &fileId)
 {
-    constexpr qsizetype kFiles = 64;
     if (session.context().objects->find<FilePayload>(fileId))
         return;
     const auto folder = TreeWalker(session).lookup(rootTreeId, path.section(QLatin1Char('/'), 0, -2));
@@ -76,12 +76,20 @@ void readAhead(RepoSession &session, const QString &rootTreeId, const QString &p
         return;
     const TreePayload &tree = session.tree(folder->objectId);
     const TreeEntry *self = tree.find(path.section(QLatin1Char('/'), -1));
+    if (!self)
+        return;
+    const qsizetype index = self - tree.entries.constData();
+    const qsizetype window = session.context().readAhead.onMiss(folder->objectId, index);
+    if (window == 0)
+        return;
+    const qsizetype end = std::min(tree.entries.size(), index + window);
     QStringList files;
-    for (qsizetype i = self ? self - tree.entries.constData() : 0; i < tree.entries.size() && files.size() < kFiles; ++i) {
+    for (qsizetype i = index; i < end; ++i) {
         if (!tree.entries.at(i).isTree())
             files.append(tree.entries.at(i).objectId);
     }
     session.prefetch<FilePayload>(files);
+    session.context().readAhead.prefetchedUpTo(folder->objectId, end);
     QStringList blobs;
     for (const QString &id : std::as_const(files)) {
         if (const auto file = session.context().objects->find<FilePayload>(id); file && !file->isChunked())

@@ -6,6 +6,7 @@
 #include "ConnectionPool.h"
 #include "Env.h"
 #include "ObjectCache.h"
+#include "ReadAheadWindow.h"
 #include "SharedReadState.h"
 
 #include <QString>
@@ -23,6 +24,8 @@ public:
     int formatVersion = 1;
     /** Parsed payloads shared across calls (content-addressed, never stale). */
     std::shared_ptr<ObjectCache> objects = std::make_shared<ObjectCache>();
+    /** How far file reads prefetch the metadata of the files after them. */
+    mutable ReadAheadWindow readAhead;
 
     QString path(const QString &relative) const { return root + QLatin1Char('/') + relative; }
     QString databasePath() const { return path(QStringLiteral("metadata.sqlite3")); }

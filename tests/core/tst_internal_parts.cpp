@@ -20,6 +20,7 @@
 #include "HistorySquasher.h"
 #include "MergeEngine.h"
 #include "PackWriter.h"
+#include "ReadAheadWindow.h"
 #include "RefUpdater.h"
 #include "RepoSession.h"
 #include "TreeWalker.h"
@@ -157,6 +158,8 @@ private Q_SLOTS:
 
     void verifierQuickVersusFull();
     void verifierReportsDamagedContent();
+
+    void readAheadFollowsSequentialReads();
 };
 
 // ---------------------------------------------------------------------------------------
@@ -950,6 +953,31 @@ void TstInternalParts::verifierReportsDamagedContent()
     TaskControl cancelled;
     cancelled.cancel.cancel();
     QVERIFY_THROWS_EXCEPTION(CancelledError, Verifier(session, Verifier::Depth::Full, cancelled).run());
+}
+
+// ---------------------------------------------------------------------------------------
+// ReadAheadWindow
+
+void TstInternalParts::readAheadFollowsSequentialReads()
+{
+    ReadAheadWindow w;
+    const QString a = QStringLiteral("sha256:a"), b = QStringLiteral("sha256:b");
+    QCOMPARE(w.onMiss(a, 0), 0); // one read says nothing about the next
+    QCOMPARE(w.onMiss(a, 1), ReadAheadWindow::kFirstWindow);
+    w.prefetchedUpTo(a, 1 + ReadAheadWindow::kFirstWindow);
+    // The reader consumed the prefetched entries and misses right after them: it doubles.
+    QCOMPARE(w.onMiss(a, 1 + ReadAheadWindow::kFirstWindow), 2 * ReadAheadWindow::kFirstWindow);
+    w.prefetchedUpTo(a, 100);
+    QCOMPARE(w.onMiss(a, 100), 4 * ReadAheadWindow::kFirstWindow);
+    w.prefetchedUpTo(a, 200);
+    QCOMPARE(w.onMiss(a, 200), ReadAheadWindow::kMaxWindow);
+    w.prefetchedUpTo(a, 300);
+    QCOMPARE(w.onMiss(a, 300), ReadAheadWindow::kMaxWindow); // capped
+    // A jump, or another folder, closes the window; random reads never prefetch.
+    QCOMPARE(w.onMiss(a, 10), 0);
+    QCOMPARE(w.onMiss(b, 11), 0);
+    for (qsizetype i : {500, 7, 250, 3, 999})
+        QCOMPARE(w.onMiss(b, i), 0);
 }
 
 QTEST_GUILESS_MAIN(TstInternalParts)
