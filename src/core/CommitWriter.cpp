@@ -274,7 +274,7 @@ CommitInfo CommitWriter::publish(Transaction &txn, const QString &branch, const 
         txn.putObject(ObjectType::File, file.fileId, file.filePayload);
     }
     for (const BuiltObject &tree : std::as_const(builtTrees))
-        txn.putObject(ObjectType::Tree, tree.objectId, tree.payload);
+        txn.putTree(tree);
 
     const QDateTime createdAt = context.env->nowUtc();
     QStringList parents;

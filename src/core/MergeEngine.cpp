@@ -290,7 +290,7 @@ QString MergeEngine::writeMergeCommit(const QString &target, const QString &targ
     Transaction txn(m_session, target, targetHead);
     txn.markStaged();
     for (const BuiltObject &tree : merged.trees)
-        txn.putObject(ObjectType::Tree, tree.objectId, tree.payload);
+        txn.putTree(tree);
     const QJsonObject metadata{{QStringLiteral("merge"),
                                 QJsonObject{{QStringLiteral("base_commit"), base.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(base)},
                                             {QStringLiteral("source_revision"), sourceRevision},

@@ -26,6 +26,20 @@ public:
         QMutexLocker lock(&m_mutex);
         m_commitByGitOid.insert(gitOid, objectId);
     }
+    /** The git OID of tree object `treeId`, or "" when not known yet. */
+    QString treeGitOid(const QString &treeId)
+    {
+        QMutexLocker lock(&m_mutex);
+        const QString *oid = m_treeGitOids.object(treeId);
+        return oid ? *oid : QString();
+    }
+    /** Remembers a tree's git OID: a commit on a wide tree needs those of all its subtrees. */
+    void rememberTreeGitOid(const QString &treeId, const QString &gitOid)
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_treeGitOids.contains(treeId))
+            m_treeGitOids.insert(treeId, new QString(gitOid));
+    }
     /** The commit object id seen with `gitOid`, or "" (callers confirm it still exists). */
     QString commitForGitOid(const QString &gitOid)
     {
@@ -47,6 +61,7 @@ private:
     Entries<TreePayload> m_trees{20000};
     Entries<FilePayload> m_files{50000};
     Entries<BlobPayload> m_blobs{50000};
+    QCache<QString, QString> m_treeGitOids{200000}; ///< tree object id -> git OID
     // Not bounded like the payloads: two short strings per commit ever seen.
     QHash<QString, QString> m_commitByGitOid;
 };
@@ -68,7 +83,10 @@ template <typename T>
 void ObjectCache::insert(const QString &id, std::shared_ptr<const T> payload)
 {
     QMutexLocker lock(&m_mutex);
-    cacheFor<T>().insert(id, new std::shared_ptr<const T>(std::move(payload)));
+    // Equal ids are equal payloads: keep the entry there is (sessions share back what they
+    // read from the cache, and a wide tree's commit reads a thousand subtrees).
+    if (!cacheFor<T>().contains(id))
+        cacheFor<T>().insert(id, new std::shared_ptr<const T>(std::move(payload)));
 }
 
 } // namespace hubvault

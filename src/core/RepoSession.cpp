@@ -221,6 +221,12 @@ RepoSession::~RepoSession()
         m_context.readState().leave();
 }
 
+void RepoSession::adoptTree(const QString &objectId, std::shared_ptr<const TreePayload> tree)
+{
+    m_treeGitOids.insert(objectId, tree->gitOid);
+    m_trees.insert_or_assign(objectId, std::move(tree));
+}
+
 void RepoSession::shareParsedObjects()
 {
     if (!m_useSharedCache)
@@ -231,6 +237,8 @@ void RepoSession::shareParsedObjects()
     };
     share(m_commits);
     share(m_trees);
+    for (auto it = m_treeGitOids.cbegin(); it != m_treeGitOids.cend(); ++it)
+        m_context.objects->rememberTreeGitOid(it.key(), it.value());
     share(m_files);
     share(m_blobs);
 }
@@ -324,6 +332,12 @@ QString RepoSession::treeGitOid(const QString &treeId)
 {
     if (auto it = m_treeGitOids.constFind(treeId); it != m_treeGitOids.constEnd())
         return *it;
+    if (m_useSharedCache) {
+        if (QString known = m_context.objects->treeGitOid(treeId); !known.isEmpty()) {
+            m_treeGitOids.insert(treeId, known);
+            return known;
+        }
+    }
     const TreePayload &t = tree(treeId);
     QString oid = t.gitOid;
     if (oid.isEmpty()) {
@@ -333,6 +347,9 @@ QString RepoSession::treeGitOid(const QString &treeId)
         oid = ObjectCodec::gitTreeOid(entries);
     }
     m_treeGitOids.insert(treeId, oid);
+    // True whether or not this session commits: the id is the tree's content address.
+    if (m_useSharedCache)
+        m_context.objects->rememberTreeGitOid(treeId, oid);
     return oid;
 }
 

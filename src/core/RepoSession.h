@@ -58,6 +58,12 @@ public:
      */
     std::shared_ptr<const ObjectGraph> commitGraph();
 
+    /**
+     * A tree this write session built and stored: kept as if read, so it reaches the
+     * shared cache when the write commits (and is dropped with the session otherwise).
+     */
+    void adoptTree(const QString &objectId, std::shared_ptr<const TreePayload> tree);
+
     /** Payload accessors; throw IntegrityError when the object is missing or malformed. */
     const CommitPayload &commit(const QString &objectId);
     const TreePayload &tree(const QString &objectId);

@@ -104,6 +104,13 @@ void Transaction::putObject(ObjectType type, const QString &objectId, const QByt
     m_session.store().putPayload(type, objectId, payloadJson);
 }
 
+void Transaction::putTree(const BuiltObject &tree)
+{
+    m_session.store().putPayload(ObjectType::Tree, tree.objectId, tree.payload);
+    if (tree.tree)
+        m_session.adoptTree(tree.objectId, tree.tree);
+}
+
 void Transaction::putChunk(const ChunkRow &row)
 {
     m_session.store().putChunk(row);

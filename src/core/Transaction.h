@@ -6,6 +6,7 @@
 
 #include "MetadataStore.h"
 #include "ObjectModel.h"
+#include "TreeBuilder.h"
 
 #include <QSet>
 #include <QString>
@@ -38,6 +39,8 @@ public:
      */
     void publishFile(const QString &stagedPath, const QString &finalPath);
     void putObject(ObjectType type, const QString &objectId, const QByteArray &payloadJson);
+    /** putObject for a tree just built; its parsed form is shared once the write commits. */
+    void putTree(const BuiltObject &tree);
     void putChunk(const ChunkRow &row);
     /** fsyncs every directory that received a file, then PUBLISHED_OBJECTS. */
     void markPublished();

@@ -47,6 +47,8 @@ QPair<QString, QString> TreeBuilder::writeTree(QList<BuildEntry> list, QList<Bui
     // most of a commit's CPU time on large folders.
     QList<GitTreeEntry> gitEntries;
     gitEntries.reserve(list.size());
+    auto tree = std::make_shared<TreePayload>();
+    tree->entries.reserve(list.size());
     QByteArray payload;
     payload.reserve(64 + list.size() * 160);
     payload += "{\"entries\":[";
@@ -63,13 +65,18 @@ QPair<QString, QString> TreeBuilder::writeTree(QList<BuildEntry> list, QList<Bui
         payload += QByteArray::number(e.size);
         payload += '}';
         gitEntries.append({e.name, e.isTree, e.gitOid});
+        tree->entries.append({e.isTree ? QStringLiteral("tree") : QStringLiteral("file"),
+                              e.isTree ? QStringLiteral("040000") : QStringLiteral("100644"), e.name, e.objectId, e.size});
+        if (i && list.at(i - 1).name == e.name)
+            tree->sortedByName = false; // a repeated name: validation reports it
     }
     const QString gitOid = ObjectCodec::gitTreeOid(gitEntries);
     payload += "],\"format_version\":1,\"git_oid\":";
     CanonicalJson::appendString(payload, gitOid);
     payload += '}';
     const QString id = ObjectCodec::objectId(ObjectType::Tree, payload);
-    out.append({id, payload});
+    tree->gitOid = gitOid;
+    out.append({id, payload, std::move(tree)});
     return {id, gitOid};
 }
 

@@ -2,6 +2,8 @@
 // Builds the tree objects of a flat snapshot (FORMAT.md §3.4): one tree per directory,
 // entries in code-point order of their names, each with its Git tree OID.
 
+#include "ObjectModel.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -13,6 +15,8 @@ namespace hubvault {
 struct BuiltObject {
     QString objectId;
     QByteArray payload;
+    /** The same tree, parsed: the next commit on a wide tree starts from it. */
+    std::shared_ptr<const TreePayload> tree;
 };
 
 /** One entry of a tree being written: a file, or a subtree whose ids are known. */
