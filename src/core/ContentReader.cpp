@@ -63,7 +63,8 @@ StoredRange ContentReader::openBlob(const FilePayload &file)
     const QString dataPath = blobDataPath(file, &blob);
     // Bytes that hash to the blob's payload_sha256 are the file's content only if the two
     // objects agree on it; comparing the records spares hashing the content twice.
-    if (blob.payloadSha256 != QStringLiteral("sha256:") + file.sha256)
+    const QStringView recorded(blob.payloadSha256);
+    if (!recorded.startsWith(QLatin1String("sha256:")) || recorded.mid(7) != file.sha256)
         throw IntegrityError(QStringLiteral("%1: its blob %2 records another payload_sha256")
                                  .arg(describe(file), file.contentObjectId));
     return StoredRange::blob(*m_session.context().env, dataPath, file.logicalSize, blob.payloadSha256,

@@ -10,10 +10,28 @@ struct Hash::Ctx {
     ~Ctx() { EVP_MD_CTX_free(md); }
 };
 
+namespace {
+
+/**
+ * The digest implementations, fetched once: EVP_sha256() makes every EVP_DigestInit_ex
+ * look the algorithm up again under a lock, which costs as much as hashing a small file.
+ */
+const EVP_MD *fetched(Hash::Algorithm algorithm)
+{
+    static EVP_MD *const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    static EVP_MD *const sha1 = EVP_MD_fetch(nullptr, "SHA1", nullptr);
+    const EVP_MD *md = algorithm == Hash::Algorithm::Sha256 ? sha256 : sha1;
+    if (md)
+        return md;
+    return algorithm == Hash::Algorithm::Sha256 ? EVP_sha256() : EVP_sha1();
+}
+
+} // namespace
+
 Hash::Hash(Algorithm algorithm) : m_ctx(std::make_unique<Ctx>())
 {
     m_ctx->md = EVP_MD_CTX_new();
-    const EVP_MD *type = algorithm == Algorithm::Sha256 ? EVP_sha256() : EVP_sha1();
+    const EVP_MD *type = fetched(algorithm);
     if (!m_ctx->md || EVP_DigestInit_ex(m_ctx->md, type, nullptr) != 1)
         throw std::runtime_error("OpenSSL digest initialisation failed");
 }

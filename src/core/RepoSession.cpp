@@ -12,8 +12,13 @@ namespace hubvault {
 
 QString RepositoryContext::blobDataPath(const QString &blobObjectId) const
 {
-    const QString digest = blobObjectId.startsWith(QLatin1String("sha256:")) ? blobObjectId.mid(7) : blobObjectId;
-    return path(QStringLiteral("objects/blobs/sha256/%1/%2.data").arg(digest.left(2), digest.mid(2)));
+    // Built by appending: this runs on every read of a whole-blob file.
+    const QStringView digest = QStringView(blobObjectId).mid(blobObjectId.startsWith(QLatin1String("sha256:")) ? 7 : 0);
+    static const QLatin1String kDir("/objects/blobs/sha256/");
+    QString out;
+    out.reserve(root.size() + kDir.size() + digest.size() + 6);
+    out.append(root).append(kDir).append(digest.left(2)).append(QLatin1Char('/')).append(digest.mid(2)).append(QLatin1String(".data"));
+    return out;
 }
 
 ConnectionPool &RepositoryContext::connections(MetadataStore::Mode mode) const

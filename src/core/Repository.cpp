@@ -61,7 +61,7 @@ RepoEntry makeEntry(RepoSession &session, const PathEntry &entry, const QHash<QS
 }
 
 /**
- * Before a read whose file object is not cached yet, when reads walk a folder in order:
+ * Before a read whose file or blob object is not cached yet, when reads walk a folder in order:
  * the file objects of the next entries of its folder, and their blob objects, in a few
  * statements. Reads of a folder's files one by one (previews, downloads, a training loop)
  * then open no transaction for the metadata of the files that follow; random reads fetch
@@ -69,8 +69,12 @@ RepoEntry makeEntry(RepoSession &session, const PathEntry &entry, const QHash<QS
  */
 void readAhead(RepoSession &session, const QString &rootTreeId, const QString &path, const QString &fileId)
 {
-    if (session.context().objects->find<FilePayload>(fileId))
-        return;
+    // Done when the file object and, for a whole-blob file, its blob object are cached
+    // (after an upload in this process the file objects are, their blobs need not be).
+    if (const auto file = session.context().objects->find<FilePayload>(fileId)) {
+        if (file->isChunked() || session.context().objects->find<BlobPayload>(file->contentObjectId))
+            return;
+    }
     const auto folder = TreeWalker(session).lookup(rootTreeId, path.section(QLatin1Char('/'), 0, -2));
     if (!folder || !folder->isTree)
         return;

@@ -48,17 +48,16 @@ void checkPackMagic(const RandomAccessFile &pack, VerifiedRanges &record)
 } // namespace
 
 StoredRange::StoredRange(std::shared_ptr<RandomAccessFile> file, qint64 offset, qint64 length,
-                         const VerifiedRanges::Digest &digest, QString label, QString mismatch, VerifiedRanges &record)
-    : m_record(&record), m_file(std::move(file)), m_offset(offset), m_length(length), m_digest(digest), m_label(std::move(label)),
-      m_mismatch(std::move(mismatch))
+                         const VerifiedRanges::Digest &digest, QString chunkId, VerifiedRanges &record)
+    : m_record(&record), m_file(std::move(file)), m_offset(offset), m_length(length), m_digest(digest),
+      m_chunkId(std::move(chunkId))
 {
     m_verified = record.contains(m_file->identity(), m_offset, m_length, m_digest);
 }
 
 StoredRange StoredRange::chunk(const Env &env, const ChunkLocation &location, VerifiedRanges &record)
 {
-    const QString label = QStringLiteral("chunk %1 in %2").arg(location.ref.chunkId, location.packPath);
-    const VerifiedRanges::Digest digest = digestOf(location.ref.checksum, label);
+    const VerifiedRanges::Digest digest = digestOf(location.ref.checksum, QStringLiteral("chunk %1 in %2").arg(location.ref.chunkId, location.packPath));
     if (location.ref.storedSize != location.ref.logicalSize)
         throw IntegrityError(QStringLiteral("chunk %1 has %2 bytes, expected %3")
                                  .arg(location.ref.chunkId).arg(location.ref.storedSize).arg(location.ref.logicalSize));
@@ -76,16 +75,13 @@ StoredRange StoredRange::chunk(const Env &env, const ChunkLocation &location, Ve
         throw IntegrityError(QStringLiteral("chunk range [%1, %2) lies outside pack %3 (%4 bytes)")
                                  .arg(location.offset).arg(end).arg(location.packPath).arg(packSize));
     checkPackMagic(*pack, record);
-    return StoredRange(std::move(pack), location.offset, location.ref.storedSize, digest, label,
-                       QStringLiteral("chunk %1 in %2 does not match its checksum").arg(location.ref.chunkId, location.packPath),
-                       record);
+    return StoredRange(std::move(pack), location.offset, location.ref.storedSize, digest, location.ref.chunkId, record);
 }
 
 StoredRange StoredRange::blob(const Env &env, const QString &dataPath, qint64 size, const QString &payloadSha256,
                               VerifiedRanges &record)
 {
-    const QString label = QStringLiteral("blob data %1").arg(dataPath);
-    const VerifiedRanges::Digest digest = digestOf(payloadSha256, label);
+    const VerifiedRanges::Digest digest = digestOf(payloadSha256, QStringLiteral("blob data %1").arg(dataPath));
     std::shared_ptr<RandomAccessFile> data;
     try {
         data = env.openRandomAccess(dataPath);
@@ -96,13 +92,19 @@ StoredRange StoredRange::blob(const Env &env, const QString &dataPath, qint64 si
     }
     if (data->identity().size != size)
         throw IntegrityError(QStringLiteral("blob data %1 is %2 bytes, expected %3").arg(dataPath).arg(data->identity().size).arg(size));
-    return StoredRange(std::move(data), 0, size, digest, label,
-                       QStringLiteral("blob data %1 does not match its recorded payload_sha256").arg(dataPath), record);
+    return StoredRange(std::move(data), 0, size, digest, QString(), record);
+}
+
+QString StoredRange::label() const
+{
+    return m_chunkId.isEmpty() ? QStringLiteral("blob data %1").arg(m_file->path())
+                               : QStringLiteral("chunk %1 in %2").arg(m_chunkId, m_file->path());
 }
 
 void StoredRange::mismatch() const
 {
-    throw IntegrityError(m_mismatch);
+    throw IntegrityError(m_chunkId.isEmpty() ? label() + QStringLiteral(" does not match its recorded payload_sha256")
+                                             : label() + QStringLiteral(" does not match its checksum"));
 }
 
 void StoredRange::markVerified()
@@ -156,7 +158,7 @@ void StoredRange::verifyInto(int outFd, qint64 outOffset)
         readSlice(done, n, buffer.get());
         sha.add(QByteArrayView(buffer.get(), n));
         if (outFd >= 0)
-            writeAllAt(outFd, buffer.get(), n, outOffset + done, QStringLiteral("a copy of ") + m_label);
+            writeAllAt(outFd, buffer.get(), n, outOffset + done, QStringLiteral("a copy of ") + label());
         done += n;
     }
     if (!sameDigest(sha.result(), m_digest))
@@ -166,8 +168,14 @@ void StoredRange::verifyInto(int outFd, qint64 outOffset)
 
 QByteArray StoredRange::readVerified()
 {
-    verify();
-    return readSlice(0, m_length);
+    // Read once: the bytes handed out are the bytes hashed.
+    QByteArray out = readSlice(0, m_length);
+    if (!m_verified) {
+        Hash sha(Hash::Algorithm::Sha256);
+        sha.add(out);
+        checkDigest(sha.result());
+    }
+    return out;
 }
 
 void StoredRange::stream(const std::function<void(const QByteArray &)> &sink, const TaskControl &task, qint64 block)

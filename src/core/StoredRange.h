@@ -71,11 +71,11 @@ public:
     void checkDigest(const QByteArray &rawSha256);
 
     /** Describes the range in errors: "chunk <id> in <pack>" or "blob data <path>". */
-    const QString &label() const { return m_label; }
+    QString label() const;
 
 private:
     StoredRange(std::shared_ptr<RandomAccessFile> file, qint64 offset, qint64 length,
-                const VerifiedRanges::Digest &digest, QString label, QString mismatch, VerifiedRanges &record);
+                const VerifiedRanges::Digest &digest, QString chunkId, VerifiedRanges &record);
     [[noreturn]] void mismatch() const;
 
     VerifiedRanges *m_record;
@@ -83,8 +83,7 @@ private:
     qint64 m_offset = 0;
     qint64 m_length = 0;
     VerifiedRanges::Digest m_digest{};
-    QString m_label;
-    QString m_mismatch;
+    QString m_chunkId; ///< empty for a blob's data file; messages are built only when needed
     bool m_verified = false;
 };
 
