@@ -61,6 +61,31 @@ RepoEntry makeEntry(RepoSession &session, const PathEntry &entry, const QHash<QS
 }
 
 /**
+ * The entries of a listing. File objects are fetched a few hundred at a time, in a few
+ * statements, before they are needed: a listing larger than the object cache would
+ * otherwise read them one statement each, every time.
+ */
+QList<RepoEntry> makeEntries(RepoSession &session, const QList<PathEntry> &entries,
+                             const QHash<QString, LastCommitInfo> &last)
+{
+    constexpr qsizetype kBatch = 512;
+    QList<RepoEntry> out;
+    out.reserve(entries.size());
+    for (qsizetype first = 0; first < entries.size(); first += kBatch) {
+        const qsizetype end = std::min(entries.size(), first + kBatch);
+        QStringList files;
+        for (qsizetype i = first; i < end; ++i) {
+            if (!entries.at(i).isTree)
+                files.append(entries.at(i).objectId);
+        }
+        session.prefetch<FilePayload>(files);
+        for (qsizetype i = first; i < end; ++i)
+            out.append(makeEntry(session, entries.at(i), last));
+    }
+    return out;
+}
+
+/**
  * Before a read whose file or blob object is not cached yet, when reads walk a folder in order:
  * the file objects of the next entries of its folder, and their blob objects, in a few
  * statements. Reads of a folder's files one by one (previews, downloads, a training loop)
@@ -189,10 +214,7 @@ QList<RepoEntry> Repository::listRepoTree(const QString &pathInRepo, bool recurs
         throw EntryNotFoundError(QStringLiteral("not a folder: %1").arg(prefix));
     const QList<PathEntry> entries = walker.list(folder->objectId, prefix, recursive);
     const auto last = withLastCommits ? history.lastCommits(*head, entries) : QHash<QString, LastCommitInfo>();
-    QList<RepoEntry> out;
-    for (const PathEntry &e : entries)
-        out.append(makeEntry(session, e, last));
-    return out;
+    return makeEntries(session, entries, last);
 }
 
 QList<RepoEntry> Repository::getPathsInfo(const QStringList &paths, const QString &revision) const
@@ -209,10 +231,7 @@ QList<RepoEntry> Repository::getPathsInfo(const QStringList &paths, const QStrin
             found.append(*e);
     }
     const auto last = history.lastCommits(*head, found);
-    QList<RepoEntry> out;
-    for (const PathEntry &e : found)
-        out.append(makeEntry(session, e, last));
-    return out;
+    return makeEntries(session, found, last);
 }
 
 QList<GitCommitInfo> Repository::listRepoCommits(const QString &revision) const
