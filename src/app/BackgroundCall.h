@@ -8,7 +8,7 @@
 // context object is destroyed first, the late result is dropped. Work functions must
 // therefore capture plain values only, never the context object.
 
-#include "Errors.h"
+#include <hubvault/Errors.h>
 
 #include <QCoreApplication>
 #include <QFutureWatcher>

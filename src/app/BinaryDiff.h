@@ -3,7 +3,7 @@
 // (chunks of a chunked file, or the whole blob) the new version shares with the old one
 // and which are new. Built from Repository::fileStorage() of each side; no I/O here.
 
-#include "Models.h"
+#include <hubvault/Models.h>
 
 #include <QList>
 #include <QString>

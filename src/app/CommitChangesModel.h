@@ -3,7 +3,7 @@
 // before and after, and (once the storage delta arrives) copies, renames and the stored
 // bytes each file really added. Holds copies of the core's values.
 
-#include "Models.h"
+#include <hubvault/Models.h>
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,10 +1,10 @@
 #include "CommitDetailsView.h"
 
+#include <hubvault/Repository.h>
 #include "HistoryThreadPool.h"
 #include "CommitChangesModel.h"
 #include "CommitGraphModel.h"
 #include "FileTreeModel.h"
-#include "Repository.h"
 
 #include <QFontDatabase>
 #include <QHash>

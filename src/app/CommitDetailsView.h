@@ -4,7 +4,7 @@
 // and after. A second, slower read adds copies, renames and the bytes the commit really
 // stored after deduplication. Both run on a worker; a newer selection drops older answers.
 
-#include "Models.h"
+#include <hubvault/Models.h>
 
 #include <QString>
 #include <QWidget>

@@ -1,8 +1,8 @@
 #include "CommitDialog.h"
 
-#include "Errors.h"
+#include <hubvault/Errors.h>
+#include <hubvault/RepoPath.h>
 #include "FileTreeModel.h"
-#include "RepoPath.h"
 #include "UploadQueue.h"
 #include "UploadQueueDock.h"
 #include "ui_CommitDialog.h"

@@ -1,7 +1,7 @@
 #include "CommitGraphModel.h"
 
+#include <hubvault/FnMatch.h>
 #include "HistoryThreadPool.h"
-#include "FnMatch.h"
 
 #include <QFontDatabase>
 #include <QLocale>

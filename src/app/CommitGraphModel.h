@@ -8,9 +8,9 @@
 // other rows. The lanes of a filtered list would join commits that are not adjacent, so
 // filtered rows report GraphVisibleRole = false and the delegate draws only their node.
 
+#include <hubvault/Models.h>
 #include "HistoryWalker.h"
 #include "LaneLayout.h"
-#include "Models.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,8 +1,8 @@
 #include "CreateRefDialog.h"
 
-#include "Errors.h"
+#include <hubvault/Errors.h>
+#include <hubvault/RepoPath.h>
 #include "RefsModel.h"
-#include "RepoPath.h"
 #include "ui_CreateRefDialog.h"
 
 #include <QPushButton>

@@ -6,9 +6,9 @@
 // listing and each file's comparison run on worker threads (DiffLoader) behind a busy
 // indicator, and selecting another file cancels the comparison still running.
 
+#include <hubvault/Progress.h>
 #include "BackgroundCall.h"
 #include "DiffLoader.h"
-#include "Progress.h"
 
 #include <QDialog>
 #include <optional>

@@ -1,8 +1,8 @@
 #include "DiffLoader.h"
 
+#include <hubvault/Repository.h>
 #include "FileTreeModel.h"
 #include "PreviewBuilder.h"
-#include "Repository.h"
 
 #include <QCryptographicHash>
 #include <QHash>

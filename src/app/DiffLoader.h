@@ -5,8 +5,8 @@
 // Every read is bounded: text up to kTextLimit, images up to kImageLimit, .safetensors
 // headers up to kHeaderLimit and tensor bytes hashed in blocks of kHashBlock.
 
+#include <hubvault/Progress.h>
 #include "BinaryDiff.h"
-#include "Progress.h"
 #include "SafetensorsDiff.h"
 #include "SafetensorsHeader.h"
 #include "TextDiff.h"

@@ -1,8 +1,8 @@
 #include "DownloadJob.h"
 
+#include <hubvault/Repository.h>
 #include "BackgroundCall.h"
 #include "ProgressRelay.h"
-#include "Repository.h"
 
 namespace hubvault::app {
 

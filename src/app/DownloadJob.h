@@ -4,7 +4,7 @@
 // Repository::hfHubDownload(localDir), a folder through snapshotDownload with the allow
 // pattern "<folder>/*", so both land under the chosen directory at their repository paths.
 
-#include "Progress.h"
+#include <hubvault/Progress.h>
 
 #include <QObject>
 #include <QString>

@@ -4,7 +4,7 @@
 // progress and Cancel. The core never writes outside the chosen target and leaves nothing
 // half-written on cancel or failure, so Cancel is always safe.
 
-#include "SnapshotExporter.h"
+#include <hubvault/SnapshotExporter.h>
 
 #include <QDialog>
 #include <QString>

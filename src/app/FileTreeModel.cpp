@@ -1,7 +1,7 @@
 #include "FileTreeModel.h"
 
+#include <hubvault/Repository.h>
 #include "BackgroundCall.h"
-#include "Repository.h"
 
 #include <QFileIconProvider>
 #include <QHash>

@@ -1,8 +1,8 @@
 #include "GcDialog.h"
 
+#include <hubvault/Repository.h>
 #include "JobDialogFooter.h"
 #include "MaintenanceJob.h"
-#include "Repository.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

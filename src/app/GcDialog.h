@@ -3,7 +3,7 @@
 // freed, by category; "Run GC" then does the real collection on a worker with progress
 // and Cancel, and shows what it freed. Only unreachable data is removed (FORMAT.md §10.4).
 
-#include "Models.h"
+#include <hubvault/Models.h>
 
 #include <QDialog>
 #include <optional>

@@ -2,7 +2,7 @@
 // The History tab: a filter bar, the commit graph (CommitGraphModel painted by
 // CommitGraphDelegate) and the selected commit's details below it.
 
-#include "Models.h"
+#include <hubvault/Models.h>
 
 #include <QString>
 #include <QWidget>

@@ -1,7 +1,7 @@
 #include "HistoryWalker.h"
 
-#include "Errors.h"
-#include "Repository.h"
+#include <hubvault/Errors.h>
+#include <hubvault/Repository.h>
 
 namespace hubvault::app {
 

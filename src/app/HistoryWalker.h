@@ -13,7 +13,7 @@
 // turn up later; the walk therefore reads only a little beyond what it hands out, and the
 // first rows are ready after reading about one batch, not the whole history.
 
-#include "Models.h"
+#include <hubvault/Models.h>
 
 #include <QDateTime>
 #include <QHash>

@@ -5,8 +5,8 @@
 // that may already be gone. The work function captures plain values only (a repository
 // path, options, a shared result slot), never the dialog.
 
+#include <hubvault/Progress.h>
 #include "BackgroundCall.h"
-#include "Progress.h"
 
 #include <QObject>
 #include <QString>

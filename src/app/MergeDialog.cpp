@@ -1,8 +1,8 @@
 #include "MergeDialog.h"
 
+#include <hubvault/Repository.h>
 #include "BackgroundCall.h"
 #include "MaintenanceJob.h"
-#include "Repository.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

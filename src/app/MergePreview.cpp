@@ -1,7 +1,7 @@
 #include "MergePreview.h"
 
-#include "Repository.h"
-#include "UnifiedDiff.h"
+#include <hubvault/Repository.h>
+#include <hubvault/UnifiedDiff.h>
 
 #include <QCoreApplication>
 #include <QHash>

@@ -4,8 +4,8 @@
 // commit, the target head and the source head) and a line diff of each side against the
 // base for text files below a size bound. Blocking; run it on a worker.
 
-#include "MergeEngine.h"
-#include "Models.h"
+#include <hubvault/Options.h>
+#include <hubvault/Models.h>
 
 #include <QList>
 #include <QString>

@@ -1,8 +1,8 @@
 #include "OverviewPage.h"
 
+#include <hubvault/Repository.h>
 #include "BackgroundCall.h"
 #include "PreviewBuilder.h"
-#include "Repository.h"
 #include "SharedStorageOverview.h"
 
 #include <QFileInfo>

@@ -1,6 +1,6 @@
 #include "PreviewBuilder.h"
 
-#include "Repository.h"
+#include <hubvault/Repository.h>
 
 #include <QBuffer>
 #include <QImageReader>

@@ -4,7 +4,7 @@
 // it and emits changed() when it moved. Nothing reaches an object that may already be gone.
 // Shared by the app's jobs (UploadJob, DownloadJob, MaintenanceJob).
 
-#include "Progress.h"
+#include <hubvault/Progress.h>
 
 #include <QObject>
 #include <QString>

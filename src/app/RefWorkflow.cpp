@@ -1,12 +1,12 @@
 #include "RefWorkflow.h"
 
+#include <hubvault/Repository.h>
 #include "BackgroundCall.h"
 #include "CommitGraphModel.h"
 #include "CreateRefDialog.h"
 #include "HistoryPanel.h"
 #include "MainWindow.h"
 #include "RefsModel.h"
-#include "Repository.h"
 #include "ResetBranchDialog.h"
 
 #include <QAction>

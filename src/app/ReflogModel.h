@@ -2,7 +2,7 @@
 // The reflog of one ref: when it moved, from which commit to which, and why. Holds copies
 // of the core's ReflogEntry values; ReflogView reads them on a worker.
 
-#include "Models.h"
+#include <hubvault/Models.h>
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -1,8 +1,8 @@
 #include "ReflogView.h"
 
+#include <hubvault/Repository.h>
 #include "HistoryThreadPool.h"
 #include "ReflogModel.h"
-#include "Repository.h"
 
 #include <QHeaderView>
 #include <QLabel>

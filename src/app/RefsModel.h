@@ -2,7 +2,7 @@
 // The refs panel's data: a two-level tree with a "Branches" and a "Tags" group, each
 // ref showing its name and short commit id. Holds copies of the core's value types only.
 
-#include "Models.h"
+#include <hubvault/Models.h>
 
 #include <QAbstractItemModel>
 #include <QList>

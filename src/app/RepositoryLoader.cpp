@@ -1,7 +1,7 @@
 #include "RepositoryLoader.h"
 
+#include <hubvault/Repository.h>
 #include "BackgroundCall.h"
-#include "Repository.h"
 
 namespace hubvault::app {
 

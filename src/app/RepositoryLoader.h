@@ -4,7 +4,7 @@
 // slow repository and no widget or model ever holds a Repository. The pages (history,
 // files, overview, storage) read what they show themselves, also on workers.
 
-#include "Models.h"
+#include <hubvault/Models.h>
 
 #include <QMetaType>
 #include <QObject>

@@ -1,8 +1,8 @@
 #include "ResetBranchDialog.h"
 
+#include <hubvault/Repository.h>
 #include "BackgroundCall.h"
 #include "RefsModel.h"
-#include "Repository.h"
 #include "ui_ResetBranchDialog.h"
 
 #include <QPushButton>

@@ -1,6 +1,6 @@
 #include "SharedStorageOverview.h"
 
-#include "Repository.h"
+#include <hubvault/Repository.h>
 
 #include <QHash>
 #include <QMutex>

@@ -5,7 +5,7 @@
 // arriving while the first computes waits for that result instead of walking again.
 // Nothing is kept afterwards, so a later call always sees the repository as it is then.
 
-#include "Models.h"
+#include <hubvault/Models.h>
 
 #include <QString>
 

@@ -1,9 +1,9 @@
 #include "SquashDialog.h"
 
+#include <hubvault/Repository.h>
 #include "JobDialogFooter.h"
 #include "BackgroundCall.h"
 #include "MaintenanceJob.h"
-#include "Repository.h"
 
 #include <QCheckBox>
 #include <QComboBox>

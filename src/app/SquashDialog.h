@@ -5,8 +5,8 @@
 // branch (and, with garbage collection, is deleted). Runs Repository::squashHistory on a
 // worker with progress and Cancel, then shows the rewritten and dropped counts.
 
-#include "HistorySquasher.h"
-#include "Models.h"
+#include <hubvault/Options.h>
+#include <hubvault/Models.h>
 
 #include <QDialog>
 #include <optional>

@@ -3,7 +3,7 @@
 // bar per section, its length the section's bytes on a linear scale, the reclaimable part
 // hatched. Colours come from the palette (light and dark themes).
 
-#include "Models.h"
+#include <hubvault/Models.h>
 
 #include <QList>
 #include <QWidget>

@@ -1,7 +1,7 @@
 #include "StoragePage.h"
 
+#include <hubvault/Repository.h>
 #include "BackgroundCall.h"
-#include "Repository.h"
 #include "SharedStorageOverview.h"
 #include "StorageChart.h"
 

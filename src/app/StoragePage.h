@@ -3,7 +3,7 @@
 // table, the totals and reclaimable space, the core's recommendations, and the dedup
 // ratio of the default branch. Everything is read on a worker.
 
-#include "Models.h"
+#include <hubvault/Models.h>
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -4,7 +4,7 @@
 // The core stages every byte inside its transaction and publishes only at the end, so a
 // cancelled or failed job leaves the repository exactly as it was.
 
-#include "Progress.h"
+#include <hubvault/Progress.h>
 #include "StagedChange.h"
 
 #include <QList>

@@ -1,12 +1,12 @@
 #include "UploadWorkflow.h"
 
+#include <hubvault/Repository.h>
 #include "BackgroundCall.h"
 #include "CommitDialog.h"
 #include "FileTreeModel.h"
 #include "FilesPanel.h"
 #include "MainWindow.h"
 #include "RefsModel.h"
-#include "Repository.h"
 #include "UploadJob.h"
 #include "UploadQueue.h"
 #include "UploadQueueDock.h"

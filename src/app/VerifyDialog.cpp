@@ -1,8 +1,8 @@
 #include "VerifyDialog.h"
 
+#include <hubvault/Repository.h>
 #include "JobDialogFooter.h"
 #include "MaintenanceJob.h"
-#include "Repository.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

@@ -3,7 +3,7 @@
 // fullVerify (also re-hashes every stored byte) on a worker with progress and Cancel, and
 // lists the result: OK, or its errors and warnings, and the refs it checked.
 
-#include "Models.h"
+#include <hubvault/Models.h>
 
 #include <QDialog>
 #include <optional>

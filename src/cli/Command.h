@@ -3,9 +3,9 @@
 // its commands here; the dispatcher (Cli.cpp), the help text, the man page and the shell
 // completions (DocGen.cpp) are all generated from this one table, so they cannot drift.
 
+#include <hubvault/Progress.h>
+#include <hubvault/Repository.h>
 #include "ArgParser.h"
-#include "Progress.h"
-#include "Repository.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
 // Commands that read repository content: ls-tree, download, snapshot.
 
+#include <hubvault/ModelJson.h>
 #include "Command.h"
-#include "ModelJson.h"
 #include "Output.h"
 
 #include <QDir>

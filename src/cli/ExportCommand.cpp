@@ -2,10 +2,10 @@
 // which streams a revision into a folder or an archive and never publishes anything
 // half-written. The command only parses arguments and prints the report.
 
+#include <hubvault/ModelJson.h>
+#include <hubvault/SnapshotExporter.h>
 #include "Command.h"
-#include "ModelJson.h"
 #include "Output.h"
-#include "SnapshotExporter.h"
 
 #include <QDir>
 

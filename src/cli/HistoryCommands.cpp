@@ -1,7 +1,7 @@
 // Commands that read the commit history: log.
 
+#include <hubvault/ModelJson.h>
 #include "Command.h"
-#include "ModelJson.h"
 #include "Output.h"
 
 #include <QJsonArray>

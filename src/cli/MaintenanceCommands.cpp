@@ -1,7 +1,7 @@
 // Repository maintenance: verify, gc, squash, storage.
 
+#include <hubvault/ModelJson.h>
 #include "Command.h"
-#include "ModelJson.h"
 #include "Output.h"
 
 namespace hubvault::cli {

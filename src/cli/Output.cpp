@@ -1,6 +1,6 @@
 #include "Output.h"
 
-#include "Errors.h"
+#include <hubvault/Errors.h>
 
 #include <QByteArray>
 #include <QJsonDocument>

@@ -4,7 +4,7 @@
 // is what lets us promise scripts "results on stdout, exactly one line per failure on
 // stderr" no matter which command or library call failed.
 
-#include "Progress.h"
+#include <hubvault/Progress.h>
 
 #include <QElapsedTimer>
 #include <QJsonObject>

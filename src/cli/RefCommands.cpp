@@ -1,7 +1,7 @@
 // Commands about branches and tags: branch, tag, merge.
 
+#include <hubvault/ModelJson.h>
 #include "Command.h"
-#include "ModelJson.h"
 #include "Output.h"
 
 #include <QJsonArray>

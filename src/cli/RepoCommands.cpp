@@ -1,8 +1,8 @@
 // Commands about the repository as a whole: init, status, commit, reset.
 
+#include <hubvault/FolderUpload.h>
+#include <hubvault/ModelJson.h>
 #include "Command.h"
-#include "FolderUpload.h"
-#include "ModelJson.h"
 #include "Output.h"
 
 #include <QDir>

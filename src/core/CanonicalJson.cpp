@@ -1,6 +1,6 @@
 #include "CanonicalJson.h"
 
-#include "Errors.h"
+#include <hubvault/Errors.h>
 
 #include <QJsonDocument>
 #include <algorithm>

@@ -1,11 +1,11 @@
 #include "CommitWriter.h"
 
+#include <hubvault/Errors.h>
+#include <hubvault/RepoPath.h>
 #include "CanonicalJson.h"
 #include "ContentStager.h"
-#include "Errors.h"
 #include "History.h"
 #include "ObjectCodec.h"
-#include "RepoPath.h"
 #include "RepoSession.h"
 #include "RepositoryContext.h"
 #include "SnapshotValidator.h"

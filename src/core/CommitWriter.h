@@ -3,9 +3,9 @@
 // head's snapshot, stages content, validates, builds trees and the commit, publishes,
 // moves the branch and appends its reflog row, all in one transaction.
 
-#include "CommitOperation.h"
-#include "Models.h"
-#include "Progress.h"
+#include <hubvault/CommitOperation.h>
+#include <hubvault/Models.h>
+#include <hubvault/Progress.h>
 
 #include <QDateTime>
 #include <QHash>

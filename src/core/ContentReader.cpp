@@ -1,8 +1,8 @@
 // Verified reads of stored file content (see ContentReader.h).
 #include "ContentReader.h"
 
+#include <hubvault/Errors.h>
 #include "ChunkPipeline.h"
-#include "Errors.h"
 #include "FileStream.h"
 #include "RepoSession.h"
 #include "RepositoryContext.h"

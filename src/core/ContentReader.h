@@ -8,9 +8,9 @@
 // id checks out, instead of re-hashing the whole file: docs/format.md ("Verify once").
 // Verification proper (quick/full verify) is ContentVerifier's job.
 
+#include <hubvault/Progress.h>
 #include "MetadataStore.h"
 #include "ObjectModel.h"
-#include "Progress.h"
 
 #include <QByteArray>
 #include <QFile>

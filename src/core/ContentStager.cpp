@@ -1,7 +1,7 @@
 #include "ContentStager.h"
 
+#include <hubvault/Errors.h>
 #include "CanonicalJson.h"
-#include "Errors.h"
 #include "IngestPipeline.h"
 #include "Hash.h"
 #include "ObjectCodec.h"

@@ -5,8 +5,8 @@
 // and hashed for the file (sha256 and Git id) and its chunks on the way to disk; memory
 // stays bounded by one maximum chunk whatever the file size.
 
+#include <hubvault/Progress.h>
 #include "MetadataStore.h"
-#include "Progress.h"
 
 #include <QIODevice>
 #include <QSet>

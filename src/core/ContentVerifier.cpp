@@ -1,9 +1,9 @@
 // Content checks of quick and full verify (see ContentVerifier.h).
 #include "ContentVerifier.h"
 
+#include <hubvault/Errors.h>
 #include "BufferPool.h"
 #include "ChunkPipeline.h"
-#include "Errors.h"
 #include "Hash.h"
 #include "ObjectCodec.h"
 #include "RepoSession.h"

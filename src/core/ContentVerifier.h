@@ -7,8 +7,8 @@
 // pointer OID, pointer_size and etag. Each distinct chunk is hashed once per run: the
 // run keeps its own record of what it verified, which the chunk-index pass reuses.
 
+#include <hubvault/Progress.h>
 #include "ContentReader.h"
-#include "Progress.h"
 #include "VerifiedRanges.h"
 
 namespace hubvault {

@@ -1,6 +1,6 @@
 #include "Env.h"
 
-#include "Errors.h"
+#include <hubvault/Errors.h>
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 // Streams over stored files with read-ahead verification (see FileStream.h).
 #include "FileStream.h"
 
-#include "Errors.h"
+#include <hubvault/Errors.h>
 
 #include <algorithm>
 

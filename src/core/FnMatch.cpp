@@ -1,4 +1,4 @@
-#include "FnMatch.h"
+#include <hubvault/FnMatch.h>
 
 #include <QHash>
 

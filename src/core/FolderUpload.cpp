@@ -1,7 +1,7 @@
-#include "FolderUpload.h"
+#include <hubvault/FolderUpload.h>
 
-#include "Errors.h"
-#include "FnMatch.h"
+#include <hubvault/Errors.h>
+#include <hubvault/FnMatch.h>
 
 #include <QDir>
 #include <QDirIterator>

@@ -1,7 +1,7 @@
 #include "GarbageCollector.h"
 
+#include <hubvault/Errors.h>
 #include "ContentReader.h"
-#include "Errors.h"
 #include "PackWriter.h"
 #include "Reachability.h"
 #include "RepoSession.h"

@@ -5,8 +5,8 @@
 // a crash at any point leaves a repository that opens and fully verifies; leftovers
 // are orphans that the next gc removes.
 
-#include "Models.h"
-#include "Progress.h"
+#include <hubvault/Models.h>
+#include <hubvault/Progress.h>
 
 namespace hubvault {
 

@@ -1,12 +1,12 @@
 #include "History.h"
 
+#include <hubvault/Errors.h>
+#include <hubvault/UnifiedDiff.h>
 #include "ContentReader.h"
-#include "Errors.h"
 #include "ObjectCodec.h"
 #include "RepoSession.h"
 #include "RepositoryContext.h"
 #include "TreeDiff.h"
-#include "UnifiedDiff.h"
 
 #include <QRegularExpression>
 #include <QSet>

@@ -3,7 +3,7 @@
 // original's depth-first order (§11.4), commit details with diffs against the first
 // parent, refs, reflogs, and each path's last commit.
 
-#include "Models.h"
+#include <hubvault/Models.h>
 #include "TreeWalker.h"
 
 #include <QHash>

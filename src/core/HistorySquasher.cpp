@@ -1,7 +1,7 @@
 #include "HistorySquasher.h"
 
+#include <hubvault/Errors.h>
 #include "CommitWriter.h"
-#include "Errors.h"
 #include "GarbageCollector.h"
 #include "History.h"
 #include "ObjectCodec.h"

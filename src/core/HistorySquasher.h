@@ -3,22 +3,15 @@
 // commit so that everything older becomes unreachable (and, with gc, reclaimable). The
 // kept commits keep their trees, dates and texts; only their parents change.
 
-#include "Models.h"
-#include "Progress.h"
+#include <hubvault/Models.h>
+#include <hubvault/Options.h>
+#include <hubvault/Progress.h>
 
 #include <optional>
 
 namespace hubvault {
 
 class RepoSession;
-
-struct SquashOptions {
-    QString rootRevision; ///< empty = the head itself
-    std::optional<QString> commitMessage;     ///< new title of the root commit
-    std::optional<QString> commitDescription; ///< new description of the root commit
-    bool runGc = true;
-    bool pruneCache = false;
-};
 
 class HistorySquasher {
 public:

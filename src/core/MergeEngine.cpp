@@ -1,8 +1,8 @@
 // merge: merge base, three-way tree merge, the merge commit (see MergeEngine.h).
 #include "MergeEngine.h"
 
+#include <hubvault/Errors.h>
 #include "CommitWriter.h"
-#include "Errors.h"
 #include "History.h"
 #include "RefUpdater.h"
 #include "RepoSession.h"

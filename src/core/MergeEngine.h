@@ -8,7 +8,8 @@
 // is the same on both sides or unchanged on one, so it costs what differs, not the size
 // of the repository.
 
-#include "Models.h"
+#include <hubvault/Models.h>
+#include <hubvault/Options.h>
 #include "TreeBuilder.h"
 
 #include <QHash>
@@ -18,13 +19,6 @@ namespace hubvault {
 
 class RepoSession;
 struct CommitText;
-
-struct MergeOptions {
-    QString targetRevision; ///< branch; empty = default branch
-    QString parentCommit;   ///< when set, must be the target's head
-    std::optional<QString> commitMessage;
-    std::optional<QString> commitDescription;
-};
 
 class MergeEngine {
 public:

@@ -1,7 +1,7 @@
 // The metadata database over the SQLite C API (see MetadataStore.h).
 #include "MetadataStore.h"
 
-#include "Errors.h"
+#include <hubvault/Errors.h>
 
 #include <QUrl>
 #include <map>

@@ -1,4 +1,4 @@
-#include "ModelJson.h"
+#include <hubvault/ModelJson.h>
 
 namespace hubvault {
 

@@ -1,7 +1,7 @@
 // The repository's objects and links, loaded by table scans (see ObjectGraph.h).
 #include "ObjectGraph.h"
 
-#include "Errors.h"
+#include <hubvault/Errors.h>
 #include "MetadataStore.h"
 
 #include <algorithm>

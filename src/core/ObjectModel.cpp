@@ -1,7 +1,7 @@
 #include "ObjectModel.h"
 
+#include <hubvault/Errors.h>
 #include "CanonicalJson.h"
-#include "Errors.h"
 #include "ObjectCodec.h"
 
 #include <QJsonArray>

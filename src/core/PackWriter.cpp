@@ -1,7 +1,7 @@
 #include "PackWriter.h"
 
+#include <hubvault/Errors.h>
 #include "Env.h"
-#include "Errors.h"
 
 namespace hubvault {
 

@@ -1,7 +1,7 @@
 // Positioned reads and kernel copies over one open descriptor (see RandomAccessFile.h).
 #include "RandomAccessFile.h"
 
-#include "Errors.h"
+#include <hubvault/Errors.h>
 
 #include <cerrno>
 #include <cstring>

@@ -1,6 +1,6 @@
 #include "Reachability.h"
 
-#include "Errors.h"
+#include <hubvault/Errors.h>
 #include "ObjectGraph.h"
 #include "RepoSession.h"
 

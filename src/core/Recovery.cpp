@@ -1,6 +1,6 @@
 #include "Recovery.h"
 
-#include "Errors.h"
+#include <hubvault/Errors.h>
 #include "MetadataStore.h"
 #include "RepositoryContext.h"
 

@@ -1,9 +1,9 @@
 #include "RefUpdater.h"
 
+#include <hubvault/Errors.h>
+#include <hubvault/RepoPath.h>
 #include "CommitWriter.h"
-#include "Errors.h"
 #include "History.h"
-#include "RepoPath.h"
 #include "RepoSession.h"
 #include "RepositoryContext.h"
 #include "Transaction.h"

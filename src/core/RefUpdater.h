@@ -2,7 +2,7 @@
 // Ref-only writes (FORMAT.md §8.4): create/delete branch and tag, reset a branch. Each is
 // one transaction that moves a row of `refs` and appends its reflog row.
 
-#include "Models.h"
+#include <hubvault/Models.h>
 
 namespace hubvault {
 

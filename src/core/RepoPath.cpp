@@ -1,6 +1,6 @@
-#include "RepoPath.h"
+#include <hubvault/RepoPath.h>
 
-#include "Errors.h"
+#include <hubvault/Errors.h>
 
 #include <QRegularExpression>
 #include <QStringList>

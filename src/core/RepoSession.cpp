@@ -1,7 +1,7 @@
 #include "RepoSession.h"
 
+#include <hubvault/Errors.h>
 #include "CanonicalJson.h"
-#include "Errors.h"
 #include "ObjectCodec.h"
 #include "Recovery.h"
 #include "RepositoryContext.h"

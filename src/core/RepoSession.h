@@ -7,8 +7,8 @@
 // while the database is unchanged (SharedReadState). Parsed payloads come from the
 // repository's shared cache and are kept for the session's lifetime.
 
+#include <hubvault/Errors.h>
 #include "Env.h"
-#include "Errors.h"
 #include "ObjectCache.h"
 #include "RepositoryContext.h"
 #include "MetadataStore.h"

@@ -1,17 +1,19 @@
-#include "Repository.h"
+#include <hubvault/Repository.h>
 
+#include <hubvault/FnMatch.h>
+#include <hubvault/FolderUpload.h>
+#include <hubvault/RepoPath.h>
 #include "CanonicalJson.h"
 #include "CommitWriter.h"
 #include "ContentReader.h"
 #include "Env.h"
-#include "FnMatch.h"
-#include "FolderUpload.h"
 #include "GarbageCollector.h"
 #include "History.h"
+#include "HistorySquasher.h"
+#include "MergeEngine.h"
 #include "ObjectCodec.h"
 #include "Recovery.h"
 #include "RefUpdater.h"
-#include "RepoPath.h"
 #include "RepoSession.h"
 #include "RepositoryContext.h"
 #include "RepositoryInit.h"

@@ -1,10 +1,10 @@
 #include "RepositoryInit.h"
 
+#include <hubvault/Errors.h>
+#include <hubvault/RepoPath.h>
 #include "CanonicalJson.h"
-#include "Errors.h"
 #include "MetadataStore.h"
 #include "ObjectCodec.h"
-#include "RepoPath.h"
 #include "RepoSession.h"
 #include "Recovery.h"
 #include "RepositoryContext.h"

@@ -3,7 +3,7 @@
 // skeleton, FORMAT marker, schema, settings and a default branch; the bootstrap commit
 // is written afterwards like any other commit.
 
-#include "Repository.h"
+#include <hubvault/Repository.h>
 
 namespace hubvault {
 

@@ -2,8 +2,8 @@
 // (see SharedReadState.h).
 #include "SharedReadState.h"
 
+#include <hubvault/Errors.h>
 #include "Env.h"
-#include "Errors.h"
 #include "RepositoryContext.h"
 
 #include <cerrno>

@@ -1,6 +1,6 @@
-#include "SnapshotExporter.h"
+#include <hubvault/SnapshotExporter.h>
 
-#include "Repository.h"
+#include <hubvault/Repository.h>
 
 #include <QDateTime>
 #include <QDir>

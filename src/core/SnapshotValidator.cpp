@@ -1,6 +1,6 @@
 #include "SnapshotValidator.h"
 
-#include "Errors.h"
+#include <hubvault/Errors.h>
 
 #include <QHash>
 #include <QSet>

@@ -1,7 +1,7 @@
 #include "StorageAnalyzer.h"
 
+#include <hubvault/Errors.h>
 #include "CanonicalJson.h"
-#include "Errors.h"
 #include "RepoSession.h"
 #include "RepositoryContext.h"
 #include "WorkPool.h"

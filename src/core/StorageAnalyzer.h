@@ -4,7 +4,7 @@
 // and what gc or cache pruning would free. Also feeds gc's dry-run estimates. Works on
 // the ObjectGraph of the whole repository (one scan per table).
 
-#include "Models.h"
+#include <hubvault/Models.h>
 #include "ObjectGraph.h"
 #include "ObjectModel.h"
 

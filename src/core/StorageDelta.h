@@ -3,7 +3,7 @@
 // which pieces (whole blobs or chunks) a file is stored as, and how many stored bytes a
 // commit really added once deduplication against its parents is taken into account.
 
-#include "Models.h"
+#include <hubvault/Models.h>
 #include "ObjectModel.h"
 
 #include <QHash>

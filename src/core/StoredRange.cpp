@@ -1,9 +1,9 @@
 // Verified access to a chunk in a pack or a blob's data file (see StoredRange.h).
 #include "StoredRange.h"
 
+#include <hubvault/Errors.h>
 #include "BufferPool.h"
 #include "ContentReader.h"
-#include "Errors.h"
 #include "Hash.h"
 #include "WorkerLane.h"
 

@@ -7,8 +7,8 @@
 // stored byte is hashed once per process; quick and full verify consult a record of
 // their own run, so they hash every stored byte again, but only once per run.
 
+#include <hubvault/Progress.h>
 #include "Env.h"
-#include "Progress.h"
 #include "RandomAccessFile.h"
 #include "VerifiedRanges.h"
 

@@ -1,7 +1,7 @@
 #include "Transaction.h"
 
+#include <hubvault/Errors.h>
 #include "CanonicalJson.h"
-#include "Errors.h"
 #include "Hash.h"
 #include "ObjectCodec.h"
 #include "RepoSession.h"

@@ -1,7 +1,7 @@
 // Snapshot edits that rebuild only the trees on changed paths (see TreeEditor.h).
 #include "TreeEditor.h"
 
-#include "Errors.h"
+#include <hubvault/Errors.h>
 #include "ObjectModel.h"
 #include "RepoSession.h"
 #include "SnapshotValidator.h"

@@ -1,4 +1,4 @@
-#include "UnifiedDiff.h"
+#include <hubvault/UnifiedDiff.h>
 
 #include <QHash>
 

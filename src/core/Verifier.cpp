@@ -1,8 +1,8 @@
 #include "Verifier.h"
 
+#include <hubvault/Errors.h>
 #include "CanonicalJson.h"
 #include "ContentReader.h"
-#include "Errors.h"
 #include "Hash.h"
 #include "ObjectCodec.h"
 #include "RepoSession.h"

@@ -3,9 +3,9 @@
 // for a full check, every stored object id and every chunk of the chunk index, plus
 // warnings about stale views and leftovers. Problems are reported, never repaired.
 
+#include <hubvault/Models.h>
+#include <hubvault/Progress.h>
 #include "ContentVerifier.h"
-#include "Models.h"
-#include "Progress.h"
 
 #include <QHash>
 #include <QSet>

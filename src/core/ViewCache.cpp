@@ -1,15 +1,15 @@
 #include "ViewCache.h"
 
+#include <hubvault/Errors.h>
+#include <hubvault/FnMatch.h>
+#include <hubvault/RepoPath.h>
 #include "CanonicalJson.h"
 #include "ContentReader.h"
 #include "Env.h"
-#include "Errors.h"
-#include "FnMatch.h"
 #include "Hash.h"
 #include "History.h"
 #include "ObjectCodec.h"
 #include "RepoSession.h"
-#include "RepoPath.h"
 #include "RepositoryContext.h"
 #include "TreeWalker.h"
 

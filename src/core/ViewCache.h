@@ -5,8 +5,8 @@
 // notices (size + nanosecond mtime) and rebuilds it. The cache layout and metadata match
 // the original's byte for byte, so views made by either implementation are reused.
 
-#include "Progress.h"
-#include "Repository.h"
+#include <hubvault/Progress.h>
+#include <hubvault/Repository.h>
 
 #include <QJsonObject>
 #include <QString>

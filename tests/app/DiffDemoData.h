@@ -10,7 +10,7 @@
 //                          middle; notes/old.txt deleted; notes/changelog.md added.
 // Everything is generated deterministically, so screenshots compare between runs.
 
-#include "Repository.h"
+#include <hubvault/Repository.h>
 #include "SafetensorsTestSupport.h"
 
 #include <QBuffer>

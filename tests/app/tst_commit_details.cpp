@@ -2,10 +2,10 @@
 // that arrive second (copies, renames, stored bytes after deduplication), on a real
 // repository built here.
 
+#include <hubvault/Repository.h>
 #include "AppTestSupport.h"
 #include "CommitChangesModel.h"
 #include "CommitDetailsView.h"
-#include "Repository.h"
 
 #include <QTemporaryDir>
 #include <QTest>

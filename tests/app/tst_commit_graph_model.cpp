@@ -3,10 +3,10 @@
 // and generated repositories. Covers row counts, order, roles, lazy loading in batches,
 // locating a commit that is not loaded yet, filters by text and path, and failures.
 
+#include <hubvault/Repository.h>
 #include "CommitGraphModel.h"
 #include "HistoryPanel.h"
 #include "Env.h"
-#include "Repository.h"
 #include "TestSupport.h"
 
 #include <QElapsedTimer>

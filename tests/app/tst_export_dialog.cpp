@@ -3,13 +3,13 @@
 // compared byte for byte with Repository::readBytes; and Cancel during a slow export,
 // which must leave no target and no temporary files behind.
 
+#include <hubvault/Repository.h>
 #include "AppTestSupport.h"
 #include "ExportDialog.h"
 #include "ExportWorkflow.h"
 #include "FilesPanel.h"
 #include "MaintenanceJob.h"
 #include "MainWindow.h"
-#include "Repository.h"
 #include "ExportTestSupport.h"
 #include "TestSupport.h"
 

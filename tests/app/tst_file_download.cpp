@@ -3,11 +3,11 @@
 // revision, progress, Cancel through the job and through the progress dialog's button,
 // and a refused target inside the repository.
 
+#include <hubvault/Repository.h>
 #include "AppTestSupport.h"
 #include "DownloadJob.h"
 #include "FilesPanel.h"
 #include "FileTreeModel.h"
-#include "Repository.h"
 #include "TestSupport.h"
 
 #include <QDirIterator>

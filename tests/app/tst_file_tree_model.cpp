@@ -4,11 +4,11 @@
 // are dropped, and a view expanding a folder fetches it. QAbstractItemModelTester checks
 // the model's consistency throughout.
 
+#include <hubvault/Repository.h>
 #include "FileTreeModel.h"
 #include "FilesPanel.h"
 #include "BreadcrumbBar.h"
 #include "PreviewPane.h"
-#include "Repository.h"
 #include "SqlTestSupport.h"
 #include "TestSupport.h"
 

@@ -4,11 +4,11 @@
 // records how late its ticks come. This is the one timed assertion the issue asks for.
 // Then a second upload is stopped mid-way and the repository is shown unchanged.
 
+#include <hubvault/Repository.h>
 #include "AppTestSupport.h"
 #include "BackgroundCall.h"
 #include "CommitDialog.h"
 #include "MainWindow.h"
-#include "Repository.h"
 #include "TestSupport.h"
 #include "UploadJob.h"
 #include "UploadQueue.h"

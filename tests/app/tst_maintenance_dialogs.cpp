@@ -3,11 +3,11 @@
 // damaged one), garbage collection (the dry run changes nothing, the real run frees what
 // it said) and squash history (checked with the core afterwards).
 
+#include <hubvault/Repository.h>
 #include "AppTestSupport.h"
 #include "GcDialog.h"
 #include "MainWindow.h"
 #include "MaintenanceWorkflow.h"
-#include "Repository.h"
 #include "SquashDialog.h"
 #include "TestSupport.h"
 #include "VerifyDialog.h"

@@ -3,11 +3,11 @@
 // that is listed (with sides and diffs) while the Merge button stays disabled. The
 // repository is checked with the core afterwards.
 
+#include <hubvault/Repository.h>
 #include "AppTestSupport.h"
 #include "MainWindow.h"
 #include "MergeDialog.h"
 #include "MergeWorkflow.h"
-#include "Repository.h"
 #include "TestSupport.h"
 
 #include <QAction>

@@ -2,9 +2,9 @@
 // counts, logical and stored size as recorded by the original and reported by the core,
 // and the root README rendered from Markdown.
 
+#include <hubvault/Repository.h>
 #include "AppTestSupport.h"
 #include "OverviewPage.h"
-#include "Repository.h"
 #include "TestSupport.h"
 
 #include <QJsonArray>

@@ -4,13 +4,13 @@
 // (the first 1 MiB of text, the first 1000 table rows, images scaled down) and the
 // fallbacks (invalid JSON as text, a broken .safetensors as hex), whole and chunked.
 
+#include <hubvault/Repository.h>
 #include "AppTestSupport.h"
 #include "CodeView.h"
 #include "FileTreeModel.h"
 #include "PreviewBuilder.h"
 #include "PreviewPane.h"
 #include "Previews.h"
-#include "Repository.h"
 #include "SafetensorsTestSupport.h"
 #include "TestSupport.h"
 

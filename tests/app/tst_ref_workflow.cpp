@@ -4,13 +4,13 @@
 // "Reset Branch to This Commit…" telling which commits become unreachable. Every result
 // is checked with the core.
 
+#include <hubvault/RepoPath.h>
+#include <hubvault/Repository.h>
 #include "AppTestSupport.h"
 #include "CreateRefDialog.h"
 #include "HistoryPanel.h"
 #include "MainWindow.h"
 #include "RefWorkflow.h"
-#include "RepoPath.h"
-#include "Repository.h"
 #include "ResetBranchDialog.h"
 #include "TestSupport.h"
 

@@ -1,8 +1,8 @@
 // SharedStorageOverview: callers at the same time get the same, correct overview (or the
 // same error), and a later call sees the repository as it is then, not an old result.
 
-#include "Errors.h"
-#include "Repository.h"
+#include <hubvault/Errors.h>
+#include <hubvault/Repository.h>
 #include "SharedStorageOverview.h"
 #include "TestSupport.h"
 

@@ -3,8 +3,8 @@
 // ratio is computed from the default branch's files and the stored content sections, and
 // reloading after gc shows the new overview.
 
+#include <hubvault/Repository.h>
 #include "AppTestSupport.h"
-#include "Repository.h"
 #include "StorageChart.h"
 #include "StoragePage.h"
 #include "TestSupport.h"

@@ -3,12 +3,12 @@
 // ONE commit, a moved branch head is explained instead of overwritten, Stop rolls the
 // commit back, and the Delete key stages deletions. Every result is checked with the core.
 
+#include <hubvault/Repository.h>
 #include "AppTestSupport.h"
 #include "CommitDialog.h"
 #include "FileTreeModel.h"
 #include "FilesPanel.h"
 #include "MainWindow.h"
-#include "Repository.h"
 #include "TestSupport.h"
 #include "UploadJob.h"
 #include "UploadQueue.h"

@@ -12,10 +12,10 @@
 // to the end would.
 // Not a CTest test: generating 100,000 commits takes minutes.
 
+#include <hubvault/Repository.h>
 #include "CommitGraphModel.h"
 #include "HistoryPanel.h"
 #include "MainWindow.h"
-#include "Repository.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

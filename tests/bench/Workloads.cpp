@@ -4,8 +4,8 @@
 #include "DataGen.h"
 #include "Rss.h"
 
-#include "Errors.h"
-#include "Repository.h"
+#include <hubvault/Errors.h>
+#include <hubvault/Repository.h>
 #include "VerifiedRanges.h"
 
 #include <QDir>

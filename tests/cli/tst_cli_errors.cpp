@@ -4,8 +4,8 @@
 // that names what failed and what to do, exit with 1 (2 for usage, 130 for Ctrl-C), and
 // leave the repository exactly as it was.
 
+#include <hubvault/Repository.h>
 #include "CliTest.h"
-#include "Repository.h"
 
 #include <QRandomGenerator>
 #include <QTemporaryDir>

@@ -2,8 +2,8 @@
 // real processes. Archives are read back with libarchive and every file is compared with
 // the hashes the original recorded in the fixture manifests.
 
+#include <hubvault/Repository.h>
 #include "CliTest.h"
-#include "Repository.h"
 
 #include <QRandomGenerator>
 #include <QTemporaryDir>

@@ -2,9 +2,9 @@
 // against its schema in docs/schemas/<command>.json, and whose content is what the core
 // returns for the same call (ModelJson, the original's field names).
 
+#include <hubvault/ModelJson.h>
+#include <hubvault/Repository.h>
 #include "CliTest.h"
-#include "ModelJson.h"
-#include "Repository.h"
 
 #include <QTemporaryDir>
 

@@ -4,8 +4,8 @@
 // fixtures, whose manifests give what the original printed or returned. The repository
 // is opened with the core afterwards to check what the command did.
 
+#include <hubvault/Repository.h>
 #include "CliTest.h"
-#include "Repository.h"
 
 #include <QTemporaryDir>
 

@@ -5,9 +5,9 @@
 // tests check (reflog checksums, git blob OIDs), and "read everything reachable"
 // snapshots used to prove that maintenance never loses committed data.
 
+#include <hubvault/Errors.h>
+#include <hubvault/Repository.h>
 #include "Env.h"
-#include "Errors.h"
-#include "Repository.h"
 #include "SqlTestSupport.h"
 #include "TestSupport.h"
 

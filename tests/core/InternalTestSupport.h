@@ -8,7 +8,7 @@
 #include "SqlTestSupport.h"
 #include "TestSupport.h"
 
-#include "Errors.h"
+#include <hubvault/Errors.h>
 
 #include "CanonicalJson.h"
 #include "Env.h"

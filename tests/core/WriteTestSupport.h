@@ -23,7 +23,7 @@
 
 #include <atomic>
 
-#include "CommitOperation.h"
+#include <hubvault/CommitOperation.h>
 #include "FastCdcChunker.h"
 
 namespace hubvault::test {

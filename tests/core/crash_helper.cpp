@@ -18,9 +18,9 @@
 //
 // Exit codes: 0 done, 9 simulated crash, 3 fault point not reached, 1 error, 2 usage.
 
+#include <hubvault/Errors.h>
+#include <hubvault/Repository.h>
 #include "Env.h"
-#include "Errors.h"
-#include "Repository.h"
 #include "WriteTestSupport.h"
 
 #include <QCoreApplication>

@@ -17,10 +17,10 @@
 // Exit codes: 0 done ("DONE <microseconds>"), 9 died at the fault point, 3 the operation
 // failed (HubVaultError on stderr), 2 usage.
 
+#include <hubvault/Errors.h>
+#include <hubvault/Repository.h>
 #include "Env.h"
-#include "Errors.h"
 #include "HistoryTestSupport.h"
-#include "Repository.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

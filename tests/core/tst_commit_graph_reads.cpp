@@ -3,8 +3,8 @@
 // against the API.md calls they must agree with (on every fixture) and on repositories
 // built here with known copies, renames and deduplicated content.
 
-#include "Errors.h"
-#include "Repository.h"
+#include <hubvault/Errors.h>
+#include <hubvault/Repository.h>
 #include "TestSupport.h"
 
 #include <QRandomGenerator>

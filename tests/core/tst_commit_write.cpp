@@ -4,9 +4,9 @@
 // reuse after a small edit, and the large-file threshold boundary. Every write is
 // followed by a full verification.
 
+#include <hubvault/Errors.h>
+#include <hubvault/Repository.h>
 #include "Env.h"
-#include "Errors.h"
-#include "Repository.h"
 #include "WriteTestSupport.h"
 
 #include <QBuffer>

@@ -2,8 +2,8 @@
 // verification and must turn reads into IntegrityError — never into wrong bytes. Every
 // case damages a copy of a hubvault 0.0.2 fixture in one precise way.
 
-#include "Errors.h"
-#include "Repository.h"
+#include <hubvault/Errors.h>
+#include <hubvault/Repository.h>
 #include "SqlTestSupport.h"
 #include "TestSupport.h"
 

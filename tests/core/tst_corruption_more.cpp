@@ -6,9 +6,9 @@
 // IntegrityError, everything else still reads, and gc refuses to run on a damaged
 // repository without touching it.
 
-#include "Errors.h"
+#include <hubvault/Errors.h>
+#include <hubvault/Repository.h>
 #include "HistoryTestSupport.h"
-#include "Repository.h"
 #include "TestSupport.h"
 
 #include <QTemporaryDir>

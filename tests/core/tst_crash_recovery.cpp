@@ -7,8 +7,8 @@
 // committing to one branch at once are serialised by the file lock without losing a
 // commit, also when they are killed at random moments.
 
-#include "Errors.h"
-#include "Repository.h"
+#include <hubvault/Errors.h>
+#include <hubvault/Repository.h>
 #include "WriteTestSupport.h"
 
 #include <QProcess>

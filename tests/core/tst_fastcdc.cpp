@@ -2,9 +2,9 @@
 // chunk, with the chunk and whole-file SHA-256s; then the E5 worked example of §3.7 end
 // to end through the write path (file payload, pointer, pack layout and chunk index).
 
-#include "Errors.h"
+#include <hubvault/Errors.h>
+#include <hubvault/Repository.h>
 #include "FastCdcChunker.h"
-#include "Repository.h"
 #include "WriteTestSupport.h"
 
 #include <QJsonArray>

@@ -3,7 +3,7 @@
 // produced once with CPython 3.11's fnmatch.fnmatchcase and are kept as
 // literals, so the suite needs no Python.
 
-#include "FnMatch.h"
+#include <hubvault/FnMatch.h>
 
 #include <QtTest>
 

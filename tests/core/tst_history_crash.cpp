@@ -7,10 +7,10 @@
 // residue. A hot SQLite journal left by a writer that spilled pages is rolled back on
 // open, while a read-only connection refuses the database until then.
 
+#include <hubvault/Errors.h>
+#include <hubvault/Repository.h>
 #include "Env.h"
-#include "Errors.h"
 #include "HistoryTestSupport.h"
-#include "Repository.h"
 #include "TestSupport.h"
 
 #include <QElapsedTimer>

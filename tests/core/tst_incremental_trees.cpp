@@ -8,12 +8,12 @@
 
 #include "InternalTestSupport.h"
 
+#include <hubvault/Errors.h>
+#include <hubvault/Repository.h>
 #include "CommitWriter.h"
-#include "Errors.h"
 #include "History.h"
 #include "MergeEngine.h"
 #include "RepoSession.h"
-#include "Repository.h"
 #include "SnapshotValidator.h"
 #include "TreeBuilder.h"
 #include "TreeEditor.h"

@@ -9,12 +9,12 @@
 
 #include "InternalTestSupport.h"
 
+#include <hubvault/Errors.h>
+#include <hubvault/FolderUpload.h>
 #include "CommitWriter.h"
 #include "ContentReader.h"
-#include "Errors.h"
 #include "FileStream.h"
 #include "StoredRange.h"
-#include "FolderUpload.h"
 #include "GarbageCollector.h"
 #include "Hash.h"
 #include "HistorySquasher.h"

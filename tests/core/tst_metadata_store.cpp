@@ -11,7 +11,7 @@
 
 #include "InternalTestSupport.h"
 
-#include "Errors.h"
+#include <hubvault/Errors.h>
 #include "MetadataStore.h"
 #include "RepoSession.h"
 

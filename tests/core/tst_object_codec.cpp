@@ -1,8 +1,8 @@
 // Identifiers and canonical JSON against the worked examples of FORMAT.md (§2.5, §3.7,
 // §8.3, §9.1, §9.2) and against every object stored in the hubvault 0.0.2 fixtures.
 
+#include <hubvault/Errors.h>
 #include "CanonicalJson.h"
-#include "Errors.h"
 #include "Hash.h"
 #include "ObjectCodec.h"
 #include "ObjectModel.h"

@@ -7,8 +7,8 @@
 
 #include "InternalTestSupport.h"
 
+#include <hubvault/Errors.h>
 #include "ContentReader.h"
-#include "Errors.h"
 #include "Hash.h"
 #include "PackWriter.h"
 #include "StoredRange.h"

@@ -3,9 +3,9 @@
 // call; damaged chunk and blob bytes are caught on their first read and after a verified
 // read; a pack rewritten by gc is never served from the old pack's verification record.
 
-#include "Errors.h"
+#include <hubvault/Errors.h>
+#include <hubvault/Repository.h>
 #include "HistoryTestSupport.h"
-#include "Repository.h"
 #include "TestSupport.h"
 #include "VerifiedRanges.h"
 #include "WriteTestSupport.h"

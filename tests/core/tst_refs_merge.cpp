@@ -4,10 +4,10 @@
 // outcome and conflict kind, merge-base selection on criss-cross histories (computed
 // independently here), and previewMerge writing nothing.
 
+#include <hubvault/Errors.h>
+#include <hubvault/Repository.h>
 #include "Env.h"
-#include "Errors.h"
 #include "HistoryTestSupport.h"
-#include "Repository.h"
 #include "TestSupport.h"
 
 #include <QTemporaryDir>

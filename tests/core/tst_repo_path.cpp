@@ -1,7 +1,7 @@
 // Repository path and ref name rules (FORMAT.md §11.1, §8.1).
 
-#include "Errors.h"
-#include "RepoPath.h"
+#include <hubvault/Errors.h>
+#include <hubvault/RepoPath.h>
 
 #include <QTest>
 

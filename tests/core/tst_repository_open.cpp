@@ -2,8 +2,8 @@
 // opens and reads back what its manifest records, damaged or foreign directories are
 // refused with the right error, and reading never changes a byte on disk.
 
-#include "Errors.h"
-#include "Repository.h"
+#include <hubvault/Errors.h>
+#include <hubvault/Repository.h>
 #include "SqlTestSupport.h"
 #include "TestSupport.h"
 

@@ -1,8 +1,8 @@
 // SnapshotExporter: every format read back byte for byte against Repository::readBytes, a
 // folder of a revision, cancellation leaving nothing behind, unsafe names and targets.
 
-#include "Repository.h"
-#include "SnapshotExporter.h"
+#include <hubvault/Repository.h>
+#include <hubvault/SnapshotExporter.h>
 #include "ExportTestSupport.h"
 #include "TestSupport.h"
 

@@ -4,7 +4,7 @@
 // QUIRK that directory names are never compared, the order in which conflicts are
 // reported, and the ConflictError of validate().
 
-#include "Errors.h"
+#include <hubvault/Errors.h>
 #include "SnapshotValidator.h"
 
 #include <QTest>

@@ -4,10 +4,10 @@
 // branch or tag reaches (fixtures, scripted and generated histories, gc after every
 // step); orphans left by crashes removed; overview figures moving consistently.
 
+#include <hubvault/Errors.h>
+#include <hubvault/Repository.h>
 #include "Env.h"
-#include "Errors.h"
 #include "HistoryTestSupport.h"
-#include "Repository.h"
 #include "TestSupport.h"
 
 #include <QRandomGenerator>

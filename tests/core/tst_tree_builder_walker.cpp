@@ -10,10 +10,10 @@
 
 #include "InternalTestSupport.h"
 
+#include <hubvault/Errors.h>
+#include <hubvault/Repository.h>
 #include "CommitWriter.h"
-#include "Errors.h"
 #include "RepoSession.h"
-#include "Repository.h"
 #include "TreeBuilder.h"
 #include "TreeDiff.h"
 #include "TreeWalker.h"

@@ -3,7 +3,7 @@
 // by running CPython 3.11's difflib on the same inputs and are kept here as
 // literals, so the suite needs no Python.
 
-#include "UnifiedDiff.h"
+#include <hubvault/UnifiedDiff.h>
 
 #include <QtTest>
 

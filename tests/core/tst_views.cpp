@@ -3,9 +3,9 @@
 // copies that repair themselves, never touch the repository's truth, and never write
 // outside their target — not through hostile paths and not through planted symlinks.
 
+#include <hubvault/Errors.h>
+#include <hubvault/Repository.h>
 #include "CanonicalJson.h"
-#include "Errors.h"
-#include "Repository.h"
 #include "TestSupport.h"
 
 #include <QCryptographicHash>

@@ -4,9 +4,9 @@
 // truth (FORMAT, metadata.sqlite3, objects/, chunks/) byte-identical, refs and reflog
 // unchanged, a later open and full verification clean and the next write cleaning txn/.
 
+#include <hubvault/Errors.h>
+#include <hubvault/Repository.h>
 #include "Env.h"
-#include "Errors.h"
-#include "Repository.h"
 #include "WriteTestSupport.h"
 
 #include <QBuffer>

@@ -3,11 +3,11 @@
 // reflogs, paths info, tree listings, read ranges, file bytes (regenerated from the
 // manifest's recipes), verify results; and that reading changes no file.
 
+#include <hubvault/ModelJson.h>
+#include <hubvault/Repository.h>
 #include "CanonicalJson.h"
 #include "Hash.h"
-#include "ModelJson.h"
 #include "ObjectCodec.h"
-#include "Repository.h"
 #include "TestSupport.h"
 
 #include <QCryptographicHash>

@@ -3,11 +3,11 @@
 // SQLite tables with what the original wrote (pack file names excepted: they embed a
 // random part of the transaction id).
 
+#include <hubvault/ModelJson.h>
+#include <hubvault/Repository.h>
 #include "CanonicalJson.h"
 #include "Env.h"
 #include "Hash.h"
-#include "ModelJson.h"
-#include "Repository.h"
 #include "TestSupport.h"
 
 #include <QCryptographicHash>

@@ -3,8 +3,8 @@
 // MainWindow and waiting for it, dropping local files on a widget, commit options with a
 // title, and sizes as the app formats them.
 
+#include <hubvault/CommitOperation.h>
 #include "MainWindow.h"
-#include "CommitOperation.h"
 
 #include <QApplication>
 #include <QDragEnterEvent>

@@ -2,7 +2,7 @@
 // Helpers of the suites that check an exported revision (tst_snapshot_exporter,
 // tst_export_dialog): what a folder holds and what the export must contain.
 
-#include "Repository.h"
+#include <hubvault/Repository.h>
 
 #include <QByteArray>
 #include <QDir>

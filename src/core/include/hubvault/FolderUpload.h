@@ -3,7 +3,7 @@
 // not followed), matched with allow / ignore patterns on its folder-relative path the
 // way the original matches them, in a stable sorted order.
 
-#include "CommitOperation.h"
+#include <hubvault/CommitOperation.h>
 
 #include <QList>
 #include <QStringList>

@@ -3,7 +3,7 @@
 // `blob_id`, `last_commit`, dates as "2024-01-01T00:00:00+00:00". Used by `--json`
 // output, tests against the fixture manifests, and later the HTTP server.
 
-#include "Models.h"
+#include <hubvault/Models.h>
 
 #include <QJsonArray>
 #include <QJsonObject>

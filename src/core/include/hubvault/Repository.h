@@ -1,15 +1,16 @@
 #pragma once
 // The public face of a hubvault repository: one object per repository directory.
-// Reads follow FORMAT.md and API.md of hubvault 0.0.2 exactly; every call takes the
-// shared file lock, opens a short-lived read-only SQLite connection and closes it again,
-// so several processes (ours or the original's) can use one repository at once.
+// Reads follow FORMAT.md and API.md of hubvault 0.0.2 exactly. An open repository keeps
+// its SQLite connections, prepared statements and parsed objects across calls; every call
+// takes the shared file lock and notices another process's commit through the database's
+// change counter, so several processes (ours or the original's) can use one repository
+// at once. One object may be used from many threads at once (see docs/architecture.md).
 
-#include "CommitOperation.h"
-#include "HistorySquasher.h"
-#include "MergeEngine.h"
-#include "Errors.h"
-#include "Models.h"
-#include "Progress.h"
+#include <hubvault/CommitOperation.h>
+#include <hubvault/Errors.h>
+#include <hubvault/Models.h>
+#include <hubvault/Options.h>
+#include <hubvault/Progress.h>
 
 #include <QIODevice>
 #include <QString>
@@ -21,31 +22,6 @@ namespace hubvault {
 
 class Env;
 class RepositoryContext;
-
-/** Options of snapshotDownload (API.md `snapshot_download`). */
-struct SnapshotOptions {
-    QString revision;                       ///< empty = default branch
-    QString localDir;                       ///< empty = managed view under cache/
-    std::optional<QStringList> allowPatterns;
-    std::optional<QStringList> ignorePatterns;
-};
-
-/** Options of createRepo (API.md `create_repo`). */
-struct CreateRepoOptions {
-    QString defaultBranch = QStringLiteral("main");
-    bool existOk = false;
-    qint64 largeFileThreshold = 16777216;
-};
-
-/** Options of uploadFolder (API.md `upload_folder`). */
-struct UploadFolderOptions {
-    QString folderPath;
-    QString pathInRepo; ///< empty = repository root
-    CommitOptions commit; ///< empty message = "Upload folder using hubvault"
-    std::optional<QStringList> allowPatterns;
-    std::optional<QStringList> ignorePatterns;
-    std::optional<QStringList> deletePatterns; ///< delete matching remote files not uploaded
-};
 
 class Repository {
 public:

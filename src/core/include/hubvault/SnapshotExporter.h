@@ -11,8 +11,8 @@
 // cancellation leaves the target as it was. Names come from the repository and are checked
 // again so that none can lead outside the target.
 
-#include "Errors.h"
-#include "Progress.h"
+#include <hubvault/Errors.h>
+#include <hubvault/Progress.h>
 
 #include <QString>
 #include <optional>
