@@ -31,9 +31,10 @@ QThreadPool *workerThreadPool();
 
 /** Why a background call produced no value. */
 struct Failure {
-    QString kind;    ///< the core's error class name ("EntryNotFoundError"), or "std::exception"
+    std::optional<ErrorKind> errorKind; ///< empty for errors that are not the core's
+    QString kind;    ///< for display: the core's error class name ("EntryNotFoundError"), or "std::exception"
     QString message; ///< human-readable, from the core
-    bool isCancellation() const { return kind == QLatin1String("CancelledError"); }
+    bool isCancellation() const { return errorKind == ErrorKind::Cancelled; }
 };
 
 /** A value or the failure that prevented it. */
@@ -51,6 +52,7 @@ Outcome<T> runCaught(const Work &work)
     try {
         out.value = work();
     } catch (const HubVaultError &e) {
+        out.failure.errorKind = e.errorKind();
         out.failure.kind = e.kind();
         out.failure.message = e.message();
     } catch (const std::exception &e) {

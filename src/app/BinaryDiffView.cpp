@@ -21,7 +21,7 @@ QString storageOf(const std::optional<FileStorageInfo> &file)
 {
     if (!file)
         return QString();
-    return file->storageKind == QLatin1String("chunked")
+    return file->storageKind == StorageKind::Chunked
                ? BinaryDiffView::tr("%n chunk(s)", nullptr, int(file->chunks.size()))
                : BinaryDiffView::tr("one blob");
 }

@@ -46,7 +46,7 @@ void CommitChangesModel::setStorage(const CommitStorageDelta &storage)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
-QString CommitChangesModel::changeTypeOf(const CommitChangeInfo &c) const
+ChangeKind CommitChangesModel::changeTypeOf(const CommitChangeInfo &c) const
 {
     const auto it = m_storage.constFind(c.path);
     return it != m_storage.constEnd() && !it->copiedFrom.isEmpty() ? it->changeType : c.changeType;
@@ -57,19 +57,21 @@ void CommitChangesModel::clear()
     setChanges({});
 }
 
-QString CommitChangesModel::changeLabel(const QString &changeType)
+QString CommitChangesModel::changeLabel(ChangeKind changeType)
 {
-    if (changeType == QLatin1String("added"))
+    switch (changeType) {
+    case ChangeKind::Added:
         return tr("Added");
-    if (changeType == QLatin1String("modified"))
+    case ChangeKind::Modified:
         return tr("Modified");
-    if (changeType == QLatin1String("deleted"))
+    case ChangeKind::Deleted:
         return tr("Deleted");
-    if (changeType == QLatin1String("copied"))
+    case ChangeKind::Copied:
         return tr("Copied");
-    if (changeType == QLatin1String("renamed"))
+    case ChangeKind::Renamed:
         return tr("Renamed");
-    return changeType;
+    }
+    return wireName(changeType);
 }
 
 QString CommitChangesModel::formatDelta(qint64 bytes)
@@ -98,7 +100,7 @@ QVariant CommitChangesModel::data(const QModelIndex &index, int role) const
     const CommitChangeInfo &c = m_changes.at(index.row());
     const qint64 before = oldSize(c);
     const qint64 after = newSize(c);
-    const QString changeType = changeTypeOf(c);
+    const ChangeKind changeType = changeTypeOf(c);
     const auto storage = m_storage.constFind(c.path);
     const QString copiedFrom = storage != m_storage.constEnd() ? storage->copiedFrom : QString();
     // Deleted files add nothing; other files are unknown until the delta arrives.
@@ -125,7 +127,7 @@ QVariant CommitChangesModel::data(const QModelIndex &index, int role) const
         }
     case Qt::DecorationRole:
         if (index.column() == PathColumn)
-            return QIcon(QStringLiteral(":/icons/change-%1.svg").arg(changeType == QLatin1String("renamed") ? QStringLiteral("copied") : changeType));
+            return QIcon(QStringLiteral(":/icons/change-%1.svg").arg(wireName(changeType == ChangeKind::Renamed ? ChangeKind::Copied : changeType)));
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() >= OldSizeColumn)
@@ -145,7 +147,7 @@ QVariant CommitChangesModel::data(const QModelIndex &index, int role) const
     case PathRole:
         return c.path;
     case ChangeTypeRole:
-        return changeType;
+        return wireName(changeType);
     case CopiedFromRole:
         return copiedFrom;
     case StoredBytesRole:
@@ -163,7 +165,7 @@ QVariant CommitChangesModel::data(const QModelIndex &index, int role) const
         case DeltaColumn:
             return std::max<qint64>(after, 0) - std::max<qint64>(before, 0);
         case ChangeColumn:
-            return changeType;
+            return wireName(changeType);
         case StoredColumn:
             return stored;
         default:

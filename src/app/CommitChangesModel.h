@@ -35,7 +35,7 @@ public:
     const QList<CommitChangeInfo> &changes() const { return m_changes; }
 
     /** Translated, capitalised name of a change type ("Added"). */
-    static QString changeLabel(const QString &changeType);
+    static QString changeLabel(ChangeKind changeType);
     /** "+1.2 KiB", "−300 bytes", "0 bytes". */
     static QString formatDelta(qint64 bytes);
 
@@ -45,7 +45,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    QString changeTypeOf(const CommitChangeInfo &c) const;
+    ChangeKind changeTypeOf(const CommitChangeInfo &c) const;
 
     QList<CommitChangeInfo> m_changes;
     QHash<QString, CommitFileStorageDelta> m_storage; ///< by path

@@ -237,20 +237,20 @@ void CommitDetailsView::render()
 
     int added = 0, modified = 0, deleted = 0, copied = 0, renamed = 0;
     qint64 bytesIn = 0, bytesOut = 0;
-    QHash<QString, QString> storedType;
+    QHash<QString, ChangeKind> storedType;
     if (m_storage) {
         for (const CommitFileStorageDelta &f : m_storage->files)
             storedType.insert(f.path, f.changeType);
     }
     for (const CommitChangeInfo &change : m_detail.changes) {
-        const QString type = storedType.value(change.path, change.changeType);
-        if (type == QLatin1String("copied"))
+        const ChangeKind type = storedType.value(change.path, change.changeType);
+        if (type == ChangeKind::Copied)
             ++copied;
-        else if (type == QLatin1String("renamed"))
+        else if (type == ChangeKind::Renamed)
             ++renamed;
-        else if (change.changeType == QLatin1String("added"))
+        else if (change.changeType == ChangeKind::Added)
             ++added;
-        else if (change.changeType == QLatin1String("deleted"))
+        else if (change.changeType == ChangeKind::Deleted)
             ++deleted;
         else
             ++modified;

@@ -251,15 +251,15 @@ void MergeDialog::showPreview(const MergePreview &preview)
     m_preview = preview;
     const MergeResult &r = preview.result;
     const QString source = r.sourceRevision.toHtmlEscaped(), target = r.targetRevision.toHtmlEscaped();
-    if (r.status == QLatin1String("fast-forward")) {
+    if (r.status == MergeStatus::FastForward) {
         m_status->setText(tr("<b>Fast-forward:</b> %1 only adds commits on top of %2, so %2 moves to %3; no merge "
                              "commit is created.")
                               .arg(source, target, r.sourceHead.value_or(QString()).left(12)));
-    } else if (r.status == QLatin1String("merged")) {
+    } else if (r.status == MergeStatus::Merged) {
         m_status->setText(tr("<b>Merge commit:</b> both branches have new commits; a commit with two parents joins "
                              "%1 into %2 (base %3).")
                               .arg(source, target, r.baseCommit.value_or(QString()).left(12)));
-    } else if (r.status == QLatin1String("already-up-to-date")) {
+    } else if (r.status == MergeStatus::AlreadyUpToDate) {
         m_status->setText(tr("<b>Already up to date:</b> %2 already contains %1; there is nothing to merge.").arg(source, target));
     } else {
         m_status->setText(tr("<b>Conflicts:</b> %n path(s) changed differently on both sides.", nullptr,
@@ -312,14 +312,14 @@ void MergeDialog::updateDefaultMessage()
 
 void MergeDialog::updateButtons()
 {
-    const bool createsCommit = m_preview && m_preview->result.status == QLatin1String("merged");
+    const bool createsCommit = m_preview && m_preview->result.status == MergeStatus::Merged;
     const bool canMerge = m_preview && !m_merging && !m_previewing
-        && (m_preview->result.status == QLatin1String("fast-forward") || createsCommit)
+        && (m_preview->result.status == MergeStatus::FastForward || createsCommit)
         && (!createsCommit || !m_message->text().trimmed().isEmpty());
     m_mergeButton->setEnabled(canMerge);
-    if (m_preview && m_preview->result.status == QLatin1String("conflict"))
+    if (m_preview && m_preview->result.status == MergeStatus::Conflict)
         m_mergeButton->setToolTip(tr("The merge has conflicts; resolve them first (see above)."));
-    else if (m_preview && m_preview->result.status == QLatin1String("already-up-to-date"))
+    else if (m_preview && m_preview->result.status == MergeStatus::AlreadyUpToDate)
         m_mergeButton->setToolTip(tr("Nothing to merge."));
     else
         m_mergeButton->setToolTip(QString());
@@ -342,7 +342,7 @@ void MergeDialog::runMerge()
     options.parentCommit = previewed.targetHeadBefore.value_or(QString());
     const QString message = m_message->text().trimmed();
     const QString description = m_description->toPlainText().trimmed();
-    if (previewed.status == QLatin1String("merged")) {
+    if (previewed.status == MergeStatus::Merged) {
         if (message != m_preview->defaultMessage || !description.isEmpty())
             options.commitMessage = message;
         if (!description.isEmpty())

@@ -57,8 +57,7 @@ QString sideDiff(const Repository &repo, const QString &path, const MergeSide &b
     const std::optional<QString> oldText = asText(oldBytes), newText = asText(newBytes);
     if (!oldText || !newText)
         return tr("Binary content: no line diff.");
-    const QString change = !base.present ? QStringLiteral("added") : !side.present ? QStringLiteral("deleted")
-                                                                                     : QStringLiteral("modified");
+    const ChangeKind change = !base.present ? ChangeKind::Added : !side.present ? ChangeKind::Deleted : ChangeKind::Modified;
     return UnifiedDiff::render(path, change, *oldText, *newText, base.oid, side.oid);
 }
 

@@ -68,7 +68,7 @@ QVariant StorageSectionsModel::data(const QModelIndex &index, int role) const
         case ReclaimableColumn:
             return s.reclaimableSize;
         case StrategyColumn:
-            return s.reclaimStrategy;
+            return wireName(s.reclaimStrategy);
         case NotesColumn:
             return s.notes;
         }
@@ -87,7 +87,7 @@ QVariant StorageSectionsModel::data(const QModelIndex &index, int role) const
         case ReclaimableColumn:
             return sizeText(s.reclaimableSize);
         case StrategyColumn:
-            return s.reclaimStrategy;
+            return wireName(s.reclaimStrategy);
         case NotesColumn:
             return s.notes;
         }
@@ -100,13 +100,13 @@ QVariant StorageSectionsModel::data(const QModelIndex &index, int role) const
         case ReclaimableColumn:
             return tr("%1 bytes").arg(QLocale().toString(s.reclaimableSize));
         case StrategyColumn:
-            if (s.reclaimStrategy == QLatin1String("keep"))
+            if (s.reclaimStrategy == ReclaimStrategy::Keep)
                 return tr("Needed by the repository; never reclaimed.");
-            if (s.reclaimStrategy == QLatin1String("gc"))
+            if (s.reclaimStrategy == ReclaimStrategy::Gc)
                 return tr("Reclaimed by garbage collection (gc).");
-            if (s.reclaimStrategy == QLatin1String("prune-cache"))
+            if (s.reclaimStrategy == ReclaimStrategy::PruneCache)
                 return tr("Reclaimed by gc with cache pruning; views are rebuilt on demand.");
-            if (s.reclaimStrategy == QLatin1String("manual-review"))
+            if (s.reclaimStrategy == ReclaimStrategy::ManualReview)
                 return tr("Inspect before removing anything by hand.");
             return {};
         default:

@@ -67,26 +67,25 @@ void UploadJob::start()
     background::run(
         this, [request = m_request, task = m_task] { return run(request, task); },
         [this](const background::Outcome<QString> &outcome) {
-            onEnded(outcome.value.value_or(QString()), outcome.failure.kind, outcome.failure.message,
-                    outcome.failure.isCancellation());
+            onEnded(outcome.value.value_or(QString()), outcome.failure);
         });
 }
 
-void UploadJob::onEnded(const QString &commitId, const QString &kind, const QString &message, bool wasCancelled)
+void UploadJob::onEnded(const QString &commitId, const background::Failure &failure)
 {
     m_progress->stop();
     if (!commitId.isEmpty()) {
         m_state = State::Finished;
         m_commitId = commitId;
         Q_EMIT finished(commitId);
-    } else if (wasCancelled) {
+    } else if (failure.isCancellation()) {
         m_state = State::Cancelled;
         Q_EMIT cancelled();
     } else {
         m_state = State::Failed;
-        m_errorKind = kind;
-        m_error = message;
-        Q_EMIT failed(kind, message);
+        m_errorKind = failure.errorKind;
+        m_error = failure.message;
+        Q_EMIT failed(failure.kind, failure.message);
     }
     Q_EMIT ended();
 }

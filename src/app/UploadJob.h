@@ -4,7 +4,9 @@
 // The core stages every byte inside its transaction and publishes only at the end, so a
 // cancelled or failed job leaves the repository exactly as it was.
 
+#include <hubvault/Errors.h>
 #include <hubvault/Progress.h>
+#include "BackgroundCall.h"
 #include "StagedChange.h"
 
 #include <QList>
@@ -36,8 +38,8 @@ public:
     State state() const { return m_state; }
     bool isRunning() const { return m_state == State::Running; }
     QString commitId() const { return m_commitId; }
-    /** The core's error class name ("ConflictError") and message after failed(). */
-    QString errorKind() const { return m_errorKind; }
+    /** What went wrong, after failed(); empty when the error was not the core's. */
+    std::optional<ErrorKind> errorKind() const { return m_errorKind; }
     QString errorMessage() const { return m_error; }
     qint64 bytesDone() const;
     qint64 bytesTotal() const;
@@ -58,12 +60,12 @@ Q_SIGNALS:
     void ended();
 
 private:
-    void onEnded(const QString &commitId, const QString &kind, const QString &message, bool wasCancelled);
+    void onEnded(const QString &commitId, const background::Failure &failure);
 
     Request m_request;
     State m_state = State::Idle;
     QString m_commitId;
-    QString m_errorKind;
+    std::optional<ErrorKind> m_errorKind;
     QString m_error;
     TaskControl m_task;
     ProgressRelay *m_progress;

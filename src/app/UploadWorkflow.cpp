@@ -525,7 +525,7 @@ void UploadWorkflow::onPublishEnded()
             m_dialog->showFailure(tr("Stopped. Nothing was committed: the repository is exactly as it was."));
     } else {
         m_queue->finishPublish(StagedChange::State::Failed);
-        const bool staleParent = job->errorKind() == QLatin1String("ConflictError") && !job->request().parentCommit.isEmpty();
+        const bool staleParent = job->errorKind() == ErrorKind::Conflict && !job->request().parentCommit.isEmpty();
         const QString message = tr("Nothing was committed.") + QLatin1Char('\n') + job->errorMessage();
         if (!m_dialog)
             m_window->showError(tr("Cannot Publish Changes"), message);

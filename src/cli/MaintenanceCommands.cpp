@@ -138,7 +138,7 @@ int runStorage(CommandContext &context, const ParsedArgs &)
                                 QStringLiteral("RECLAIMABLE"), QStringLiteral("STRATEGY"), QStringLiteral("PATH")}};
     for (const StorageSectionInfo &section : overview.sections)
         rows.append({section.name, humanSize(section.totalSize), QString::number(section.fileCount),
-                     humanSize(section.reclaimableSize), section.reclaimStrategy, section.path});
+                     humanSize(section.reclaimableSize), wireName(section.reclaimStrategy), section.path});
     QList<qsizetype> widths(rows.constFirst().size(), 0);
     for (const QStringList &row : std::as_const(rows))
         for (qsizetype i = 0; i < row.size(); ++i)

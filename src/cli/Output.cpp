@@ -94,26 +94,29 @@ QString humanSize(qint64 bytes)
 namespace {
 
 /** What to do about an error of `kind`, appended when the message does not say it already. */
-QString hintFor(const QString &kind)
+QString hintFor(ErrorKind kind)
 {
-    if (kind == QLatin1String("RepositoryNotFoundError"))
+    switch (kind) {
+    case ErrorKind::RepositoryNotFound:
         return QStringLiteral("create one with 'hubvault init PATH' or name an existing one with -C PATH");
-    if (kind == QLatin1String("RevisionNotFoundError"))
+    case ErrorKind::RevisionNotFound:
         return QStringLiteral("list branches with 'hubvault branch' and tags with 'hubvault tag'");
-    if (kind == QLatin1String("EntryNotFoundError"))
+    case ErrorKind::EntryNotFound:
         return QStringLiteral("list the files of a revision with 'hubvault ls-tree -r [REVISION]'");
-    if (kind == QLatin1String("UnsupportedPathError"))
+    case ErrorKind::UnsupportedPath:
         return QStringLiteral("use a relative path with '/' separators and no empty, '.' or '..' segments");
-    if (kind == QLatin1String("IntegrityError"))
+    case ErrorKind::Integrity:
         return QStringLiteral("run 'hubvault verify --full' to see what is damaged");
-    return {};
+    case ErrorKind::RefAlreadyExists:
+        return QStringLiteral("choose another name, or delete the existing one first");
+    default:
+        return {};
+    }
 }
 
-QString withHint(const QString &kind, const QString &message)
+QString withHint(ErrorKind kind, const QString &message)
 {
-    QString hint = hintFor(kind);
-    if (kind == QLatin1String("ConflictError") && message.contains(QLatin1String("already exists")))
-        hint = QStringLiteral("choose another name, or delete the existing one first");
+    const QString hint = hintFor(kind);
     if (hint.isEmpty() || message.contains(QLatin1Char(';')))
         return message;
     return message + QStringLiteral("; ") + hint;
@@ -139,7 +142,7 @@ int runReportingErrors(const QString &helpCommand, const std::function<int()> &b
         out::errorLine(prefix + e.kind() + QStringLiteral(": ") + out::singleLine(e.message()));
         return ExitInterrupted;
     } catch (const HubVaultError &e) {
-        out::errorLine(prefix + e.kind() + QStringLiteral(": ") + out::singleLine(withHint(e.kind(), e.message())));
+        out::errorLine(prefix + e.kind() + QStringLiteral(": ") + out::singleLine(withHint(e.errorKind(), e.message())));
         return ExitFailure;
     } catch (const std::bad_alloc &) {
         out::errorLine(prefix + QStringLiteral("out of memory"));

@@ -185,15 +185,15 @@ int runMerge(CommandContext &context, const ParsedArgs &args)
     if (args.isSet(QStringLiteral("description")))
         options.commitDescription = args.value(QStringLiteral("description"));
     const MergeResult result = repo.merge(args.positionals.at(0), options);
-    const bool conflict = result.status == QLatin1String("conflict");
+    const bool conflict = result.status == MergeStatus::Conflict;
 
     if (context.json) {
         out::json(ModelJson::toJson(result));
         return conflict ? ExitFailure : ExitOk;
     }
-    if (result.status == QLatin1String("already-up-to-date")) {
+    if (result.status == MergeStatus::AlreadyUpToDate) {
         out::line(QStringLiteral("Already up to date."));
-    } else if (result.status == QLatin1String("fast-forward")) {
+    } else if (result.status == MergeStatus::FastForward) {
         out::line(QStringLiteral("Updating %1..%2").arg(shortOid(result.targetHeadBefore.value_or(QString())),
                                                         shortOid(result.headAfter.value_or(QString()))));
         out::line(QStringLiteral("Fast-forward"));

@@ -229,8 +229,7 @@ CommitChangeInfo History::change(const QString &path, const QString &oldFileId, 
 {
     CommitChangeInfo c;
     c.path = path;
-    c.changeType = oldFileId.isEmpty() ? QStringLiteral("added")
-                                       : (newFileId.isEmpty() ? QStringLiteral("deleted") : QStringLiteral("modified"));
+    c.changeType = oldFileId.isEmpty() ? ChangeKind::Added : (newFileId.isEmpty() ? ChangeKind::Deleted : ChangeKind::Modified);
     if (!oldFileId.isEmpty())
         c.oldFile = fileVersion(path, oldFileId);
     if (!newFileId.isEmpty())

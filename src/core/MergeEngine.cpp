@@ -327,7 +327,7 @@ MergeResult MergeEngine::merge(const QString &sourceRevision, const MergeOptions
     auto gitOid = [&](const QString &id) { return id.isEmpty() ? std::optional<QString>() : m_session.commitGitOid(id); };
     result.targetHeadBefore = gitOid(targetHead);
     result.sourceHead = gitOid(sourceHead);
-    auto finishWithoutCommit = [&](const QString &status, const QString &base, const QString &after) {
+    auto finishWithoutCommit = [&](MergeStatus status, const QString &base, const QString &after) {
         result.status = status;
         result.baseCommit = gitOid(base);
         result.headAfter = gitOid(after);
@@ -344,27 +344,27 @@ MergeResult MergeEngine::merge(const QString &sourceRevision, const MergeOptions
             txn.updateRef(QStringLiteral("branch"), target, targetHead, sourceHead, defaultMessage, true);
             txn.commit();
         }
-        return finishWithoutCommit(QStringLiteral("fast-forward"), base, sourceHead);
+        return finishWithoutCommit(MergeStatus::FastForward, base, sourceHead);
     };
 
     if (sourceHead.isEmpty())
-        return finishWithoutCommit(QStringLiteral("already-up-to-date"), QString(), targetHead);
+        return finishWithoutCommit(MergeStatus::AlreadyUpToDate, QString(), targetHead);
     if (targetHead.isEmpty())
         return fastForward(QString());
     const QString base = mergeBase(targetHead, sourceHead);
     if (targetHead == sourceHead || base == sourceHead)
-        return finishWithoutCommit(QStringLiteral("already-up-to-date"), base, targetHead);
+        return finishWithoutCommit(MergeStatus::AlreadyUpToDate, base, targetHead);
     if (base == targetHead)
         return fastForward(base);
 
     const TreeResult merged = mergeTrees(base, targetHead, sourceHead);
     if (!merged.conflicts.isEmpty()) {
         result.conflicts = merged.conflicts;
-        finishWithoutCommit(QStringLiteral("conflict"), base, targetHead);
+        finishWithoutCommit(MergeStatus::Conflict, base, targetHead);
         result.commit.reset(); // nothing was committed
         return result;
     }
-    result.status = QStringLiteral("merged");
+    result.status = MergeStatus::Merged;
     result.baseCommit = gitOid(base);
     result.createdCommit = true;
     const CommitText text = CommitText::compose(options.commitMessage.value_or(defaultMessage), options.commitDescription);

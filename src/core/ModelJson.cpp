@@ -96,7 +96,7 @@ QJsonObject ModelJson::toJson(const CommitChangeInfo &change)
 {
     auto version = [](const CommitFileVersionInfo &f) { return toJson(f); };
     return QJsonObject{{QStringLiteral("path"), change.path},
-                       {QStringLiteral("change_type"), change.changeType},
+                       {QStringLiteral("change_type"), wireName(change.changeType)},
                        {QStringLiteral("old_file"), optional(change.oldFile, version)},
                        {QStringLiteral("new_file"), optional(change.newFile, version)},
                        {QStringLiteral("is_binary"), change.isBinary},
@@ -169,7 +169,7 @@ QJsonObject ModelJson::toJson(const MergeConflict &c)
 
 QJsonObject ModelJson::toJson(const MergeResult &r)
 {
-    return QJsonObject{{QStringLiteral("status"), r.status},
+    return QJsonObject{{QStringLiteral("status"), wireName(r.status)},
                        {QStringLiteral("target_revision"), r.targetRevision},
                        {QStringLiteral("source_revision"), r.sourceRevision},
                        {QStringLiteral("base_commit"), optionalString(r.baseCommit)},
@@ -214,7 +214,7 @@ QJsonObject ModelJson::toJson(const StorageSectionInfo &s)
                        {QStringLiteral("total_size"), s.totalSize},
                        {QStringLiteral("file_count"), s.fileCount},
                        {QStringLiteral("reclaimable_size"), s.reclaimableSize},
-                       {QStringLiteral("reclaim_strategy"), s.reclaimStrategy},
+                       {QStringLiteral("reclaim_strategy"), wireName(s.reclaimStrategy)},
                        {QStringLiteral("notes"), s.notes}};
 }
 

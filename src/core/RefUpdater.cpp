@@ -48,7 +48,7 @@ void RefUpdater::createBranch(const QString &branchIn, const QString &revision, 
     if (m_session.ref(kBranch, branch)) {
         if (existOk)
             return;
-        throw ConflictError(QStringLiteral("branch already exists: %1").arg(branch));
+        throw RefAlreadyExistsError(QStringLiteral("branch already exists: %1").arg(branch));
     }
     const auto target = History(m_session).resolve(revision, true);
     Transaction txn(m_session, branch, QString());
@@ -75,7 +75,7 @@ void RefUpdater::createTag(const QString &tagIn, const QString &tagMessage, cons
     if (m_session.ref(kTag, tag)) {
         if (existOk)
             return;
-        throw ConflictError(QStringLiteral("tag already exists: %1").arg(tag));
+        throw RefAlreadyExistsError(QStringLiteral("tag already exists: %1").arg(tag));
     }
     const auto target = History(m_session).resolve(revision, true);
     if (!target)

@@ -24,10 +24,10 @@ const ObjectType kTypes[] = {ObjectType::Commit, ObjectType::Tree, ObjectType::F
 const QString kPlanPack = QStringLiteral("gc-0000000000000000-00000000");
 
 StorageSectionInfo section(const char *name, const char *path, qint64 total, qint64 count, qint64 reclaimable,
-                           const char *strategy, const char *notes)
+                           ReclaimStrategy strategy, const char *notes)
 {
-    return StorageSectionInfo{QLatin1String(name), QLatin1String(path), total, count, reclaimable,
-                              QLatin1String(strategy), QLatin1String(notes)};
+    return StorageSectionInfo{QLatin1String(name), QLatin1String(path), total, count, reclaimable, strategy,
+                              QLatin1String(notes)};
 }
 
 } // namespace
@@ -298,29 +298,29 @@ StorageOverview StorageAnalyzer::overview()
     auto rows = [&](ObjectType type) { return m_graph.count(type) + m_graph.oddIds(type).size(); };
     const qint64 blobRows = rows(ObjectType::Blob);
     out.sections = {
-        section("repo.metadata", "FORMAT + metadata.sqlite3 + locks/", metaBytes, metaFiles, 0, "keep",
+        section("repo.metadata", "FORMAT + metadata.sqlite3 + locks/", metaBytes, metaFiles, 0, ReclaimStrategy::Keep,
                 "Core repository metadata now lives in repo-local SQLite plus the shared repo lock."),
         section("objects.commits", "objects/commits/", typeTotal(ObjectType::Commit), rows(ObjectType::Commit),
-                unreachableBytes(ObjectType::Commit), "gc",
+                unreachableBytes(ObjectType::Commit), ReclaimStrategy::Gc,
                 "Commit containers; unreachable ones are removed by gc(), while reachable historical ones require squash_history()."),
         section("objects.trees", "objects/trees/", typeTotal(ObjectType::Tree), rows(ObjectType::Tree),
-                unreachableBytes(ObjectType::Tree), "gc", "Tree containers for directory snapshots."),
+                unreachableBytes(ObjectType::Tree), ReclaimStrategy::Gc, "Tree containers for directory snapshots."),
         section("objects.files", "objects/files/", typeTotal(ObjectType::File), rows(ObjectType::File),
-                unreachableBytes(ObjectType::File), "gc",
+                unreachableBytes(ObjectType::File), ReclaimStrategy::Gc,
                 "File metadata objects; older live versions are counted under historical_retained_size until history is squashed."),
-        section("objects.blobs.meta", "objects/blobs/*.meta.json", 0, blobRows, 0, "gc",
+        section("objects.blobs.meta", "objects/blobs/*.meta.json", 0, blobRows, 0, ReclaimStrategy::Gc,
                 "Blob metadata sidecars. Their reclaimable bytes are tied to blob payload reclamation below."),
-        section("objects.blobs.data", "objects/blobs/*.data", dataBytes, blobRows, unreachableBytes(ObjectType::Blob), "gc",
+        section("objects.blobs.data", "objects/blobs/*.data", dataBytes, blobRows, unreachableBytes(ObjectType::Blob), ReclaimStrategy::Gc,
                 "Whole-file blob payloads."),
-        section("chunks.packs", "chunks/packs/", packs.first, packs.second, qMax<qint64>(0, packs.first - liveChunkPack), "gc",
+        section("chunks.packs", "chunks/packs/", packs.first, packs.second, qMax<qint64>(0, packs.first - liveChunkPack), ReclaimStrategy::Gc,
                 "Chunk pack files. gc() rewrites live chunks into a compact pack layout before deleting old packs."),
-        section("chunks.index", "chunks/index/", index.first, index.second, qMax<qint64>(0, index.first - liveChunkIndex), "gc",
+        section("chunks.index", "chunks/index/", index.first, index.second, qMax<qint64>(0, index.first - liveChunkIndex), ReclaimStrategy::Gc,
                 "Visible manifest plus immutable index segments for chunk lookups."),
-        section("cache", "cache/", cache.first, cache.second, cache.first, "prune-cache",
+        section("cache", "cache/", cache.first, cache.second, cache.first, ReclaimStrategy::PruneCache,
                 "Managed detached downloads and snapshots that can be rebuilt without changing committed data."),
-        section("txn", "txn/", txn.first, txn.second, 0, "manual-review",
+        section("txn", "txn/", txn.first, txn.second, 0, ReclaimStrategy::ManualReview,
                 "Transaction leftovers should normally be empty after recovery; inspect before manual removal."),
-        section("quarantine", "quarantine/", quarantine.first, quarantine.second, quarantine.first, "gc",
+        section("quarantine", "quarantine/", quarantine.first, quarantine.second, quarantine.first, ReclaimStrategy::Gc,
                 "Previously isolated files awaiting final deletion."),
     };
 

@@ -12,7 +12,7 @@ FileStorageInfo StorageDelta::describeFile(const QString &path, const FilePayloa
 {
     FileStorageInfo info;
     info.path = path;
-    info.storageKind = file.isChunked() ? QStringLiteral("chunked") : QStringLiteral("blob");
+    info.storageKind = file.isChunked() ? StorageKind::Chunked : StorageKind::Blob;
     info.size = file.logicalSize;
     info.sha256 = file.sha256;
     info.oid = file.oid;
@@ -70,18 +70,18 @@ CommitStorageDelta StorageDelta::forCommit(const QString &commitId)
         if (!d.oldFileId.isEmpty())
             file.oldSize = m_session.file(d.oldFileId).logicalSize;
         if (d.newFileId.isEmpty()) {
-            file.changeType = QStringLiteral("deleted");
+            file.changeType = ChangeKind::Deleted;
             out.files.append(file);
             continue;
         }
         const FilePayload &now = m_session.file(d.newFileId);
         file.newSize = now.logicalSize;
-        file.changeType = d.oldFileId.isEmpty() ? QStringLiteral("added") : QStringLiteral("modified");
+        file.changeType = d.oldFileId.isEmpty() ? ChangeKind::Added : ChangeKind::Modified;
         if (d.oldFileId.isEmpty()) {
             const QString source = parentPathBySha.value(now.sha256);
             if (!source.isEmpty() && source != d.path) {
                 const bool renamed = deleted.contains(source) && !renamedAway.contains(source);
-                file.changeType = renamed ? QStringLiteral("renamed") : QStringLiteral("copied");
+                file.changeType = renamed ? ChangeKind::Renamed : ChangeKind::Copied;
                 file.copiedFrom = source;
                 if (renamed)
                     renamedAway.insert(source);
@@ -99,7 +99,7 @@ CommitStorageDelta StorageDelta::forCommit(const QString &commitId)
     }
     // A rename is one change, listed where the file now is.
     out.files.removeIf([&](const CommitFileStorageDelta &f) {
-        return f.changeType == QLatin1String("deleted") && renamedAway.contains(f.path);
+        return f.changeType == ChangeKind::Deleted && renamedAway.contains(f.path);
     });
     return out;
 }

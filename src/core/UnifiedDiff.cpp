@@ -363,12 +363,12 @@ QStringList UnifiedDiff::unifiedDiffLines(const QStringList &a, const QStringLis
     return out;
 }
 
-QString UnifiedDiff::render(const QString &path, const QString &changeType,
+QString UnifiedDiff::render(const QString &path, ChangeKind changeType,
                             const QString &oldText, const QString &newText,
                             const QString &oldOid, const QString &newOid, int contextLines)
 {
-    const bool added = changeType == QLatin1String("added");
-    const bool deleted = changeType == QLatin1String("deleted");
+    const bool added = changeType == ChangeKind::Added;
+    const bool deleted = changeType == ChangeKind::Deleted;
 
     QStringList lines;
     lines.append(QStringLiteral("diff --git a/%1 b/%1").arg(path));

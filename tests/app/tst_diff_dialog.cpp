@@ -331,7 +331,7 @@ void TestDiffDialog::binaryShowsSharedAndNewChunks()
     clickPath(*m_dialog, QStringLiteral("data/blob.bin"));
     QCOMPARE(m_dialog->currentPage(), DiffDialog::Page::Binary);
     const BinaryDiff &b = m_dialog->currentDiff()->binary;
-    QCOMPARE(b.newFile->storageKind, QStringLiteral("chunked"));
+    QCOMPARE(b.newFile->storageKind, StorageKind::Chunked);
     QVERIFY(b.sharedChunks >= 1);
     QVERIFY(b.newChunks >= 1);
     QVERIFY(b.removedChunks >= 1);

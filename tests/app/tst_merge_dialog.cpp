@@ -78,7 +78,7 @@ private Q_SLOTS:
         QVERIFY(dialog->isVisible());
         // release/v1 is an ancestor of main, so main fast-forwards it.
         QVERIFY(pick(dialog, QStringLiteral("main"), QStringLiteral("release/v1")));
-        QCOMPARE(dialog->preview()->result.status, QStringLiteral("fast-forward"));
+        QCOMPARE(dialog->preview()->result.status, MergeStatus::FastForward);
         QVERIFY2(dialog->statusLabel()->text().contains(QLatin1String("Fast-forward")), qPrintable(dialog->statusLabel()->text()));
         QVERIFY(!dialog->messageEdit()->isEnabled());
         QCOMPARE(dialog->conflictsView()->topLevelItemCount(), 0);
@@ -115,7 +115,7 @@ private Q_SLOTS:
         QPointer<MergeDialog> dialog = openThroughMenu(window, repo);
         QVERIFY(dialog);
         QVERIFY(pick(dialog, QStringLiteral("topic"), QStringLiteral("main")));
-        QCOMPARE(dialog->preview()->result.status, QStringLiteral("merged"));
+        QCOMPARE(dialog->preview()->result.status, MergeStatus::Merged);
         QVERIFY(dialog->statusLabel()->text().contains(QLatin1String("Merge commit")));
         QCOMPARE(dialog->messageEdit()->text(), QStringLiteral("Merge topic into main"));
         QVERIFY(dialog->messageEdit()->isEnabled());
@@ -145,13 +145,13 @@ private Q_SLOTS:
         const Repository before = Repository::open(repo);
         const QString mainHead = *before.resolveRevision(QStringLiteral("main"));
         const MergeResult expected = before.previewMerge(QStringLiteral("conflict-side"), MergeOptions{QStringLiteral("main"), {}, {}, {}});
-        QCOMPARE(expected.status, QStringLiteral("conflict"));
+        QCOMPARE(expected.status, MergeStatus::Conflict);
 
         MainWindow window(MainWindow::Persistence::NoSettings);
         QPointer<MergeDialog> dialog = openThroughMenu(window, repo);
         QVERIFY(dialog);
         QVERIFY(pick(dialog, QStringLiteral("conflict-side"), QStringLiteral("main")));
-        QCOMPARE(dialog->preview()->result.status, QStringLiteral("conflict"));
+        QCOMPARE(dialog->preview()->result.status, MergeStatus::Conflict);
         QVERIFY(!dialog->mergeButton()->isEnabled());
         QVERIFY(!dialog->mergeButton()->toolTip().isEmpty());
         QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("explanationLabel"))->isVisible());

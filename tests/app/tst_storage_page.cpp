@@ -63,7 +63,7 @@ void compareWithCore(const StoragePage &page, const StorageOverview &core)
         QCOMPARE(raw(StorageSectionsModel::SizeColumn).toLongLong(), s.totalSize);
         QCOMPARE(raw(StorageSectionsModel::FilesColumn).toLongLong(), s.fileCount);
         QCOMPARE(raw(StorageSectionsModel::ReclaimableColumn).toLongLong(), s.reclaimableSize);
-        QCOMPARE(raw(StorageSectionsModel::StrategyColumn).toString(), s.reclaimStrategy);
+        QCOMPARE(raw(StorageSectionsModel::StrategyColumn).toString(), wireName(s.reclaimStrategy));
         QCOMPARE(raw(StorageSectionsModel::NotesColumn).toString(), s.notes);
         QCOMPARE(model->index(row, StorageSectionsModel::SizeColumn).data().toString(), sizeText(s.totalSize));
         QCOMPARE(model->index(row, StorageSectionsModel::ReclaimableColumn).data().toString(), sizeText(s.reclaimableSize));

@@ -614,7 +614,7 @@ void runSweep(UnitContext &ctx)
             blobRepoCache.emplace(createRepo(blobRepoDir, blobSize + 1));
             blobRepoCache->uploadFile(blobSource, blobPath);
             require(!blobRepoCache->fileStorage(blobPath).chunks.isEmpty()
-                        && blobRepoCache->fileStorage(blobPath).storageKind == QLatin1String("blob"),
+                        && blobRepoCache->fileStorage(blobPath).storageKind == hubvault::StorageKind::Blob,
                     QStringLiteral("the blob file was not stored as a whole blob"));
         }
         return *blobRepoCache;
@@ -881,9 +881,9 @@ void runMerge(UnitContext &ctx)
     commitAll(0, n, QStringLiteral("feature"), QStringLiteral("feature"));
     commitAll(n, 2 * n, QStringLiteral("main"), {});
     rowStep(ctx, unit, QStringLiteral("merge-heavy"), [&] {
-        QString status;
+        hubvault::MergeStatus status = hubvault::MergeStatus::Conflict;
         const Measured m = measure([&] { status = repo.merge(QStringLiteral("feature")).status; });
-        require(status == QLatin1String("merged"), QStringLiteral("merge ended as '%1'").arg(status));
+        require(status == hubvault::MergeStatus::Merged, QStringLiteral("merge ended as '%1'").arg(hubvault::wireName(status)));
         return row(2 * n, false, m, {}, -1, QStringLiteral("three-way merge, %1 paths changed on each side, no conflicts").arg(n));
     });
 }

@@ -453,7 +453,7 @@ private Q_SLOTS:
         for (const StorageSectionInfo &section : overview.sections) {
             const QRegularExpression row(QStringLiteral("\n%1 +[0-9.]+ [KMG]?i?B +%2 +[0-9.]+ [KMG]?i?B +%3 +%4\n")
                                              .arg(QRegularExpression::escape(section.name)).arg(section.fileCount)
-                                             .arg(QRegularExpression::escape(section.reclaimStrategy),
+                                             .arg(QRegularExpression::escape(wireName(section.reclaimStrategy)),
                                                   QRegularExpression::escape(section.path)));
             QVERIFY2(row.match(r.out).hasMatch(), qPrintable(section.name + QStringLiteral("\n") + r.out));
         }

@@ -153,8 +153,8 @@ int main(int argc, char **argv)
                               o);
         } else if (op == QLatin1String("merge")) {
             const MergeResult r = repo.merge(QStringLiteral("feature"));
-            if (r.status != QLatin1String("merged")) {
-                std::fprintf(stderr, "merge status %s\n", qPrintable(r.status));
+            if (r.status != MergeStatus::Merged) {
+                std::fprintf(stderr, "merge status %s\n", qPrintable(wireName(r.status)));
                 return 3;
             }
         } else if (op == QLatin1String("reset")) {

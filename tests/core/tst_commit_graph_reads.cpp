@@ -114,7 +114,7 @@ private Q_SLOTS:
             const FileStorageInfo info = repo.fileStorage(entry.file.path);
             QCOMPARE(info.size, entry.file.size);
             QCOMPARE(info.sha256, entry.file.sha256);
-            QCOMPARE(info.storageKind, entry.file.lfs ? QStringLiteral("chunked") : QStringLiteral("blob"));
+            QCOMPARE(info.storageKind, entry.file.lfs ? StorageKind::Chunked : StorageKind::Blob);
             QVERIFY(!info.chunks.isEmpty());
             qint64 offset = 0;
             for (const FileChunkInfo &chunk : info.chunks) {
@@ -155,7 +155,7 @@ private Q_SLOTS:
         const CommitInfo copy = repo.uploadBytes(small, QStringLiteral("copy/a.bin"));
         delta = repo.commitStorageDelta(copy.oid);
         QCOMPARE(delta.files.size(), 1);
-        QCOMPARE(delta.files.first().changeType, QStringLiteral("copied"));
+        QCOMPARE(delta.files.first().changeType, ChangeKind::Copied);
         QCOMPARE(delta.files.first().copiedFrom, QStringLiteral("a.bin"));
         QCOMPARE(delta.addedStoredBytes, 0);
 
@@ -165,7 +165,7 @@ private Q_SLOTS:
                                                    message(QStringLiteral("move")));
         delta = repo.commitStorageDelta(moved.oid);
         QCOMPARE(delta.files.size(), 1);
-        QCOMPARE(delta.files.first().changeType, QStringLiteral("renamed"));
+        QCOMPARE(delta.files.first().changeType, ChangeKind::Renamed);
         QCOMPARE(delta.files.first().path, QStringLiteral("moved.bin"));
         QCOMPARE(delta.files.first().copiedFrom, QStringLiteral("copy/a.bin"));
 
@@ -175,7 +175,7 @@ private Q_SLOTS:
         const CommitInfo edit = repo.uploadBytes(edited, QStringLiteral("big.bin"));
         delta = repo.commitStorageDelta(edit.oid);
         QCOMPARE(delta.files.size(), 1);
-        QCOMPARE(delta.files.first().changeType, QStringLiteral("modified"));
+        QCOMPARE(delta.files.first().changeType, ChangeKind::Modified);
         QCOMPARE(delta.files.first().oldSize, big.size());
         QCOMPARE(delta.files.first().newSize, edited.size());
         QVERIFY(delta.addedStoredBytes > 0);
@@ -192,7 +192,7 @@ private Q_SLOTS:
         const CommitInfo removed = repo.deleteFile(QStringLiteral("moved.bin"));
         delta = repo.commitStorageDelta(removed.oid);
         QCOMPARE(delta.files.size(), 1);
-        QCOMPARE(delta.files.first().changeType, QStringLiteral("deleted"));
+        QCOMPARE(delta.files.first().changeType, ChangeKind::Deleted);
         QCOMPARE(delta.files.first().oldSize, small.size());
         QCOMPARE(delta.addedStoredBytes, 0);
     }
@@ -210,8 +210,8 @@ private Q_SLOTS:
         QCOMPARE(repo.changedPaths(swap.oid), (QStringList{QStringLiteral("x"), QStringLiteral("x/inner")}));
         const CommitDetailInfo detail = repo.getCommitDetail(swap.oid);
         QCOMPARE(detail.changes.size(), 2);
-        QCOMPARE(detail.changes.at(0).changeType, QStringLiteral("deleted"));
-        QCOMPARE(detail.changes.at(1).changeType, QStringLiteral("added"));
+        QCOMPARE(detail.changes.at(0).changeType, ChangeKind::Deleted);
+        QCOMPARE(detail.changes.at(1).changeType, ChangeKind::Added);
     }
 };
 

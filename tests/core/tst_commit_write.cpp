@@ -260,7 +260,7 @@ void TestCommitWrite::addReplacesAndDetailReportsChanges()
     const CommitDetailInfo detail = repo.getCommitDetail(info.oid);
     QStringList changes;
     for (const CommitChangeInfo &c : detail.changes)
-        changes.append(c.path + QLatin1Char('=') + c.changeType);
+        changes.append(c.path + QLatin1Char('=') + wireName(c.changeType));
     changes.sort();
     QCOMPARE(changes, (QStringList{QStringLiteral("edit.txt=modified"), QStringLiteral("gone.txt=deleted"),
                                    QStringLiteral("new.txt=added")}));

@@ -498,11 +498,11 @@ void TstInternalParts::mergeBaseOnCrissCross()
     repo.write([](RepoSession &s) { RefUpdater(s).createBranch(QStringLiteral("m1"), QString(), false); });
     // Criss-cross: main merges X1, x merges M1.
     const MergeResult intoMain = repo.write([](RepoSession &s) { return MergeEngine(s).merge(QStringLiteral("x"), MergeOptions()); });
-    QCOMPARE(intoMain.status, QStringLiteral("merged"));
+    QCOMPARE(intoMain.status, MergeStatus::Merged);
     MergeOptions toX;
     toX.targetRevision = QStringLiteral("x");
     const MergeResult intoX = repo.write([&](RepoSession &s) { return MergeEngine(s).merge(QStringLiteral("m1"), toX); });
-    QCOMPARE(intoX.status, QStringLiteral("merged"));
+    QCOMPARE(intoX.status, MergeStatus::Merged);
     const QString m2 = repo.head(), x2 = repo.head(QStringLiteral("x"));
 
     RepoSession session(*repo.context);
@@ -523,7 +523,7 @@ void TstInternalParts::mergeBaseOnCrissCross()
 
     // A dry run of the criss-cross merge computes the merge without writing it.
     const MergeResult preview = engine.merge(QStringLiteral("x"), MergeOptions(), true);
-    QCOMPARE(preview.status, QStringLiteral("merged"));
+    QCOMPARE(preview.status, MergeStatus::Merged);
     QCOMPARE(preview.baseCommit, std::optional<QString>(session.commitGitOid(expected)));
     QCOMPARE(preview.headAfter, preview.targetHeadBefore);
     QVERIFY(preview.conflicts.isEmpty());
@@ -531,7 +531,7 @@ void TstInternalParts::mergeBaseOnCrissCross()
 
     // Merging the other way round is already up to date only when one side contains the other.
     const MergeResult same = engine.merge(QStringLiteral("m1"), MergeOptions(), true);
-    QCOMPARE(same.status, QStringLiteral("already-up-to-date"));
+    QCOMPARE(same.status, MergeStatus::AlreadyUpToDate);
 }
 
 void TstInternalParts::squashAndGcDirect()

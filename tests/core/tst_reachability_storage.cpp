@@ -284,7 +284,7 @@ void TstReachabilityStorage::overviewMatchesManifest()
         QVERIFY2(g.totalSize == s.value(QLatin1String("total_size")).toInteger(), qPrintable(g.name));
         QVERIFY2(g.fileCount == s.value(QLatin1String("file_count")).toInteger(), qPrintable(g.name));
         QVERIFY2(g.reclaimableSize == s.value(QLatin1String("reclaimable_size")).toInteger(), qPrintable(g.name));
-        QCOMPARE(g.reclaimStrategy, s.value(QLatin1String("reclaim_strategy")).toString());
+        QCOMPARE(wireName(g.reclaimStrategy), s.value(QLatin1String("reclaim_strategy")).toString());
     }
     QStringList recommendations;
     for (const QJsonValue &v : expected.value(QLatin1String("recommendations")).toArray())

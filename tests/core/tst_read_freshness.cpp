@@ -156,7 +156,7 @@ private Q_SLOTS:
         const QByteArray data = hubvault::test::prng(6291456); // two FastCDC chunks
         repo.uploadBytes(data, QStringLiteral("w.bin"));
         const FileStorageInfo info = repo.fileStorage(QStringLiteral("w.bin"));
-        QCOMPARE(info.storageKind, QStringLiteral("chunked"));
+        QCOMPARE(info.storageKind, StorageKind::Chunked);
         QVERIFY(info.chunks.size() >= 2);
         const ChunkPlace second = chunkPlace(path, info.chunks[1].chunkId);
         QVERIFY(second.offset > 0);
@@ -189,7 +189,7 @@ private Q_SLOTS:
         const QByteArray data = hubvault::test::prng(chunked ? 6291456 : 512 * 1024);
         repo.uploadBytes(data, QStringLiteral("f.bin"));
         const FileStorageInfo info = repo.fileStorage(QStringLiteral("f.bin"));
-        QCOMPARE(info.storageKind, chunked ? QStringLiteral("chunked") : QStringLiteral("blob"));
+        QCOMPARE(info.storageKind, chunked ? StorageKind::Chunked : StorageKind::Blob);
 
         QCOMPARE(repo.readBytes(QStringLiteral("f.bin")), data); // verified and recorded
         QCOMPARE(repo.readRange(QStringLiteral("f.bin"), 100, 50), data.mid(100, 50));

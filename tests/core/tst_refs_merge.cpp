@@ -56,7 +56,7 @@ QString opt(const std::optional<QString> &v) { return v.value_or(QStringLiteral(
 /** The comparable part of a merge result (everything but the new commit of a real merge). */
 QString outcome(const MergeResult &r, bool withHeadAfter)
 {
-    return QStringList{r.status, r.targetRevision, r.sourceRevision, opt(r.baseCommit), opt(r.targetHeadBefore),
+    return QStringList{wireName(r.status), r.targetRevision, r.sourceRevision, opt(r.baseCommit), opt(r.targetHeadBefore),
                        opt(r.sourceHead), withHeadAfter ? opt(r.headAfter) : QString(),
                        r.fastForward ? QStringLiteral("ff") : QStringLiteral("no-ff"),
                        r.createdCommit ? QStringLiteral("created") : QStringLiteral("not-created")}
@@ -369,7 +369,7 @@ private Q_SLOTS:
         // Merge: empty source -> already up to date; empty target -> fast-forward.
         const QString beforeMerge = r.state();
         MergeResult m = r.merge(QStringLiteral("e2"));
-        QCOMPARE(m.status, QStringLiteral("already-up-to-date"));
+        QCOMPARE(m.status, MergeStatus::AlreadyUpToDate);
         QVERIFY(!m.baseCommit && !m.sourceHead && !m.headAfter && !m.targetHeadBefore);
         QVERIFY(!m.fastForward && !m.createdCommit && m.conflicts.isEmpty());
         QCOMPARE(r.state(), beforeMerge);
@@ -377,7 +377,7 @@ private Q_SLOTS:
         const QString e1 = r.commit(QStringLiteral("e2"), {{QStringLiteral("x.txt"), "x"}}, QStringLiteral("first on e2"));
         QVERIFY(r->getCommitDetail(e1).parentCommitIds.isEmpty());
         m = r.merge(QStringLiteral("e2"), {}, QStringLiteral("custom text is ignored"), QStringLiteral("also ignored"));
-        QCOMPARE(m.status, QStringLiteral("fast-forward"));
+        QCOMPARE(m.status, MergeStatus::FastForward);
         QVERIFY(m.fastForward);
         QVERIFY(!m.createdCommit);
         QVERIFY(!m.baseCommit);
@@ -432,7 +432,7 @@ private Q_SLOTS:
 
         // merge commit: the stored title (custom message with description)
         MergeResult m = r.merge(QStringLiteral("feat"), {}, QStringLiteral("Merge title"), QStringLiteral("merge body"));
-        QCOMPARE(m.status, QStringLiteral("merged"));
+        QCOMPARE(m.status, MergeStatus::Merged);
         const QString mc = m.headAfter.value_or(QString());
         mainLog.append({c2, mc, QStringLiteral("Merge title"), r.clock.ts()});
         checkReflog(r, QStringLiteral("branch"), QStringLiteral("main"), mainLog);
@@ -443,14 +443,14 @@ private Q_SLOTS:
         const QString c3 = r.commit({}, {{QStringLiteral("d.txt"), "d"}}, QStringLiteral("main more"));
         mainLog.append({mc, c3, QStringLiteral("main more"), r.clock.ts()});
         m = r.merge(QStringLiteral("feat"), {}, QStringLiteral("First line\n\nSecond paragraph"));
-        QCOMPARE(m.status, QStringLiteral("merged"));
+        QCOMPARE(m.status, MergeStatus::Merged);
         const QString mc2 = m.headAfter.value_or(QString());
         mainLog.append({c3, mc2, QStringLiteral("First line"), r.clock.ts()});
         checkReflog(r, QStringLiteral("branch"), QStringLiteral("main"), mainLog);
 
         // fast-forward: always the default text, even when a message is supplied (QUIRK)
         m = r.merge(QStringLiteral("main"), QStringLiteral("feat"), QStringLiteral("ignored message"), QStringLiteral("ignored body"));
-        QCOMPARE(m.status, QStringLiteral("fast-forward"));
+        QCOMPARE(m.status, MergeStatus::FastForward);
         featLog.append({f2, mc2, QStringLiteral("Merge main into feat"), r.clock.ts()});
         checkReflog(r, QStringLiteral("branch"), QStringLiteral("feat"), featLog);
 
@@ -553,7 +553,7 @@ private Q_SLOTS:
         const MergeResult preview = r.preview(QStringLiteral("feat"));
         const MergeResult m = r.merge(QStringLiteral("feat"));
         QCOMPARE(outcome(preview, true), outcome(m, true));
-        QCOMPARE(m.status, QStringLiteral("fast-forward"));
+        QCOMPARE(m.status, MergeStatus::FastForward);
         QCOMPARE(m.targetRevision, QStringLiteral("main"));
         QCOMPARE(m.sourceRevision, QStringLiteral("feat"));
         QCOMPARE(m.baseCommit.value_or(QString()), c1);
@@ -585,7 +585,7 @@ private Q_SLOTS:
         const MergeResult m = r.merge(QStringLiteral("feat"));
         QCOMPARE(outcome(preview, false), outcome(m, false));
         QCOMPARE(preview.headAfter.value_or(QString()), m1); // a preview does not invent a commit
-        QCOMPARE(m.status, QStringLiteral("merged"));
+        QCOMPARE(m.status, MergeStatus::Merged);
         QVERIFY(!m.fastForward);
         QVERIFY(m.createdCommit);
         QCOMPARE(m.baseCommit.value_or(QString()), c1);
@@ -608,7 +608,7 @@ private Q_SLOTS:
         QCOMPARE(detail.commit.createdAt.toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'")), r.clock.ts());
         QCOMPARE(detail.changes.size(), 1);
         QCOMPARE(detail.changes.first().path, QStringLiteral("dir/b.txt"));
-        QCOMPARE(detail.changes.first().changeType, QStringLiteral("added"));
+        QCOMPARE(detail.changes.first().changeType, ChangeKind::Added);
 
         // Listing order: depth-first, first parent first (FORMAT.md §11.4).
         QStringList order;
@@ -646,7 +646,7 @@ private Q_SLOTS:
         // Custom message + description; source and target given as full ref names.
         MergeResult m = r.merge(QStringLiteral("refs/heads/feat"), QStringLiteral("refs/heads/main"), QStringLiteral("Combine work"),
                                 QStringLiteral("Details here\nline 2"));
-        QCOMPARE(m.status, QStringLiteral("merged"));
+        QCOMPARE(m.status, MergeStatus::Merged);
         QCOMPARE(m.targetRevision, QStringLiteral("main"));
         QCOMPARE(m.sourceRevision, QStringLiteral("refs/heads/feat"));
         QCOMPARE(m.commit->commitMessage, QStringLiteral("Combine work"));
@@ -669,7 +669,7 @@ private Q_SLOTS:
         const QString f2 = r.commit(QStringLiteral("feat"), {{QStringLiteral("d.txt"), "d"}}, QStringLiteral("feature 2"));
         const QString m2 = r.commit({}, {{QStringLiteral("e.txt"), "e"}}, QStringLiteral("main 2"));
         m = r.merge(f2);
-        QCOMPARE(m.status, QStringLiteral("merged"));
+        QCOMPARE(m.status, MergeStatus::Merged);
         QCOMPARE(m.baseCommit.value_or(QString()), f1);
         QCOMPARE(m.commit->commitMessage, QStringLiteral("Merge %1 into main").arg(f2));
         payload = ht::commitPayload(r.path, r.obj(m.headAfter.value_or(QString())));
@@ -683,7 +683,7 @@ private Q_SLOTS:
         r.commit({}, {{QStringLiteral("g.txt"), "g"}}, QStringLiteral("main 3"));
         r.tag(QStringLiteral("src-tag"), f3);
         m = r.merge(QStringLiteral("src-tag"), {}, QStringLiteral("Short title\n\nLonger explanation\nacross lines"));
-        QCOMPARE(m.status, QStringLiteral("merged"));
+        QCOMPARE(m.status, MergeStatus::Merged);
         QCOMPARE(m.commit->commitMessage, QStringLiteral("Short title"));
         QCOMPARE(m.commit->commitDescription, QStringLiteral("Longer explanation\nacross lines"));
         payload = ht::commitPayload(r.path, r.obj(m.headAfter.value_or(QString())));
@@ -718,7 +718,7 @@ private Q_SLOTS:
             const MergeResult preview = r.preview(c.source);
             const MergeResult m = r.merge(c.source, {}, QStringLiteral("never used"));
             QCOMPARE(outcome(preview, true), outcome(m, true));
-            QCOMPARE(m.status, QStringLiteral("already-up-to-date"));
+            QCOMPARE(m.status, MergeStatus::AlreadyUpToDate);
             QCOMPARE(m.baseCommit, c.base);
             QCOMPARE(m.sourceHead, c.sourceHead);
             QCOMPARE(m.targetHeadBefore.value_or(QString()), c2);
@@ -741,7 +741,7 @@ private Q_SLOTS:
         const MergeResult preview = r.preview(QStringLiteral("main"), QStringLiteral("void"));
         const MergeResult m = r.merge(QStringLiteral("main"), QStringLiteral("void"), QStringLiteral("custom"));
         QCOMPARE(outcome(preview, true), outcome(m, true));
-        QCOMPARE(m.status, QStringLiteral("fast-forward"));
+        QCOMPARE(m.status, MergeStatus::FastForward);
         QVERIFY(m.fastForward);
         QVERIFY(!m.createdCommit);
         QVERIFY(!m.baseCommit);
@@ -785,7 +785,7 @@ private Q_SLOTS:
         const MergeResult preview = r.preview(QStringLiteral("side"));
         const MergeResult m = r.merge(QStringLiteral("side"), {}, QStringLiteral("Should not be created"));
         QCOMPARE(outcome(preview, true), outcome(m, true));
-        QCOMPARE(m.status, QStringLiteral("conflict"));
+        QCOMPARE(m.status, MergeStatus::Conflict);
         QCOMPARE(m.baseCommit.value_or(QString()), base);
         QCOMPARE(m.targetHeadBefore.value_or(QString()), target);
         QCOMPARE(m.sourceHead.value_or(QString()), source);
@@ -847,13 +847,13 @@ private Q_SLOTS:
         const MergeResult m = r.merge(QStringLiteral("side"));
         QCOMPARE(outcome(preview, false), outcome(m, false));
         if (expected.isEmpty()) {
-            QCOMPARE(m.status, QStringLiteral("merged"));
+            QCOMPARE(m.status, MergeStatus::Merged);
             QVERIFY(r->listRepoFiles().contains(targetPath));
             QVERIFY(r->listRepoFiles().contains(sourcePath));
             QVERIFY(r->fullVerify().ok);
             return;
         }
-        QCOMPARE(m.status, QStringLiteral("conflict"));
+        QCOMPARE(m.status, MergeStatus::Conflict);
         QCOMPARE(conflictTexts(m.conflicts), QStringList{expected});
         QCOMPARE(m.headAfter.value_or(QString()), target);
         QVERIFY(!m.commit);
@@ -877,7 +877,7 @@ private Q_SLOTS:
         QCOMPARE(r.state(), before);
         o.parentCommit = c2;
         r.clock.tick();
-        QCOMPARE(r->merge(QStringLiteral("feat"), o).status, QStringLiteral("merged"));
+        QCOMPARE(r->merge(QStringLiteral("feat"), o).status, MergeStatus::Merged);
     }
 
     void targetMustBeABranch()
@@ -918,8 +918,8 @@ private Q_SLOTS:
         r.tag(QStringLiteral("ta1"), a1);
         r.tag(QStringLiteral("tb1"), b1);
         // The criss-cross: X = [A1, B1] on a, Y = [B1, A1] on b.
-        QCOMPARE(r.merge(QStringLiteral("tb1"), QStringLiteral("a")).status, QStringLiteral("merged"));
-        QCOMPARE(r.merge(QStringLiteral("ta1"), QStringLiteral("b")).status, QStringLiteral("merged"));
+        QCOMPARE(r.merge(QStringLiteral("tb1"), QStringLiteral("a")).status, MergeStatus::Merged);
+        QCOMPARE(r.merge(QStringLiteral("ta1"), QStringLiteral("b")).status, MergeStatus::Merged);
         r.commit(QStringLiteral("a"), {{QStringLiteral("a2.txt"), "a2"}}, QStringLiteral("A2"));
         r.commit(QStringLiteral("b"), {{QStringLiteral("b2.txt"), "b2"}}, QStringLiteral("B2"));
 
@@ -937,7 +937,7 @@ private Q_SLOTS:
         const MergeResult preview = r.preview(QStringLiteral("b"), QStringLiteral("a"));
         const MergeResult m = r.merge(QStringLiteral("b"), QStringLiteral("a"));
         QCOMPARE(outcome(preview, false), outcome(m, false));
-        QCOMPARE(m.status, QStringLiteral("merged"));
+        QCOMPARE(m.status, MergeStatus::Merged);
         QCOMPARE(m.baseCommit.value_or(QString()), commits.value(expected).gitOid);
         const QJsonObject payload = ht::commitPayload(r.path, r.obj(m.headAfter.value_or(QString())));
         QCOMPARE(payload.value(QLatin1String("metadata")).toObject().value(QLatin1String("merge")).toObject()
@@ -965,8 +965,8 @@ private Q_SLOTS:
         r.branch(QStringLiteral("pb"), p);
         r.commit(QStringLiteral("pb"), {{QStringLiteral("pa.txt"), "pa"}}, QStringLiteral("Pa"));
         r.commit(QStringLiteral("pb"), {{QStringLiteral("pb.txt"), "pb"}}, QStringLiteral("Pb"));
-        QCOMPARE(r.merge(QStringLiteral("q1"), QStringLiteral("p")).status, QStringLiteral("merged")); // T = [P, Q1]
-        QCOMPARE(r.merge(QStringLiteral("pb"), QStringLiteral("qa")).status, QStringLiteral("merged")); // S = [Qa, Pb]
+        QCOMPARE(r.merge(QStringLiteral("q1"), QStringLiteral("p")).status, MergeStatus::Merged); // T = [P, Q1]
+        QCOMPARE(r.merge(QStringLiteral("pb"), QStringLiteral("qa")).status, MergeStatus::Merged); // S = [Qa, Pb]
 
         const auto commits = ht::storedCommits(r.path);
         const QList<BaseKey> ranked = rankedCommonAncestors(commits, r.obj(r.head(QStringLiteral("p"))), r.obj(r.head(QStringLiteral("qa"))));
@@ -976,7 +976,7 @@ private Q_SLOTS:
         QCOMPARE(std::get<2>(ranked.at(2)), r.obj(root));
 
         const MergeResult m = r.merge(QStringLiteral("qa"), QStringLiteral("p"));
-        QCOMPARE(m.status, QStringLiteral("merged"));
+        QCOMPARE(m.status, MergeStatus::Merged);
         QCOMPARE(m.baseCommit.value_or(QString()), q);
         QCOMPARE(ht::commitPayload(r.path, r.obj(m.headAfter.value_or(QString())))
                      .value(QLatin1String("metadata")).toObject().value(QLatin1String("merge")).toObject()
@@ -1026,7 +1026,7 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(r.path + QStringLiteral("/txn/20240101T000000Z-00000000")));
         const auto digest = hubvault::test::treeDigest(r.path);
         const QStringList dirs = QDir(r.path + QStringLiteral("/txn")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-        QCOMPARE(r.preview(QStringLiteral("feat")).status, QStringLiteral("merged"));
+        QCOMPARE(r.preview(QStringLiteral("feat")).status, MergeStatus::Merged);
         QCOMPARE(hubvault::test::treeDigest(r.path), digest);
         QCOMPARE(QDir(r.path + QStringLiteral("/txn")).entryList(QDir::Dirs | QDir::NoDotAndDotDot), dirs);
     }

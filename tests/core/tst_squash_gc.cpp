@@ -242,7 +242,7 @@ private Q_SLOTS:
                                     QStringLiteral("f1"));
         const QString c2 = r.commit({}, {{QStringLiteral("a.txt"), "a2"}}, QStringLiteral("c2"), {}, QStringLiteral("c2 body"));
         const MergeResult m = r.merge(QStringLiteral("feature"));
-        QCOMPARE(m.status, QStringLiteral("merged"));
+        QCOMPARE(m.status, MergeStatus::Merged);
         const QString merged = m.headAfter.value_or(QString());
         const QString c4 = r.commit({}, {{QStringLiteral("b.txt"), "b"}}, QStringLiteral("c4"));
         r.clock.tick();
@@ -360,7 +360,7 @@ private Q_SLOTS:
         r.commit({}, {{QStringLiteral("b.txt"), "b"}}, QStringLiteral("c2"));
         r.branch(QStringLiteral("side"));
         const QString s1 = r.commit(QStringLiteral("side"), {{QStringLiteral("s.txt"), "s"}}, QStringLiteral("s1"));
-        QCOMPARE(r.merge(QStringLiteral("feature")).status, QStringLiteral("merged"));
+        QCOMPARE(r.merge(QStringLiteral("feature")).status, MergeStatus::Merged);
         QCOMPARE(ht::sqlExec(r.path, {QStringLiteral("INSERT INTO refs VALUES ('branch', 'void', NULL, '2024-05-01T00:00:00Z')")}), QString());
         const auto digest = hubvault::test::treeDigest(r.path);
         const QString state = r.state();
@@ -738,9 +738,9 @@ private Q_SLOTS:
                 QStringList sources = names;
                 sources.removeAll(target);
                 const MergeResult m = r->merge(pick(sources), MergeOptions{target, {}, {}, {}});
-                merges += m.status == QLatin1String("merged") ? 1 : 0;
-                conflicts += m.status == QLatin1String("conflict") ? 1 : 0;
-                label = QStringLiteral("merge into ") + target + QStringLiteral(": ") + m.status;
+                merges += m.status == MergeStatus::Merged ? 1 : 0;
+                conflicts += m.status == MergeStatus::Conflict ? 1 : 0;
+                label = QStringLiteral("merge into ") + target + QStringLiteral(": ") + wireName(m.status);
             } else if (kind == 8) {
                 const QString branch = pick(names);
                 QStringList ids;

@@ -142,7 +142,7 @@ void TestUnifiedDiff::rendersLikeTheFixtures()
     QFETCH(QString, oldOid);
     QFETCH(QString, newOid);
     QFETCH(QString, expected);
-    QCOMPARE(UnifiedDiff::render(path, changeType, oldText, newText, oldOid, newOid), expected);
+    QCOMPARE(UnifiedDiff::render(path, *hubvault::changeKindFromString(changeType), oldText, newText, oldOid, newOid), expected);
 }
 
 // Generated: hubvault 0.0.2's _unified_diff_for_change (str.splitlines(),
@@ -188,7 +188,7 @@ void TestUnifiedDiff::rendersEdgeCasesLikeTheOriginal()
     QFETCH(int, contextLines);
     QFETCH(QString, expected);
     const QString actual =
-        UnifiedDiff::render(path, changeType, oldText, newText, oldOid, newOid, contextLines);
+        UnifiedDiff::render(path, *hubvault::changeKindFromString(changeType), oldText, newText, oldOid, newOid, contextLines);
     QCOMPARE(actual, expected);
     QVERIFY(actual.endsWith(QLatin1Char('\n')));
 }
@@ -394,7 +394,7 @@ void TestUnifiedDiff::largeInputStaysFast()
     }
     QElapsedTimer timer;
     timer.start();
-    const QString diff = UnifiedDiff::render(QStringLiteral("big.txt"), QStringLiteral("modified"), oldText,
+    const QString diff = UnifiedDiff::render(QStringLiteral("big.txt"), hubvault::ChangeKind::Modified, oldText,
                                              newText, kOldOid, kNewOid);
     QVERIFY2(timer.elapsed() < 5000, "diffing 20000 lines should take well under a second");
     QCOMPARE(diff.count(QStringLiteral("\n@@ ")), 50);
@@ -411,7 +411,7 @@ void TestUnifiedDiff::extremeContextSizesDoNotOverflow()
     QString newText = oldText;
     newText.replace(QStringLiteral("line 20\n"), QStringLiteral("line twenty\n"));
     const auto render = [&](int n) {
-        return UnifiedDiff::render(QStringLiteral("f.txt"), QStringLiteral("modified"), oldText, newText,
+        return UnifiedDiff::render(QStringLiteral("f.txt"), hubvault::ChangeKind::Modified, oldText, newText,
                                    kOldOid, kNewOid, n);
     };
     QCOMPARE(render(std::numeric_limits<int>::max()), render(40));

@@ -320,7 +320,7 @@ private Q_SLOTS:
                 if (args.contains(QLatin1String("commit_description")))
                     o.commitDescription = args.value(QLatin1String("commit_description")).toString();
                 const MergeResult preview = repo->previewMerge(positional, o);
-                QCOMPARE(preview.status, result.value(QLatin1String("status")).toString());
+                QCOMPARE(wireName(preview.status), result.value(QLatin1String("status")).toString());
                 QCOMPARE(preview.conflicts.size(), result.value(QLatin1String("conflicts")).toArray().size());
                 QJsonObject actual = ModelJson::toJson(repo->merge(positional, o));
                 QJsonObject expected = result;

@@ -2,6 +2,9 @@
 // Helpers shared by the test suites: where the hubvault 0.0.2 fixtures are, and a
 // writable copy of one (fixtures are read-only and must never be modified in place).
 
+#include <hubvault/Errors.h>
+#include <hubvault/Models.h>
+
 #include <QByteArray>
 #include <QCryptographicHash>
 #include <QDir>
@@ -12,6 +15,17 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QString>
+
+namespace hubvault {
+
+// QCOMPARE prints the public enums by their wire names (found by argument-dependent lookup).
+inline char *toString(ChangeKind v) { return qstrdup(qPrintable(wireName(v))); }
+inline char *toString(MergeStatus v) { return qstrdup(qPrintable(wireName(v))); }
+inline char *toString(ReclaimStrategy v) { return qstrdup(qPrintable(wireName(v))); }
+inline char *toString(StorageKind v) { return qstrdup(qPrintable(wireName(v))); }
+inline char *toString(ErrorKind v) { return qstrdup(qPrintable(QStringLiteral("%1 (%2)").arg(errorKindName(v)).arg(int(v)))); }
+
+} // namespace hubvault
 
 namespace hubvault::test {
 

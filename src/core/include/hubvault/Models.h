@@ -11,6 +11,26 @@
 
 namespace hubvault {
 
+/** How a path changed between a commit and its parent. */
+enum class ChangeKind { Added, Modified, Deleted, Copied, Renamed };
+/** What a merge did, or would do when previewed. */
+enum class MergeStatus { Merged, FastForward, AlreadyUpToDate, Conflict };
+/** How the reclaimable bytes of a storage section can be reclaimed. */
+enum class ReclaimStrategy { Keep, Gc, PruneCache, ManualReview };
+/** How a file's bytes are stored: one whole blob, or content-defined chunks in packs. */
+enum class StorageKind { Blob, Chunked };
+
+// The original's names of these values ("fast-forward", "prune-cache", ...), for JSON and
+// display only; code compares the enums. The parsers return nothing for unknown text.
+QString wireName(ChangeKind kind);
+QString wireName(MergeStatus status);
+QString wireName(ReclaimStrategy strategy);
+QString wireName(StorageKind kind);
+std::optional<ChangeKind> changeKindFromString(QStringView text);
+std::optional<MergeStatus> mergeStatusFromString(QStringView text);
+std::optional<ReclaimStrategy> reclaimStrategyFromString(QStringView text);
+std::optional<StorageKind> storageKindFromString(QStringView text);
+
 struct RepoInfo {
     QString repoPath;
     int formatVersion = 1;
@@ -86,7 +106,7 @@ struct CommitFileVersionInfo {
 
 struct CommitChangeInfo {
     QString path;
-    QString changeType; ///< added / modified / deleted
+    ChangeKind changeType = ChangeKind::Modified; ///< added, modified or deleted
     std::optional<CommitFileVersionInfo> oldFile;
     std::optional<CommitFileVersionInfo> newFile;
     bool isBinary = false;
@@ -139,7 +159,7 @@ struct MergeConflict {
 };
 
 struct MergeResult {
-    QString status; ///< merged, fast-forward, already-up-to-date, conflict
+    MergeStatus status = MergeStatus::Merged;
     QString targetRevision;
     QString sourceRevision;
     std::optional<QString> baseCommit;
@@ -181,7 +201,7 @@ struct StorageSectionInfo {
     qint64 totalSize = 0;
     qint64 fileCount = 0;
     qint64 reclaimableSize = 0;
-    QString reclaimStrategy; ///< keep, gc, prune-cache, manual-review
+    ReclaimStrategy reclaimStrategy = ReclaimStrategy::Keep;
     QString notes;
 };
 
@@ -231,7 +251,7 @@ struct FileChunkInfo {
 /** How a file of a revision is stored. */
 struct FileStorageInfo {
     QString path;
-    QString storageKind; ///< "blob" (stored whole) or "chunked"
+    StorageKind storageKind = StorageKind::Blob;
     qint64 size = 0;
     QString sha256;
     QString oid;
@@ -241,7 +261,7 @@ struct FileStorageInfo {
 /** A change of a commit against its first parent, with storage figures. */
 struct CommitFileStorageDelta {
     QString path;
-    QString changeType;  ///< added / modified / deleted / copied / renamed
+    ChangeKind changeType = ChangeKind::Modified;
     QString copiedFrom;  ///< copied or renamed: the parent's path with the same content
     qint64 oldSize = 0;
     qint64 newSize = 0;

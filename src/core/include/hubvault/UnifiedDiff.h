@@ -10,6 +10,8 @@
 // invisible (no "\ No newline at end of file" marker), and a change that only
 // touches line terminators yields the git header and nothing else.
 
+#include <hubvault/Models.h>
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -82,7 +84,7 @@ struct UnifiedDiff {
      * "modified" ("index <old[:12]>..<new[:12]> 100644"). oldOid/newOid are
      * only read for "modified".
      */
-    static QString render(const QString &path, const QString &changeType,
+    static QString render(const QString &path, ChangeKind changeType,
                           const QString &oldText, const QString &newText,
                           const QString &oldOid, const QString &newOid,
                           int contextLines = 3);
