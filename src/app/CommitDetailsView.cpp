@@ -5,6 +5,7 @@
 #include "CommitChangesModel.h"
 #include "CommitGraphModel.h"
 #include "FileTreeModel.h"
+#include "OpenRepositories.h"
 
 #include <QFontDatabase>
 #include <QHash>
@@ -124,7 +125,8 @@ void CommitDetailsView::showCommit(const QString &commitId)
     runOnHistoryPool(
         this,
         [repoPath, commitId] {
-            const Repository repo = Repository::open(repoPath);
+            const std::shared_ptr<Repository> sharedRepo = repositories::shared(repoPath);
+            const Repository &repo = *sharedRepo;
             return std::make_pair(repo.getCommitDetail(commitId, 0, 0), repo.readCommitGraph({commitId}).first());
         },
         [this, serial, commitId](const background::Outcome<std::pair<CommitDetailInfo, CommitGraphNode>> &result) {
@@ -150,7 +152,7 @@ void CommitDetailsView::loadStorage(quint64 serial)
     // comes second: the commit is already on screen meanwhile.
     runOnHistoryPool(
         this, [repoPath = m_repoPath, objectId = m_node.objectId] {
-            return Repository::open(repoPath).commitStorageDelta(objectId);
+            return repositories::shared(repoPath)->commitStorageDelta(objectId);
         },
         [this, serial](const background::Outcome<CommitStorageDelta> &result) {
             if (serial != m_serial)

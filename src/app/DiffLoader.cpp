@@ -2,6 +2,7 @@
 
 #include <hubvault/Repository.h>
 #include "FileTreeModel.h"
+#include "OpenRepositories.h"
 #include "PreviewBuilder.h"
 
 #include <QCryptographicHash>
@@ -207,7 +208,8 @@ QString DiffLoader::changeName(DiffChange change)
 
 DiffComparison DiffLoader::listChanges(const DiffRequest &request)
 {
-    const Repository repo = Repository::open(request.repoPath);
+    const std::shared_ptr<Repository> sharedRepo = repositories::shared(request.repoPath);
+    const Repository &repo = *sharedRepo;
     const CommitGraphNode node = repo.readCommitGraph({request.newRevision}).constFirst();
     DiffComparison out;
     out.newCommit = node.commitId;
@@ -246,7 +248,8 @@ DiffComparison DiffLoader::listChanges(const DiffRequest &request)
 FileDiff DiffLoader::loadFile(const QString &repoPath, const QString &oldCommit, const QString &newCommit,
                               const DiffFileEntry &entry, const TaskControl &task)
 {
-    const Repository repo = Repository::open(repoPath);
+    const std::shared_ptr<Repository> sharedRepo = repositories::shared(repoPath);
+    const Repository &repo = *sharedRepo;
     FileDiff out;
     out.entry = entry;
     bool done = false;

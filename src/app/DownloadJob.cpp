@@ -2,6 +2,7 @@
 
 #include <hubvault/Repository.h>
 #include "BackgroundCall.h"
+#include "OpenRepositories.h"
 #include "ProgressRelay.h"
 
 namespace hubvault::app {
@@ -50,7 +51,8 @@ QString DownloadJob::allowPatternFor(const QString &folder)
 
 QString DownloadJob::run(const Request &request, const TaskControl &task)
 {
-    const Repository repo = Repository::open(request.repoPath);
+    const std::shared_ptr<Repository> sharedRepo = repositories::shared(request.repoPath);
+    const Repository &repo = *sharedRepo;
     if (!request.isFolder)
         return repo.hfHubDownload(request.pathInRepo, request.revision, request.targetDir, task);
     SnapshotOptions options;

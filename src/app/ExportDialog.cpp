@@ -3,6 +3,7 @@
 #include <hubvault/Repository.h>
 #include "JobDialogFooter.h"
 #include "MaintenanceJob.h"
+#include "OpenRepositories.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -199,7 +200,7 @@ void ExportDialog::startExport()
     setRunning(true);
     m_status->setText(tr("Exporting…"));
     m_job->start([repo = m_repoPath, options, result = m_pending](const TaskControl &task) {
-        *result = SnapshotExporter(options).run(Repository::open(repo), task);
+        *result = SnapshotExporter(options).run(*repositories::shared(repo), task);
     });
 }
 

@@ -2,6 +2,7 @@
 
 #include <hubvault/Repository.h>
 #include "BackgroundCall.h"
+#include "OpenRepositories.h"
 
 #include <QFileIconProvider>
 #include <QHash>
@@ -102,7 +103,8 @@ QString FileTreeModel::formatSize(qint64 bytes)
 QList<FileTreeEntry> FileTreeModel::readFolder(const QString &repoPath, const QString &revision, const QString &folder,
                                                bool withLastCommits)
 {
-    const Repository repo = Repository::open(repoPath);
+    const std::shared_ptr<Repository> sharedRepo = repositories::shared(repoPath);
+    const Repository &repo = *sharedRepo;
     QList<FileTreeEntry> out;
     for (const RepoEntry &e : repo.listRepoTree(folder, /*recursive=*/false, revision, withLastCommits))
         out.append(toEntry(e));

@@ -3,6 +3,7 @@
 #include <hubvault/Repository.h>
 #include "JobDialogFooter.h"
 #include "MaintenanceJob.h"
+#include "OpenRepositories.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -106,7 +107,7 @@ void GcDialog::start(bool dryRun)
     setRunning(true);
     m_status->setText(dryRun ? tr("Working out what can be freed…") : tr("Collecting garbage…"));
     m_job->start([repo = m_repoPath, dryRun, prune = m_pruneCache->isChecked(), result = m_pending](const TaskControl &task) {
-        *result = Repository::open(repo).gc(dryRun, prune, task);
+        *result = repositories::shared(repo)->gc(dryRun, prune, task);
     });
 }
 

@@ -2,6 +2,7 @@
 
 #include <hubvault/Errors.h>
 #include <hubvault/Repository.h>
+#include "OpenRepositories.h"
 
 namespace hubvault::app {
 
@@ -110,7 +111,7 @@ HistoryBatch HistoryWalker::next(int count)
 {
     HistoryBatch batch;
     if (!m_repo) {
-        m_repo = std::make_unique<Repository>(Repository::open(m_repoPath));
+        m_repo = repositories::shared(m_repoPath);
         m_repo->listRepoRefs(); // teaches the repository the heads' Git ids: no lookup scan
         read(m_heads, m_heads, &batch.warnings);
     }

@@ -92,7 +92,7 @@ private:
 
     QString m_repoPath;
     QStringList m_heads;
-    std::unique_ptr<Repository> m_repo;
+    std::shared_ptr<Repository> m_repo;
     QHash<QString, CommitRecord> m_records; ///< read, not handed out yet
     QHash<QString, Key> m_keys;             ///< of every read commit
     QHash<QString, int> m_pendingChildren;  ///< read children not handed out yet

@@ -447,6 +447,7 @@ void MainWindow::onRepositoryLoaded(const RepositorySnapshot &snapshot)
     const QString previousRevision = sameRepository ? m_currentRevision : QString();
     const QString previousCommit = sameRepository ? m_history->currentCommit() : QString();
 
+    m_repository = snapshot.repository;
     m_repoPath = snapshot.path;
     m_defaultBranch = snapshot.defaultBranch;
     m_currentRevision.clear();

@@ -7,6 +7,7 @@
 #include <QMainWindow>
 #include <QMap>
 #include <functional>
+#include <memory>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -20,6 +21,10 @@ class QTimer;
 
 namespace Ui {
 class MainWindow;
+}
+
+namespace hubvault {
+class Repository;
 }
 
 namespace hubvault::app {
@@ -157,6 +162,7 @@ private:
     QProgressBar *m_busy;
     QTimer *m_busyTimer;
     Persistence m_persistence;
+    std::shared_ptr<Repository> m_repository; ///< kept open for the jobs of this window
     QString m_repoPath;
     QString m_defaultBranch;
     QString m_currentRevision;

@@ -3,6 +3,7 @@
 #include <hubvault/Repository.h>
 #include "BackgroundCall.h"
 #include "MaintenanceJob.h"
+#include "OpenRepositories.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -353,7 +354,7 @@ void MergeDialog::runMerge()
     setBusyState(false, true);
     updateButtons();
     background::run(
-        this, [repo = m_repoPath, source, options] { return Repository::open(repo).merge(source, options); },
+        this, [repo = m_repoPath, source, options] { return repositories::shared(repo)->merge(source, options); },
         [this](const background::Outcome<MergeResult> &outcome) {
             setBusyState(false, false);
             if (!outcome.ok()) {

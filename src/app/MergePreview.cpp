@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QStringDecoder>
+#include "OpenRepositories.h"
 
 namespace hubvault::app {
 
@@ -71,7 +72,8 @@ QString defaultMergeMessage(const QString &source, const QString &target)
 
 MergePreview computeMergePreview(const QString &repoPath, const QString &source, const QString &target)
 {
-    const Repository repo = Repository::open(repoPath);
+    const std::shared_ptr<Repository> sharedRepo = repositories::shared(repoPath);
+    const Repository &repo = *sharedRepo;
     MergePreview preview;
     MergeOptions options;
     options.targetRevision = target;

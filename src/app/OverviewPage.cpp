@@ -2,6 +2,7 @@
 
 #include <hubvault/Repository.h>
 #include "BackgroundCall.h"
+#include "OpenRepositories.h"
 #include "PreviewBuilder.h"
 #include "SharedStorageOverview.h"
 
@@ -109,7 +110,8 @@ void OverviewPage::showRevision(const QString &revision)
 
 OverviewFigures OverviewPage::load(const QString &repoPath, const QString &revision)
 {
-    const Repository repo = Repository::open(repoPath);
+    const std::shared_ptr<Repository> sharedRepo = repositories::shared(repoPath);
+    const Repository &repo = *sharedRepo;
     OverviewFigures f;
     f.repoPath = repoPath;
     f.revision = revision;

@@ -10,6 +10,7 @@
 #include <QSet>
 #include <QStringDecoder>
 #include <algorithm>
+#include "OpenRepositories.h"
 
 namespace hubvault::app {
 
@@ -95,7 +96,8 @@ PreviewKind PreviewBuilder::kindForName(const QString &path)
 
 PreviewData PreviewBuilder::load(const QString &repoPath, const QString &revision, const FileTreeEntry &file)
 {
-    const Repository repo = Repository::open(repoPath);
+    const std::shared_ptr<Repository> sharedRepo = repositories::shared(repoPath);
+    const Repository &repo = *sharedRepo;
     const PreviewKind kind = kindForName(file.path);
     if (kind == PreviewKind::Safetensors)
         return loadSafetensors(repo, revision, file);

@@ -6,6 +6,7 @@
 #include "CreateRefDialog.h"
 #include "HistoryPanel.h"
 #include "MainWindow.h"
+#include "OpenRepositories.h"
 #include "RefsModel.h"
 #include "ResetBranchDialog.h"
 
@@ -202,7 +203,8 @@ void RefWorkflow::create(CreateRefDialog *dialog)
     background::run(
         this,
         [repoPath = m_window->repositoryPath(), isTag, name, message = dialog->tagMessage(), commit = dialog->commitId()] {
-            Repository repo = Repository::open(repoPath);
+            const std::shared_ptr<Repository> sharedRepo = repositories::shared(repoPath);
+            Repository &repo = *sharedRepo;
             if (isTag)
                 repo.createTag(name, message, commit);
             else
@@ -246,7 +248,8 @@ void RefWorkflow::reset(ResetBranchDialog *dialog)
     background::run(
         this,
         [repoPath = m_window->repositoryPath(), branch, target = dialog->targetCommit()] {
-            Repository repo = Repository::open(repoPath);
+            const std::shared_ptr<Repository> sharedRepo = repositories::shared(repoPath);
+            Repository &repo = *sharedRepo;
             return repo.resetRef(branch, target).oid;
         },
         [this, guard, branch](const background::Outcome<QString> &outcome) {
@@ -303,7 +306,8 @@ void RefWorkflow::deleteRef(const QString &fullRef)
     background::run(
         this,
         [repoPath = m_window->repositoryPath(), isBranch, name] {
-            Repository repo = Repository::open(repoPath);
+            const std::shared_ptr<Repository> sharedRepo = repositories::shared(repoPath);
+            Repository &repo = *sharedRepo;
             if (isBranch)
                 repo.deleteBranch(name);
             else

@@ -2,6 +2,7 @@
 
 #include <hubvault/Repository.h>
 #include "HistoryThreadPool.h"
+#include "OpenRepositories.h"
 #include "ReflogModel.h"
 
 #include <QHeaderView>
@@ -97,7 +98,7 @@ void ReflogView::showRef(const QString &fullRef)
     runOnHistoryPool(
         // The newest entries only: a ref of a long history moved once per commit, and
         // resolving every entry's commit would read the whole history.
-        this, [repoPath, fullRef] { return Repository::open(repoPath).listRepoReflog(fullRef, kMaxEntries + 1); },
+        this, [repoPath, fullRef] { return repositories::shared(repoPath)->listRepoReflog(fullRef, kMaxEntries + 1); },
         [this, serial, fullRef](const background::Outcome<QList<ReflogEntry>> &result) {
             if (serial != m_serial)
                 return; // a newer ref was chosen meanwhile

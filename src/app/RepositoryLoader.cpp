@@ -2,6 +2,7 @@
 
 #include <hubvault/Repository.h>
 #include "BackgroundCall.h"
+#include "OpenRepositories.h"
 
 namespace hubvault::app {
 
@@ -17,8 +18,9 @@ RepositoryLoader::~RepositoryLoader() = default;
 
 RepositorySnapshot RepositoryLoader::readRepository(const QString &path)
 {
-    const Repository repo = Repository::open(path);
     RepositorySnapshot snapshot;
+    snapshot.repository = repositories::shared(path);
+    const Repository &repo = *snapshot.repository;
     snapshot.path = repo.path();
     snapshot.defaultBranch = repo.defaultBranch();
     snapshot.refs = repo.listRepoRefs();

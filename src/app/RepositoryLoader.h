@@ -5,15 +5,18 @@
 // files, overview, storage) read what they show themselves, also on workers.
 
 #include <hubvault/Models.h>
+#include <hubvault/Repository.h>
 
 #include <QMetaType>
 #include <QObject>
+#include <memory>
 #include <QString>
 
 namespace hubvault::app {
 
 /** What opening a repository yields: its refs and default branch. */
 struct RepositorySnapshot {
+    std::shared_ptr<Repository> repository; ///< the window holds it open (OpenRepositories.h)
     QString path; ///< absolute, as the core resolved it
     QString defaultBranch;
     GitRefs refs;

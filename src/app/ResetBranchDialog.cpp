@@ -2,6 +2,7 @@
 
 #include <hubvault/Repository.h>
 #include "BackgroundCall.h"
+#include "OpenRepositories.h"
 #include "RefsModel.h"
 #include "ui_ResetBranchDialog.h"
 
@@ -53,7 +54,8 @@ ResetBranchDialog::~ResetBranchDialog()
 ResetBranchDialog::LostCommits ResetBranchDialog::computeLostCommits(const QString &repoPath, const QString &branch,
                                                                      const QString &target)
 {
-    const Repository repo = Repository::open(repoPath);
+    const std::shared_ptr<Repository> sharedRepo = repositories::shared(repoPath);
+    const Repository &repo = *sharedRepo;
     LostCommits lost;
     const QString fullRef = QStringLiteral("refs/heads/") + branch;
     const GitRefs refs = repo.listRepoRefs();

@@ -6,6 +6,7 @@
 #include <QMutex>
 #include <exception>
 #include <future>
+#include "OpenRepositories.h"
 
 namespace hubvault::app {
 
@@ -40,7 +41,7 @@ StorageOverview SharedStorageOverview::load(const QString &repoPath)
         inFlight().insert(repoPath, result);
     }
     try {
-        promise.set_value(Repository::open(repoPath).storageOverview());
+        promise.set_value(repositories::shared(repoPath)->storageOverview());
     } catch (...) {
         promise.set_exception(std::current_exception());
     }

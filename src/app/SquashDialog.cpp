@@ -4,6 +4,7 @@
 #include "JobDialogFooter.h"
 #include "BackgroundCall.h"
 #include "MaintenanceJob.h"
+#include "OpenRepositories.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -23,7 +24,8 @@ namespace hubvault::app {
 
 QList<CommitGraphNode> loadFirstParentLineage(const QString &repoPath, const QString &branch, int limit)
 {
-    const Repository repo = Repository::open(repoPath);
+    const std::shared_ptr<Repository> sharedRepo = repositories::shared(repoPath);
+    const Repository &repo = *sharedRepo;
     // One bulk read of the newest commits, then first parents followed through it; a
     // parent outside it (deep merges) is read on its own.
     QStringList ids;
@@ -234,7 +236,8 @@ void SquashDialog::startSquash()
     m_pending = std::make_shared<SquashReport>();
     m_report.reset();
     m_job->start([repo = m_repoPath, branch = m_branch->currentText(), options, result = m_pending](const TaskControl &task) {
-        Repository r = Repository::open(repo);
+        const std::shared_ptr<Repository> sharedR = repositories::shared(repo);
+        Repository &r = *sharedR;
         *result = r.squashHistory(branch, options, task);
     });
     setRunning(true);

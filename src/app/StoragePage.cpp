@@ -2,6 +2,7 @@
 
 #include <hubvault/Repository.h>
 #include "BackgroundCall.h"
+#include "OpenRepositories.h"
 #include "SharedStorageOverview.h"
 #include "StorageChart.h"
 
@@ -253,7 +254,8 @@ void StoragePage::setRepository(const QString &repoPath)
 
 StorageFigures StoragePage::load(const QString &repoPath)
 {
-    const Repository repo = Repository::open(repoPath);
+    const std::shared_ptr<Repository> sharedRepo = repositories::shared(repoPath);
+    const Repository &repo = *sharedRepo;
     StorageFigures f;
     f.repoPath = repoPath;
     f.overview = SharedStorageOverview::load(repoPath);

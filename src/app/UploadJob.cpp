@@ -2,6 +2,7 @@
 
 #include <hubvault/Repository.h>
 #include "BackgroundCall.h"
+#include "OpenRepositories.h"
 #include "ProgressRelay.h"
 
 namespace hubvault::app {
@@ -47,7 +48,8 @@ UploadJob::~UploadJob()
 
 QString UploadJob::run(const Request &request, const TaskControl &task)
 {
-    Repository repo = Repository::open(request.repoPath);
+    const std::shared_ptr<Repository> sharedRepo = repositories::shared(request.repoPath);
+    Repository &repo = *sharedRepo;
     CommitOptions options;
     options.commitMessage = request.title;
     if (!request.description.trimmed().isEmpty())

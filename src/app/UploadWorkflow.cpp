@@ -6,6 +6,7 @@
 #include "FileTreeModel.h"
 #include "FilesPanel.h"
 #include "MainWindow.h"
+#include "OpenRepositories.h"
 #include "RefsModel.h"
 #include "UploadJob.h"
 #include "UploadQueue.h"
@@ -55,7 +56,7 @@ struct Expansion {
 bool isRepository(const QString &dir)
 {
     try {
-        Repository::open(dir);
+        repositories::shared(dir);
         return true;
     } catch (const HubVaultError &) {
         return false;
@@ -420,7 +421,8 @@ void UploadWorkflow::checkHead(const QString &branch)
     background::run(
         this,
         [repoPath = m_repoPath, branch, expected] {
-            const Repository repo = Repository::open(repoPath);
+            const std::shared_ptr<Repository> sharedRepo = repositories::shared(repoPath);
+            const Repository &repo = *sharedRepo;
             HeadCheck check;
             check.expected = expected;
             check.actual = repo.resolveRevision(kHeadsPrefix + branch).value_or(QString());

@@ -3,6 +3,7 @@
 #include <hubvault/Repository.h>
 #include "JobDialogFooter.h"
 #include "MaintenanceJob.h"
+#include "OpenRepositories.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -69,7 +70,8 @@ void VerifyDialog::start()
     setRunning(true);
     m_status->setText(tr("Verifying…"));
     m_job->start([repo = m_repoPath, full = m_depth == Depth::Full, result = m_pending](const TaskControl &task) {
-        const Repository r = Repository::open(repo);
+        const std::shared_ptr<Repository> sharedR = repositories::shared(repo);
+        const Repository &r = *sharedR;
         *result = full ? r.fullVerify(task) : r.quickVerify(task);
     });
 }

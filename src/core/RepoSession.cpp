@@ -62,8 +62,17 @@ RepoSession::RepoSession(const RepositoryContext &context, Access access)
     : m_context(context), m_access(access)
 {
     if (access == Access::Write) {
-        m_lock = acquireExclusiveLock(context);
-        openForWriting();
+        context.readState().beginWrite();
+        m_writing = true;
+        try {
+            m_lock = acquireExclusiveLock(context);
+            openForWriting();
+        } catch (...) {
+            m_lock.release();
+            context.readState().endWrite();
+            m_writing = false;
+            throw;
+        }
         return;
     }
     context.readState().enter();
@@ -224,6 +233,10 @@ RepoSession::~RepoSession()
     }
     if (m_reading)
         m_context.readState().leave();
+    if (m_writing) {
+        m_lock.release();
+        m_context.readState().endWrite();
+    }
 }
 
 void RepoSession::adoptTree(const QString &objectId, std::shared_ptr<const TreePayload> tree)

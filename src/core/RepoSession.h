@@ -115,6 +115,7 @@ private:
     bool m_useSharedCache = true;
     FileLock m_lock;     ///< writers' exclusive lock
     bool m_reading = false; ///< inside the readers' shared lock (SharedReadState)
+    bool m_writing = false; ///< counted as this process's writer (SharedReadState::beginWrite)
     std::unique_ptr<MetadataStore> m_store;
 
     // Shared pointers keep references stable across inserts, so callers may hold them.

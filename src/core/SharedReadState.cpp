@@ -96,22 +96,51 @@ void SharedReadState::readCounterLocked()
     m_counter = counter;
 }
 
+namespace {
+/**
+ * Sessions (read holds and writes) the current thread is inside. A thread already inside
+ * one never waits for a writer of this process: it would be waiting for itself.
+ */
+thread_local int t_sessions = 0;
+} // namespace
+
 void SharedReadState::enter()
 {
-    std::lock_guard lock(m_mutex);
+    std::unique_lock lock(m_mutex);
+    if (t_sessions == 0)
+        m_noWriter.wait(lock, [this] { return m_writers == 0; });
     if (m_readers == 0) {
         checkFilesLocked();
         m_lock->relock(false);
         readCounterLocked();
     }
     ++m_readers;
+    ++t_sessions;
 }
 
 void SharedReadState::leave()
 {
     std::lock_guard lock(m_mutex);
+    --t_sessions;
     if (--m_readers == 0)
         m_lock->unlock();
+}
+
+void SharedReadState::beginWrite()
+{
+    std::lock_guard lock(m_mutex);
+    ++m_writers;
+    ++t_sessions;
+}
+
+void SharedReadState::endWrite()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        --m_writers;
+        --t_sessions;
+    }
+    m_noWriter.notify_all();
 }
 
 bool SharedReadState::needsTxnLogCheck()

@@ -17,6 +17,7 @@
 #include <QHash>
 #include <QString>
 #include <chrono>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -32,10 +33,19 @@ public:
     SharedReadState(const SharedReadState &) = delete;
     SharedReadState &operator=(const SharedReadState &) = delete;
 
-    /** Takes the shared lock for one reader (blocking while a writer holds it). */
+    /**
+     * Takes the shared lock for one reader (blocking while a writer holds it). While a
+     * writer of this process waits for or holds the exclusive lock, new readers wait for
+     * it first: readers that overlap without end would otherwise keep the shared lock
+     * held and starve the writer (tst_concurrent_use).
+     */
     void enter();
     /** Ends one reader's hold; the flock is released when the last reader leaves. */
     void leave();
+    /** A write session of this process starts (before it asks for the exclusive lock)... */
+    void beginWrite();
+    /** ...and ends (after it released the lock): waiting readers go on. */
+    void endWrite();
 
     /** The database changed since the txn_log recovery check last ran (§6.4). */
     bool needsTxnLogCheck();
@@ -64,7 +74,9 @@ private:
 
     const RepositoryContext &m_context;
     std::mutex m_mutex;
+    std::condition_variable m_noWriter;
     int m_readers = 0;
+    int m_writers = 0; ///< write sessions of this process waiting for or holding the lock
     std::unique_ptr<FileLock> m_lock;
     quint64 m_lockKey = 0;
     int m_databaseFd = -1;
