@@ -24,7 +24,7 @@ namespace hubvault {
 namespace {
 
 /** Opens an add operation's source and tells its size. */
-std::unique_ptr<QIODevice> openSource(const CommitOperation &op, qint64 *size, QString *label)
+std::unique_ptr<QIODevice> openSource(const Env &env, const CommitOperation &op, qint64 *size, QString *label)
 {
     if (op.bytes) {
         auto buffer = std::make_unique<QBuffer>();
@@ -48,11 +48,14 @@ std::unique_ptr<QIODevice> openSource(const CommitOperation &op, qint64 *size, Q
         return nullptr; // read the caller's device directly
     }
     *label = op.localPath;
-    auto file = std::make_unique<QFile>(op.localPath);
-    if (!QFileInfo(op.localPath).isFile())
+    if (!env.stat(op.localPath, true).isFile)
         throw HubVaultValidationError(QStringLiteral("cannot upload %1: not a readable regular file").arg(op.localPath));
-    if (!file->open(QIODevice::ReadOnly))
-        throw HubVaultValidationError(QStringLiteral("cannot upload %1: %2").arg(op.localPath, file->errorString()));
+    std::unique_ptr<QFile> file;
+    try {
+        file = env.openForRead(op.localPath);
+    } catch (const HubVaultError &e) {
+        throw HubVaultValidationError(QStringLiteral("cannot upload %1: %2").arg(op.localPath, e.message()));
+    }
     *size = file->size();
     return file;
 }
@@ -179,7 +182,7 @@ CommitInfo CommitWriter::createCommit(const QList<CommitOperation> &operations, 
         else if (op.stream)
             total += qMax<qint64>(0, op.stream->size() - op.stream->pos());
         else
-            total += QFileInfo(op.localPath).size();
+            total += m_session.context().env->stat(op.localPath, true).size;
     }
     if (totalUnknown)
         total = 0;
@@ -189,7 +192,7 @@ CommitInfo CommitWriter::createCommit(const QList<CommitOperation> &operations, 
             const QString path = RepoPath::normalize(op.pathInRepo);
             qint64 size = 0;
             QString label;
-            auto owned = openSource(op, &size, &label);
+            auto owned = openSource(*m_session.context().env, op, &size, &label);
             QIODevice &device = owned ? *owned : *op.stream;
             StagedFile file = stager.stage(device, size, label, m_task, done, total);
             done += size;

@@ -3,11 +3,14 @@
 #include <hubvault/Errors.h>
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -145,6 +148,57 @@ QByteArray Env::readFile(const QString &path) const
     if (file->error() != QFile::NoError)
         throw HubVaultError(QStringLiteral("cannot read %1: %2").arg(path, file->errorString()));
     return data;
+}
+
+QList<DirEntry> Env::listDirectory(const QString &path) const
+{
+    QList<DirEntry> out;
+    const QByteArray native = QFile::encodeName(path);
+    DIR *dir = ::opendir(native.constData());
+    if (!dir) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            return out;
+        throw HubVaultError(QStringLiteral("cannot list %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+    }
+    errno = 0;
+    while (const dirent *e = ::readdir(dir)) {
+        const char *name = e->d_name;
+        if (std::strcmp(name, ".") == 0 || std::strcmp(name, "..") == 0)
+            continue;
+        DirEntry entry;
+        entry.name = QFile::decodeName(name);
+        struct ::stat st {};
+        if (::fstatat(::dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+            entry.stat.exists = true;
+            entry.stat.isFile = S_ISREG(st.st_mode);
+            entry.stat.isDir = S_ISDIR(st.st_mode);
+            entry.stat.isSymlink = S_ISLNK(st.st_mode);
+            entry.stat.size = qint64(st.st_size);
+            entry.stat.mtimeNs = qint64(st.st_mtim.tv_sec) * 1000000000LL + qint64(st.st_mtim.tv_nsec);
+        }
+        out.append(std::move(entry));
+        errno = 0;
+    }
+    const int readError = errno;
+    ::closedir(dir);
+    if (readError != 0)
+        throw HubVaultError(QStringLiteral("cannot list %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(readError))));
+    std::sort(out.begin(), out.end(), [](const DirEntry &a, const DirEntry &b) { return a.name < b.name; });
+    return out;
+}
+
+QStringList Env::filesBelow(const QString &dir) const
+{
+    QStringList out;
+    for (const DirEntry &e : listDirectory(dir)) {
+        const QString path = dir + QLatin1Char('/') + e.name;
+        if (e.stat.isDir)
+            out += filesBelow(path);
+        else if (e.stat.isFile)
+            out.append(path);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 std::unique_ptr<QFile> Env::openForRead(const QString &path) const

@@ -24,6 +24,12 @@ struct FileStat {
     qint64 mtimeNs = 0;
 };
 
+/** One entry of a directory listing (lstat facts: a symlink is a symlink, not followed). */
+struct DirEntry {
+    QString name;
+    FileStat stat;
+};
+
 /** A held flock(2) on a file; released (LOCK_UN, close) on destruction. */
 class FileLock {
 public:
@@ -88,6 +94,14 @@ public:
      */
     virtual void startWriteback(QFile &file, qint64 offset, qint64 length) const;
     virtual void makeDirectories(const QString &path) const;
+    /**
+     * The entries of directory `path` (hidden ones included, "." and ".." not), sorted by
+     * name; empty when it does not exist. Throws HubVaultError when it exists but cannot
+     * be read.
+     */
+    virtual QList<DirEntry> listDirectory(const QString &path) const;
+    /** Paths of the regular files below `dir` at any depth (symlinks not followed), sorted. */
+    QStringList filesBelow(const QString &dir) const;
     /** rename(2): atomic replacement within one file system. */
     virtual void renameFile(const QString &from, const QString &to) const;
     virtual void removeFile(const QString &path) const;

@@ -11,7 +11,6 @@
 #include "Verifier.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <algorithm>
 
 namespace hubvault {
@@ -19,16 +18,6 @@ namespace hubvault {
 namespace {
 
 const ObjectType kTypes[] = {ObjectType::Commit, ObjectType::Tree, ObjectType::File, ObjectType::Blob};
-
-QStringList filesIn(const QString &dir)
-{
-    QStringList out;
-    QDirIterator it(dir, QDir::Files | QDir::System | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        out.append(it.next());
-    std::sort(out.begin(), out.end());
-    return out;
-}
 
 qint64 sizeOf(const Env &env, const QStringList &paths)
 {
@@ -41,8 +30,8 @@ qint64 sizeOf(const Env &env, const QStringList &paths)
 /** Removes every child of `dir`, keeping `dir` itself. */
 void emptyDirectory(const Env &env, const QString &dir)
 {
-    for (const QString &name : QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System))
-        env.removeTree(dir + QLatin1Char('/') + name);
+    for (const DirEntry &entry : env.listDirectory(dir))
+        env.removeTree(dir + QLatin1Char('/') + entry.name);
 }
 
 } // namespace
@@ -64,13 +53,13 @@ GcReport GarbageCollector::run(bool dryRun, bool pruneCache)
     report.checkedRefs = Reachability::refNames(m_session);
 
     // What gc would remove; the same counting for dry and real runs (§10.4).
-    const QStringList packs = filesIn(context.path(QStringLiteral("chunks/packs")));
+    const QStringList packs = env.filesBelow(context.path(QStringLiteral("chunks/packs")));
     QStringList indexFiles;
     for (const char *level : {"L0", "L1", "L2"})
-        indexFiles += filesIn(context.path(QStringLiteral("chunks/index/") + QLatin1String(level)));
-    const qint64 indexFileCount = filesIn(context.path(QStringLiteral("chunks/index"))).size();
-    const QStringList cacheFiles = filesIn(context.path(QStringLiteral("cache")));
-    const QStringList quarantineFiles = filesIn(context.path(QStringLiteral("quarantine")));
+        indexFiles += env.filesBelow(context.path(QStringLiteral("chunks/index/") + QLatin1String(level)));
+    const qint64 indexFileCount = env.filesBelow(context.path(QStringLiteral("chunks/index"))).size();
+    const QStringList cacheFiles = env.filesBelow(context.path(QStringLiteral("cache")));
+    const QStringList quarantineFiles = env.filesBelow(context.path(QStringLiteral("quarantine")));
     const bool hasLiveChunks = !liveChunks.isEmpty();
 
     qint64 objectBytes = 0, removedFiles = 0;
@@ -179,7 +168,7 @@ void GarbageCollector::removeOrphanBlobData(GcReport &report)
         return QSet<QString>(ids.cbegin(), ids.cend());
     }();
     qint64 removed = 0, bytes = 0;
-    for (const QString &path : filesIn(root)) {
+    for (const QString &path : context.env->filesBelow(root)) {
         const QString rel = QDir(root).relativeFilePath(path); // "<d2>/<d62>.data"
         if (!rel.endsWith(QLatin1String(".data")) || rel.size() != 2 + 1 + 62 + 5)
             continue;

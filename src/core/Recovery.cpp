@@ -35,8 +35,10 @@ bool hasPendingTransactions(const RepositoryContext &context)
 void removeTransactionDirectories(const RepositoryContext &context)
 {
     const QString txn = context.path(QStringLiteral("txn"));
-    for (const QString &name : QDir(txn).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden))
-        context.env->removeTree(txn + QLatin1Char('/') + name);
+    for (const DirEntry &entry : context.env->listDirectory(txn)) {
+        if (entry.stat.isDir)
+            context.env->removeTree(txn + QLatin1Char('/') + entry.name);
+    }
     if (context.env->stat(txn, true).isDir)
         context.env->fsyncDirectory(txn);
 }

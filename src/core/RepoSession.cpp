@@ -104,8 +104,10 @@ void RepoSession::openForWriting()
     // Rollback-only recovery before every write (FORMAT.md §6.4): whatever an earlier
     // crash staged was never committed, so it is simply forgotten.
     const QString txn = m_context.path(QStringLiteral("txn"));
-    for (const QString &name : QDir(txn).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden))
-        m_context.env->removeTree(txn + QLatin1Char('/') + name);
+    for (const DirEntry &entry : m_context.env->listDirectory(txn)) {
+        if (entry.stat.isDir)
+            m_context.env->removeTree(txn + QLatin1Char('/') + entry.name);
+    }
     m_store->clearTxnLog();
 }
 

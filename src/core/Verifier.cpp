@@ -16,6 +16,17 @@ namespace hubvault {
 
 namespace {
 
+/** Names of the regular *.json files in `dir`, sorted (views' metadata). */
+QStringList jsonFilesIn(const Env &env, const QString &dir)
+{
+    QStringList out;
+    for (const DirEntry &entry : env.listDirectory(dir)) {
+        if (entry.stat.isFile && entry.name.endsWith(QLatin1String(".json")))
+            out.append(entry.name);
+    }
+    return out;
+}
+
 QString fullRef(const RefRow &row)
 {
     return (row.kind == QLatin1String("tag") ? QStringLiteral("refs/tags/") : QStringLiteral("refs/heads/")) + row.name;
@@ -231,7 +242,7 @@ void Verifier::checkViews(VerifyReport &report)
         return st.size == size && file.open(QIODevice::ReadOnly) && QString::fromLatin1(Hash::sha256Hex(file)) == sha256;
     };
     const QString filesDir = context.path(QStringLiteral("cache/views/files"));
-    for (const QString &name : QDir(filesDir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+    for (const QString &name : jsonFilesIn(env, filesDir)) {
         try {
             const QJsonObject meta = CanonicalJson::parseObject(env.readFile(filesDir + QLatin1Char('/') + name), name);
             const QString target = context.path(meta.value(QLatin1String("target_path")).toString());
@@ -245,7 +256,7 @@ void Verifier::checkViews(VerifyReport &report)
         }
     }
     const QString snapsDir = context.path(QStringLiteral("cache/views/snapshots"));
-    for (const QString &name : QDir(snapsDir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+    for (const QString &name : jsonFilesIn(env, snapsDir)) {
         try {
             const QJsonObject meta = CanonicalJson::parseObject(env.readFile(snapsDir + QLatin1Char('/') + name), name);
             const QString root = context.path(meta.value(QLatin1String("target_path")).toString());
@@ -267,17 +278,15 @@ void Verifier::checkViews(VerifyReport &report)
 void Verifier::checkLeftovers(VerifyReport &report)
 {
     const RepositoryContext &context = m_session.context();
-    const QDir txn(context.path(QStringLiteral("txn")));
-    for (const QFileInfo &info : txn.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name)) {
-        report.warnings.append(info.isDir() && !info.isSymLink()
-                                   ? QStringLiteral("pending transaction directory: ") + info.fileName()
-                                   : QStringLiteral("unexpected txn entry: ") + info.fileName());
+    const Env &env = *context.env;
+    for (const DirEntry &entry : env.listDirectory(context.path(QStringLiteral("txn")))) {
+        report.warnings.append(entry.stat.isDir ? QStringLiteral("pending transaction directory: ") + entry.name
+                                                : QStringLiteral("unexpected txn entry: ") + entry.name);
     }
-    const QDir locks(context.path(QStringLiteral("locks")));
-    for (const QFileInfo &info : locks.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name)) {
-        if (info.fileName() == QLatin1String("repo.lock") && info.isFile() && !info.isSymLink())
+    for (const DirEntry &entry : env.listDirectory(context.path(QStringLiteral("locks")))) {
+        if (entry.name == QLatin1String("repo.lock") && entry.stat.isFile)
             continue;
-        report.warnings.append(QStringLiteral("unexpected lock artifact: ") + info.fileName());
+        report.warnings.append(QStringLiteral("unexpected lock artifact: ") + entry.name);
     }
 }
 
