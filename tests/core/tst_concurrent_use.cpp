@@ -1,6 +1,8 @@
 // One Repository object used from many threads at once, as the app's jobs and a server's
 // requests use it: readers keep reading (bytes, listings, history) while a writer
 // commits; every read sees a whole committed state, every commit lands, nothing throws.
+// Before SharedReadState gave a waiting writer of the process precedence, overlapping
+// readers kept the shared lock held and the writer waited forever.
 #include <hubvault/Repository.h>
 #include "TestSupport.h"
 
