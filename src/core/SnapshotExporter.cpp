@@ -1,13 +1,14 @@
 #include <hubvault/SnapshotExporter.h>
 
 #include <hubvault/Repository.h>
+#include "Env.h"
+#include "RepositoryContext.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
-#include <QSaveFile>
 #include <QSet>
 #include <QTemporaryDir>
 #include <archive.h>
@@ -104,8 +105,46 @@ struct EntryDeleter {
 };
 
 struct SinkState {
-    QSaveFile *file = nullptr;
+    QFile *file = nullptr;
     QString error;
+};
+
+/**
+ * The archive is written to a temporary file beside the target (created through Env, so
+ * faults can be injected) and renamed over it only when complete; until then any
+ * failure removes the temporary file and leaves the target as it was.
+ */
+class TemporaryTarget {
+public:
+    TemporaryTarget(const Env &env, const QString &target)
+        : m_env(env), m_path(target + QStringLiteral(".hubvault-tmp-") + env.randomHex(8)), m_file(env.createFile(m_path))
+    {
+    }
+    ~TemporaryTarget()
+    {
+        if (m_file) {
+            m_file->close();
+            try {
+                m_env.removeFile(m_path);
+            } catch (const HubVaultError &) {
+                // Best effort while unwinding: the error being reported matters more.
+            }
+        }
+    }
+    QFile &file() { return *m_file; }
+    /** Writes the file to disk (as QSaveFile did), closes it and renames it over `target`. */
+    void commit(const QString &target)
+    {
+        m_env.syncFile(*m_file);
+        m_file->close();
+        m_env.renameFile(m_path, target);
+        m_file.reset();
+    }
+
+private:
+    const Env &m_env;
+    QString m_path;
+    std::unique_ptr<QFile> m_file;
 };
 
 la_ssize_t writeToSaveFile(archive *, void *client, const void *buffer, size_t length)
@@ -119,8 +158,8 @@ la_ssize_t writeToSaveFile(archive *, void *client, const void *buffer, size_t l
     return la_ssize_t(length);
 }
 
-void writeArchive(ExportFormat format, const QString &target, const QList<Item> &items, const QStringList &folders,
-                  qint64 mtime, Streamer &streamer)
+void writeArchive(const Env &env, ExportFormat format, const QString &target, const QList<Item> &items,
+                  const QStringList &folders, qint64 mtime, Streamer &streamer)
 {
     // libarchive converts names through the C library's locale; where that is not UTF-8
     // (LANG=C, or an uninstalled locale) non-ASCII names would not convert, so the
@@ -128,16 +167,13 @@ void writeArchive(ExportFormat format, const QString &target, const QList<Item> 
     if (std::strcmp(::nl_langinfo(CODESET), "UTF-8") != 0)
         std::setlocale(LC_CTYPE, "C.UTF-8");
 
-    QSaveFile file(target);
-    if (!file.open(QIODevice::WriteOnly))
-        throw HubVaultError(QStringLiteral("cannot create %1: %2").arg(target, file.errorString()));
-    SinkState state{&file, {}};
+    TemporaryTarget temporary(env, target);
+    SinkState state{&temporary.file(), {}};
     std::unique_ptr<archive, ArchiveDeleter> a(archive_write_new());
     auto check = [&](int rc, const QString &what) {
         if (rc >= ARCHIVE_WARN)
             return;
         const QString reason = !state.error.isEmpty() ? state.error : QString::fromUtf8(archive_error_string(a.get()));
-        file.cancelWriting();
         throw HubVaultError(QStringLiteral("cannot write %1 (%2): %3; free some disk space or choose another target")
                                 .arg(target, what, reason));
     };
@@ -206,9 +242,7 @@ void writeArchive(ExportFormat format, const QString &target, const QList<Item> 
     }
     check(archive_write_close(a.get()), QStringLiteral("finish"));
     streamer.checkCancelled();
-    if (!file.commit())
-        throw HubVaultError(QStringLiteral("cannot write %1: %2; free some disk space or choose another target")
-                                .arg(target, file.errorString()));
+    temporary.commit(target);
 }
 
 // ---- folders ----------------------------------------------------------------------------
@@ -235,7 +269,8 @@ void makeParents(const QString &root, const QString &relative)
     }
 }
 
-void writeFolder(const QString &target, bool targetUsable, const QList<Item> &items, qint64 mtime, Streamer &streamer)
+void writeFolder(const Env &env, const QString &target, bool targetUsable, const QList<Item> &items, qint64 mtime,
+                 Streamer &streamer)
 {
     const QFileInfo targetInfo(target);
     QTemporaryDir staging(targetInfo.absolutePath() + QStringLiteral("/.") + targetInfo.fileName()
@@ -248,19 +283,17 @@ void writeFolder(const QString &target, bool targetUsable, const QList<Item> &it
         streamer.checkCancelled();
         const QString path = staging.path() + QLatin1Char('/') + item.name;
         makeParents(staging.path(), item.name);
-        QFile out(path);
-        if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-            throw HubVaultError(QStringLiteral("cannot create %1: %2").arg(path, out.errorString()));
+        const std::unique_ptr<QFile> out = env.createFile(path);
         streamer.copy(item, [&](const char *data, qint64 n) {
-            if (out.write(data, n) != n)
+            if (out->write(data, n) != n)
                 throw HubVaultError(QStringLiteral("cannot write %1: %2; free some disk space or choose another target")
-                                        .arg(path, out.errorString()));
+                                        .arg(path, out->errorString()));
         });
-        if (!out.flush())
+        if (!out->flush())
             throw HubVaultError(QStringLiteral("cannot write %1: %2; free some disk space or choose another target")
-                                    .arg(path, out.errorString()));
-        out.setFileTime(when, QFileDevice::FileModificationTime);
-        out.close();
+                                    .arg(path, out->errorString()));
+        out->setFileTime(when, QFileDevice::FileModificationTime);
+        out->close();
     }
     streamer.checkCancelled();
 
@@ -445,9 +478,9 @@ ExportReport SnapshotExporter::run(const Repository &repo, const TaskControl &ta
 
     Streamer streamer(repo, *commit, task, report.totalSize);
     if (report.format == ExportFormat::Folder)
-        writeFolder(report.target, mergeIntoFolder, items, mtime, streamer);
+        writeFolder(*repo.d->env, report.target, mergeIntoFolder, items, mtime, streamer);
     else
-        writeArchive(report.format, report.target, items, QStringList(folderSet.cbegin(), folderSet.cend()), mtime,
+        writeArchive(*repo.d->env, report.format, report.target, items, QStringList(folderSet.cbegin(), folderSet.cend()), mtime,
                      streamer);
     return report;
 }

@@ -1,8 +1,9 @@
-// Faults injected where the core lists directories (gc, verify) and reads upload sources
-// through Env: each gives a clean error, and the repository is left as it was (same
-// refs, same files, still verifies).
+// Faults injected where the core lists directories (gc, verify), reads upload sources and
+// writes exports through Env: each gives a clean error, the repository is left as it was
+// (same refs, same files, still verifies), and an export leaves nothing half-written.
 #include <hubvault/Errors.h>
 #include <hubvault/Repository.h>
+#include <hubvault/SnapshotExporter.h>
 #include "Env.h"
 #include "TestSupport.h"
 
@@ -13,11 +14,16 @@ using namespace hubvault;
 
 namespace {
 
-/** Fails listDirectory() of paths containing `listFault` and openForRead() of `readFault`. */
+/**
+ * Fails listDirectory() of paths containing `listFault`, openForRead() of `readFault`, and
+ * createFile() once `createsBeforeFault` files were created (-1: never).
+ */
 class FaultyEnv : public Env {
 public:
     QString listFault;
     QString readFault;
+    int createsBeforeFault = -1;
+    mutable int creates = 0;
     mutable int listings = 0;
 
     QList<DirEntry> listDirectory(const QString &path) const override
@@ -26,6 +32,12 @@ public:
         if (!listFault.isEmpty() && path.contains(listFault))
             throw HubVaultError(QStringLiteral("cannot list %1: Input/output error (injected)").arg(path));
         return Env::listDirectory(path);
+    }
+    std::unique_ptr<QFile> createFile(const QString &path) const override
+    {
+        if (createsBeforeFault >= 0 && creates++ >= createsBeforeFault)
+            throw HubVaultError(QStringLiteral("cannot create %1: No space left on device (injected)").arg(path));
+        return Env::createFile(path);
     }
     std::unique_ptr<QFile> openForRead(const QString &path) const override
     {
@@ -108,6 +120,45 @@ private Q_SLOTS:
             QVERIFY2(e.message().contains(QStringLiteral("locks")), qPrintable(e.message()));
         }
         QVERIFY(Repository::open(path).quickVerify().ok);
+    }
+
+    void aFailedExportLeavesNothingBehind_data()
+    {
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<int>("createsBeforeFault");
+        QTest::newRow("folder, first file") << QStringLiteral("out") << 0;
+        QTest::newRow("folder, second file") << QStringLiteral("out") << 1;
+        QTest::newRow("zip") << QStringLiteral("out.zip") << 0;
+        QTest::newRow("tar.gz") << QStringLiteral("out.tar.gz") << 0;
+    }
+    void aFailedExportLeavesNothingBehind()
+    {
+        QFETCH(QString, target);
+        QFETCH(int, createsBeforeFault);
+        const QString tag = QString::fromLatin1(QTest::currentDataTag()).remove(QLatin1Char(',')).replace(QLatin1Char(' '), QLatin1Char('-'));
+        const QString path = makeRepository(QStringLiteral("export-") + tag);
+        {
+            Repository writer = Repository::open(path);
+            writer.uploadBytes(QByteArrayLiteral("four"), QStringLiteral("c/d.txt"));
+        }
+        const QString parent = m_tmp.filePath(QStringLiteral("targets-") + tag);
+        QVERIFY(QDir().mkpath(parent));
+        auto env = std::make_shared<FaultyEnv>();
+        env->createsBeforeFault = createsBeforeFault;
+        const Repository repo = Repository::open(path, env);
+        ExportOptions options;
+        options.target = parent + QLatin1Char('/') + target;
+        try {
+            SnapshotExporter(options).run(repo);
+            QFAIL("the export went on although a file could not be created");
+        } catch (const HubVaultError &e) {
+            QVERIFY2(e.message().contains(QStringLiteral("injected")), qPrintable(e.message()));
+        }
+        // Neither the target nor a temporary file or staging folder is left next to it.
+        QCOMPARE(QDir(parent).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+        // And without the fault the same export works.
+        SnapshotExporter(options).run(Repository::open(path));
+        QVERIFY(QFileInfo::exists(options.target));
     }
 
     void anUnreadableUploadSourceCommitsNothing()

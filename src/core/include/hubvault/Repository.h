@@ -142,6 +142,7 @@ public:
     VerifyReport fullVerify(const TaskControl &task = {}) const;
 
 private:
+    friend class SnapshotExporter; // writes through the repository's Env (fault injection)
     explicit Repository(std::unique_ptr<RepositoryContext> context);
     /** upload_file and its bytes variant: one add with the default message and blob URL. */
     CommitInfo uploadOne(const CommitOperation &add, CommitOptions options, const TaskControl &task);
