@@ -153,12 +153,13 @@ void StoredRange::verifyInto(int outFd, qint64 outOffset)
     constexpr qint64 kBlock = 256 << 10;
     thread_local std::unique_ptr<char[]> buffer(new char[kBlock]);
     Hash sha(Hash::Algorithm::Sha256);
+    const QString copyLabel = outFd >= 0 ? QStringLiteral("a copy of ") + label() : QString();
     for (qint64 done = 0; done < m_length;) {
         const qint64 n = qMin(kBlock, m_length - done);
         readSlice(done, n, buffer.get());
         sha.add(QByteArrayView(buffer.get(), n));
         if (outFd >= 0)
-            writeAllAt(outFd, buffer.get(), n, outOffset + done, QStringLiteral("a copy of ") + label());
+            writeAllAt(outFd, buffer.get(), n, outOffset + done, copyLabel);
         done += n;
     }
     if (!sameDigest(sha.result(), m_digest))
