@@ -1,4 +1,4 @@
-// One shared Repository per directory (see OpenRepositories.h).
+// One shared Repository per location (see OpenRepositories.h).
 #include "OpenRepositories.h"
 
 #include <QDir>
@@ -8,16 +8,18 @@
 
 namespace hubvault::app::repositories {
 
-std::shared_ptr<Repository> shared(const QString &path)
+std::shared_ptr<Repository> shared(const QString &location)
 {
     static std::mutex mutex;
     static QHash<QString, std::weak_ptr<Repository>> open;
-    const QString key = QDir::cleanPath(QFileInfo(path.isEmpty() ? QStringLiteral(".") : path).absoluteFilePath());
+    const QString key = isRemoteLocation(location)
+        ? location
+        : QDir::cleanPath(QFileInfo(location.isEmpty() ? QStringLiteral(".") : location).absoluteFilePath());
     std::lock_guard lock(mutex);
     if (auto existing = open.value(key).lock())
         return existing;
     // Opening under the lock: two jobs asking at once get one object, not two.
-    auto repo = std::make_shared<Repository>(Repository::open(key));
+    std::shared_ptr<Repository> repo = openRepository(key);
     open.insert(key, repo);
     return repo;
 }

@@ -14,9 +14,9 @@
 namespace hubvault::app::repositories {
 
 /**
- * The open repository at `path` (the same object for the same directory while anybody
- * holds it), opening it when nobody does. Throws like Repository::open.
+ * The open repository at `location` (the same object for the same directory or URL
+ * while anybody holds it), opening it when nobody does. Throws like openRepository().
  */
-std::shared_ptr<Repository> shared(const QString &path);
+std::shared_ptr<Repository> shared(const QString &location);
 
 } // namespace hubvault::app::repositories

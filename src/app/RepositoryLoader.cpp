@@ -21,7 +21,7 @@ RepositorySnapshot RepositoryLoader::readRepository(const QString &path)
     RepositorySnapshot snapshot;
     snapshot.repository = repositories::shared(path);
     const Repository &repo = *snapshot.repository;
-    snapshot.path = repo.path();
+    snapshot.path = repo.location();
     snapshot.defaultBranch = repo.defaultBranch();
     snapshot.refs = repo.listRepoRefs();
     return snapshot;
@@ -48,7 +48,7 @@ void RepositoryLoader::start(LoadError::Stage stage, const QString &path, const 
                 CreateRepoOptions options;
                 if (!defaultBranch.isEmpty())
                     options.defaultBranch = defaultBranch;
-                Repository::create(path, options);
+                hubvault::createRepository(path, options);
             }
             return readRepository(path);
         },

@@ -40,7 +40,7 @@ CommandRegistry buildRegistry()
     return registry;
 }
 
-int runCommand(const CommandRegistry &registry, const Command &command, const QString &repoPath,
+int runCommand(const CommandRegistry &registry, const Command &command, const QString &location,
                const QStringList &args, CancelToken cancel)
 {
     return runReportingErrors(QStringLiteral("hubvault ") + command.name, [&]() -> int {
@@ -58,7 +58,7 @@ int runCommand(const CommandRegistry &registry, const Command &command, const QS
 
         // Lives inside the guarded body so its line is erased before any error is printed.
         ProgressLine progress(std::move(cancel), parsed.isSet(QStringLiteral("quiet")));
-        CommandContext context{repoPath, progress.task(), parsed.isSet(QStringLiteral("json")), &registry};
+        CommandContext context{location, progress.task(), parsed.isSet(QStringLiteral("json")), &registry};
         return command.run(context, parsed);
     });
 }
@@ -76,7 +76,7 @@ int run(const QStringList &arguments)
     const CommandRegistry registry = buildRegistry();
     const Command *command = nullptr;
     QStringList commandArgs;
-    QString repoPath = QDir::currentPath();
+    QString location = QDir::currentPath();
 
     const int globalResult = runReportingErrors(QStringLiteral("hubvault"), [&]() -> int {
         for (qsizetype i = 0; i < arguments.size(); ++i) {
@@ -111,9 +111,12 @@ int run(const QStringList &arguments)
                         throw UsageError(QStringLiteral("option '-C' requires a value"));
                     value = arguments.at(++i);
                 }
-                // As in git, each -C is relative to the previous one; an empty one is a no-op.
-                if (!value.isEmpty())
-                    repoPath = QDir(repoPath).absoluteFilePath(value);
+                // As in git, each -C is relative to the previous one; an empty one is a
+                // no-op. A server URL is taken as it is.
+                if (isRemoteLocation(value))
+                    location = value;
+                else if (!value.isEmpty())
+                    location = QDir::cleanPath(QDir(location).absoluteFilePath(value));
                 continue;
             }
             const bool endOfOptions = arg == QLatin1String("--");
@@ -132,7 +135,7 @@ int run(const QStringList &arguments)
     });
     if (globalResult >= 0)
         return globalResult;
-    return runCommand(registry, *command, QDir::cleanPath(repoPath), commandArgs, interruptToken);
+    return runCommand(registry, *command, location, commandArgs, interruptToken);
 }
 
 } // namespace hubvault::cli

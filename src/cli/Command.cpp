@@ -23,6 +23,13 @@ const Command *CommandRegistry::find(const QString &name) const
     return nullptr;
 }
 
+Repository &CommandContext::repository()
+{
+    if (!m_repository)
+        m_repository = openRepository(location);
+    return *m_repository;
+}
+
 OptionSpec helpOption()
 {
     return {QLatin1Char('h'), QStringLiteral("help"), {}, QStringLiteral("show this help and exit")};

@@ -18,13 +18,22 @@ class CommandRegistry;
 
 /** What a command gets besides its own arguments. */
 struct CommandContext {
-    QString repoPath;  ///< from -C, absolute; the current directory by default
+    CommandContext(QString location, TaskControl task, bool json, const CommandRegistry *registry)
+        : location(std::move(location)), task(std::move(task)), json(json), registry(registry) {}
+
+    QString location;  ///< from -C: an absolute path (the current directory by default) or a URL
     TaskControl task;  ///< progress bar + Ctrl-C cancellation
     bool json = false; ///< --json was given: print one JSON document instead of text
     const CommandRegistry *registry = nullptr;
 
-    /** Opens the repository at repoPath (throws RepositoryNotFoundError etc.). */
-    Repository openRepository() const { return Repository::open(repoPath); }
+    /**
+     * The repository at `location`, opened on first use and kept for the command (throws
+     * RepositoryNotFoundError etc.).
+     */
+    Repository &repository();
+
+private:
+    std::shared_ptr<Repository> m_repository;
 };
 
 struct Command {

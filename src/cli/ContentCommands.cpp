@@ -30,7 +30,7 @@ int runLsTree(CommandContext &context, const ParsedArgs &args)
 {
     const QString revision = args.positionals.value(0);
     const QString path = args.positionals.value(1);
-    const Repository repo = context.openRepository();
+    const Repository &repo = context.repository();
     const QList<RepoEntry> entries = repo.listRepoTree(path, args.isSet(QStringLiteral("recursive")), revision);
     if (context.json) {
         QJsonArray list;
@@ -57,7 +57,7 @@ int runLsTree(CommandContext &context, const ParsedArgs &args)
 int runDownload(CommandContext &context, const ParsedArgs &args)
 {
     const QString localDir = localDirOption(args);
-    const Repository repo = context.openRepository();
+    const Repository &repo = context.repository();
     const QString revision = args.value(QStringLiteral("revision"));
     const QString written = repo.hfHubDownload(args.positionals.at(0), revision, localDir, context.task);
     if (context.json) {
@@ -81,7 +81,7 @@ int runSnapshot(CommandContext &context, const ParsedArgs &args)
         options.allowPatterns = args.values(QStringLiteral("allow-pattern"));
     if (args.isSet(QStringLiteral("ignore-pattern")))
         options.ignorePatterns = args.values(QStringLiteral("ignore-pattern"));
-    const Repository repo = context.openRepository();
+    const Repository &repo = context.repository();
     const QString written = repo.snapshotDownload(options, context.task);
     if (context.json) {
         out::json(QJsonObject{{QStringLiteral("revision"), options.revision.isEmpty() ? repo.defaultBranch() : options.revision},

@@ -33,7 +33,7 @@ int runExport(CommandContext &context, const ParsedArgs &args)
     options.revision = args.value(QStringLiteral("revision"));
     options.pathInRepo = args.value(QStringLiteral("path"));
 
-    const Repository repo = context.openRepository();
+    const Repository &repo = context.repository();
     const ExportReport report = SnapshotExporter(options).run(repo, context.task);
 
     if (context.json) {

@@ -38,7 +38,7 @@ int runLog(CommandContext &context, const ParsedArgs &args)
     const bool oneline = args.isSet(QStringLiteral("oneline"));
     const QString revision = args.positionals.value(0);
 
-    const Repository repo = context.openRepository();
+    const Repository &repo = context.repository();
     // The walk stops at the limit: `log -n 1` on a long history reads one commit.
     const QList<GitCommitInfo> commits = repo.listRepoCommits(revision, limit);
     if (context.json) {

@@ -13,7 +13,7 @@ namespace {
 int runVerify(CommandContext &context, const ParsedArgs &args)
 {
     const bool full = args.isSet(QStringLiteral("full"));
-    const Repository repo = context.openRepository();
+    const Repository &repo = context.repository();
     const VerifyReport report = full ? repo.fullVerify(context.task) : repo.quickVerify(context.task);
 
     if (context.json) {
@@ -62,7 +62,7 @@ void printGcReport(const GcReport &report, const QString &indent = {})
 
 int runGc(CommandContext &context, const ParsedArgs &args)
 {
-    Repository repo = context.openRepository();
+    Repository &repo = context.repository();
     const GcReport report = repo.gc(args.isSet(QStringLiteral("dry-run")), !args.isSet(QStringLiteral("no-prune-cache")),
                                     context.task);
     if (context.json) {
@@ -77,7 +77,7 @@ int runGc(CommandContext &context, const ParsedArgs &args)
 
 int runSquash(CommandContext &context, const ParsedArgs &args)
 {
-    Repository repo = context.openRepository();
+    Repository &repo = context.repository();
     SquashOptions options;
     options.rootRevision = args.value(QStringLiteral("root"));
     if (args.isSet(QStringLiteral("message")))
@@ -111,7 +111,7 @@ int runSquash(CommandContext &context, const ParsedArgs &args)
 
 int runStorage(CommandContext &context, const ParsedArgs &)
 {
-    const Repository repo = context.openRepository();
+    const Repository &repo = context.repository();
     const StorageOverview overview = repo.storageOverview();
     if (context.json) {
         out::json(ModelJson::toJson(overview));

@@ -51,7 +51,7 @@ void printBranches(const QString &action, const QString &current, const QJsonArr
 
 int runBranch(CommandContext &context, const ParsedArgs &args)
 {
-    Repository repo = context.openRepository();
+    Repository &repo = context.repository();
     // The original has no checked-out branch: the default branch is the current one.
     const QString current = repo.defaultBranch();
     const QString name = args.positionals.value(0);
@@ -126,7 +126,7 @@ void printTags(const QString &action, const QJsonArray &tags)
 
 int runTag(CommandContext &context, const ParsedArgs &args)
 {
-    Repository repo = context.openRepository();
+    Repository &repo = context.repository();
     const QString name = args.positionals.value(0);
 
     if (args.isSet(QStringLiteral("d"))) {
@@ -176,7 +176,7 @@ QString conflictLine(const MergeConflict &conflict)
 
 int runMerge(CommandContext &context, const ParsedArgs &args)
 {
-    Repository repo = context.openRepository();
+    Repository &repo = context.repository();
     MergeOptions options;
     options.targetRevision = args.value(QStringLiteral("target")).isEmpty() ? repo.defaultBranch()
                                                                           : args.value(QStringLiteral("target"));

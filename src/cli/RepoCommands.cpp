@@ -29,7 +29,7 @@ int runInit(CommandContext &context, const ParsedArgs &args)
 {
     // PATH is relative to where the command runs, not to -C (as in the original); without
     // PATH the repository named by -C (default: the current directory) is initialized.
-    const QString path = args.positionals.isEmpty() ? context.repoPath : localPath(args.positionals.at(0));
+    const QString path = args.positionals.isEmpty() ? context.location : localPath(args.positionals.at(0));
     CreateRepoOptions options;
     options.existOk = true;
     if (args.isSet(QStringLiteral("initial-branch")))
@@ -40,7 +40,7 @@ int runInit(CommandContext &context, const ParsedArgs &args)
 
     bool existing = true;
     try {
-        Repository::open(path);
+        openRepository(path);
     } catch (const RepositoryNotFoundError &) {
         existing = false;
     }
@@ -51,7 +51,8 @@ int runInit(CommandContext &context, const ParsedArgs &args)
         throw HubVaultValidationError(
             QStringLiteral("cannot create a repository in %1: the directory is not empty and is not a repository; "
                            "use an empty or new directory").arg(path));
-    const Repository repo = Repository::create(path, options);
+    const std::shared_ptr<Repository> created = createRepository(path, options);
+    const Repository &repo = *created;
     const QString shown = QFileInfo(path).canonicalFilePath().isEmpty() ? path : QFileInfo(path).canonicalFilePath();
     if (context.json) {
         RepoInfo info = repo.repoInfo();
@@ -70,7 +71,7 @@ int runInit(CommandContext &context, const ParsedArgs &args)
 
 int runStatus(CommandContext &context, const ParsedArgs &args)
 {
-    const Repository repo = context.openRepository();
+    const Repository &repo = context.repository();
     // A hubvault repository has no working tree: every change is a commit, so there is
     // never anything to stage. The branch shown is the default branch, as in the original.
     const QString branch = repo.defaultBranch();
@@ -177,7 +178,7 @@ int runCommit(CommandContext &context, const ParsedArgs &args)
         throw HubVaultValidationError(
             QStringLiteral("no operations given; add files with --add REPO_PATH=LOCAL_PATH, or use --delete or --copy"));
 
-    Repository repo = context.openRepository();
+    Repository &repo = context.repository();
     const QString branch = args.isSet(QStringLiteral("revision")) && !args.value(QStringLiteral("revision")).isEmpty()
         ? args.value(QStringLiteral("revision"))
         : repo.defaultBranch();
@@ -199,7 +200,7 @@ int runCommit(CommandContext &context, const ParsedArgs &args)
 
 int runReset(CommandContext &context, const ParsedArgs &args)
 {
-    Repository repo = context.openRepository();
+    Repository &repo = context.repository();
     const QString branch = args.value(QStringLiteral("revision")).isEmpty() ? repo.defaultBranch()
                                                                            : args.value(QStringLiteral("revision"));
     const CommitInfo commit = repo.resetRef(branch, args.positionals.at(0));

@@ -1,6 +1,6 @@
 #include <hubvault/SnapshotExporter.h>
 
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "Env.h"
 #include "RepositoryContext.h"
 
@@ -333,8 +333,9 @@ bool checkTarget(const QString &target, ExportFormat format, bool force, const Q
 {
     // The target: outside the repository, its parent present, and not in use unless force.
     const QString resolvedTarget = resolvedPath(target);
-    const QString repoRoot = QFileInfo(repo.path()).canonicalFilePath();
-    if (isInside(resolvedTarget, repoRoot) || isInside(repoRoot, resolvedTarget))
+    const auto *local = dynamic_cast<const LocalRepository *>(&repo);
+    const QString repoRoot = local ? QFileInfo(local->path()).canonicalFilePath() : QString();
+    if (local && (isInside(resolvedTarget, repoRoot) || isInside(repoRoot, resolvedTarget)))
         throw HubVaultValidationError(
             QStringLiteral("cannot export to %1: it overlaps the repository; choose a target outside %2").arg(target, repoRoot));
     const QFileInfo parent(QFileInfo(target).absolutePath());
@@ -476,11 +477,14 @@ ExportReport SnapshotExporter::run(const Repository &repo, const TaskControl &ta
     const QList<GitCommitInfo> head = repo.listRepoCommits(*commit, 1);
     const qint64 mtime = head.isEmpty() ? 0 : head.constFirst().createdAt.toSecsSinceEpoch();
 
+    // A local repository's exports go through its Env, so faults can be injected there.
+    const auto *local = dynamic_cast<const LocalRepository *>(&repo);
+    const std::shared_ptr<Env> env = local ? local->env() : Env::system();
     Streamer streamer(repo, *commit, task, report.totalSize);
     if (report.format == ExportFormat::Folder)
-        writeFolder(*repo.d->env, report.target, mergeIntoFolder, items, mtime, streamer);
+        writeFolder(*env, report.target, mergeIntoFolder, items, mtime, streamer);
     else
-        writeArchive(*repo.d->env, report.format, report.target, items, QStringList(folderSet.cbegin(), folderSet.cend()), mtime,
+        writeArchive(*env, report.format, report.target, items, QStringList(folderSet.cbegin(), folderSet.cend()), mtime,
                      streamer);
     return report;
 }

@@ -10,7 +10,7 @@
 //                          middle; notes/old.txt deleted; notes/changelog.md added.
 // Everything is generated deterministically, so screenshots compare between runs.
 
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "SafetensorsTestSupport.h"
 
 #include <QBuffer>
@@ -112,7 +112,7 @@ inline QStringList create(const QString &path)
 {
     CreateRepoOptions options;
     options.largeFileThreshold = 1 << 20; // blob.bin is stored in content-defined chunks
-    Repository repo = Repository::create(path, options);
+    LocalRepository repo = LocalRepository::create(path, options);
     const auto commit = [&repo](const QString &message, const QList<CommitOperation> &operations) {
         CommitOptions o;
         o.commitMessage = message;

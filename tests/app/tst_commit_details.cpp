@@ -2,7 +2,7 @@
 // that arrive second (copies, renames, stored bytes after deduplication), on a real
 // repository built here.
 
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "AppTestSupport.h"
 #include "CommitChangesModel.h"
 #include "CommitDetailsView.h"
@@ -40,7 +40,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         m_path = m_dir.filePath(QStringLiteral("repo"));
-        Repository repo = Repository::create(m_path);
+        LocalRepository repo = LocalRepository::create(m_path);
         m_first = repo.createCommit({CommitOperation::addBytes(QStringLiteral("weights.bin"), QByteArray(50000, 'w')),
                                      CommitOperation::addBytes(QStringLiteral("notes.txt"), "hello\n")},
                                     titledCommit(QStringLiteral("Add weights"))).oid;

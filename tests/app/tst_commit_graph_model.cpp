@@ -3,7 +3,7 @@
 // and generated repositories. Covers row counts, order, roles, lazy loading in batches,
 // locating a commit that is not loaded yet, filters by text and path, and failures.
 
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "CommitGraphModel.h"
 #include "HistoryPanel.h"
 #include "Env.h"
@@ -23,6 +23,7 @@ using hubvault::CommitOptions;
 using hubvault::GitRefInfo;
 using hubvault::GitRefs;
 using hubvault::MergeOptions;
+using hubvault::LocalRepository;
 using hubvault::Repository;
 using hubvault::app::CommitGraphModel;
 using hubvault::app::GraphSegment;
@@ -136,7 +137,7 @@ QString TestCommitGraphModel::copy(const QString &fixture)
 
 GitRefs TestCommitGraphModel::refsOf(const QString &repo, QString *defaultBranch)
 {
-    const Repository r = Repository::open(repo);
+    const LocalRepository r = LocalRepository::open(repo);
     *defaultBranch = r.defaultBranch();
     return r.listRepoRefs();
 }
@@ -447,7 +448,7 @@ void TestCommitGraphModel::generatedHistoryWithSameSecondCommits()
     // Many commits within the same second (times have one-second precision), on two
     // branches with merges: the order must still put every child above its parents.
     const QString path = m_tmp.filePath(QStringLiteral("generated"));
-    Repository repo = Repository::create(path);
+    LocalRepository repo = LocalRepository::create(path);
     repo.createBranch(QStringLiteral("side"));
     constexpr int kRounds = 40;
     for (int i = 0; i < kRounds; ++i) {
@@ -516,7 +517,7 @@ void TestCommitGraphModel::walkReadsLittleAheadOfWhatItShows()
         mutable qint64 m_ticks = 0;
     };
     const QString path = m_tmp.filePath(QStringLiteral("ticking"));
-    Repository repo = Repository::create(path, {}, std::make_shared<TickingEnv>());
+    LocalRepository repo = LocalRepository::create(path, {}, std::make_shared<TickingEnv>());
     repo.createBranch(QStringLiteral("side"));
     constexpr int kCommits = 120;
     for (int i = 0; i < kCommits; ++i) {
@@ -555,7 +556,7 @@ void TestCommitGraphModel::panelReadsWhatItsViewShows()
     // read a whole history in the background. It reads what the view can show, and more
     // as the view is scrolled toward the end.
     const QString path = m_tmp.filePath(QStringLiteral("long"));
-    Repository repo = Repository::create(path);
+    LocalRepository repo = LocalRepository::create(path);
     constexpr int kCommits = 400;
     for (int i = 0; i < kCommits; ++i) {
         CommitOptions options;
@@ -592,7 +593,7 @@ void TestCommitGraphModel::panelReadsWhatItsViewShows()
 void TestCommitGraphModel::emptyBranchAndNoRefs()
 {
     const QString path = m_tmp.filePath(QStringLiteral("empty"));
-    Repository::create(path);
+    LocalRepository::create(path);
     QString defaultBranch;
     const GitRefs refs = refsOf(path, &defaultBranch);
     CommitGraphModel model;
@@ -602,7 +603,7 @@ void TestCommitGraphModel::emptyBranchAndNoRefs()
     QVERIFY(waitIdle(model));
     QVERIFY(!model.canFetchMore({}));
     // create_repo writes an initial commit; the graph shows exactly the listing.
-    QCOMPARE(model.rowCount(), int(Repository::open(path).listRepoCommits().size()));
+    QCOMPARE(model.rowCount(), int(LocalRepository::open(path).listRepoCommits().size()));
 
     GitRefs none;
     none.branches.append(GitRefInfo{QStringLiteral("main"), QStringLiteral("refs/heads/main"), std::nullopt});

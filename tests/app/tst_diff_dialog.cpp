@@ -368,7 +368,7 @@ void TestDiffDialog::emptyOldRevisionIsTheEmptyTree()
 void TestDiffDialog::largeOrBinaryTextFallsBackToTheBinaryView()
 {
     const QString path = m_dir.filePath(QStringLiteral("bounded"));
-    Repository repo = Repository::create(path);
+    LocalRepository repo = LocalRepository::create(path);
     QByteArray big;
     while (big.size() <= DiffLoader::kTextLimit)
         big += "a line of text that repeats\n";

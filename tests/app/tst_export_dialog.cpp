@@ -3,7 +3,7 @@
 // compared byte for byte with Repository::readBytes; and Cancel during a slow export,
 // which must leave no target and no temporary files behind.
 
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "AppTestSupport.h"
 #include "ExportDialog.h"
 #include "ExportWorkflow.h"
@@ -103,7 +103,7 @@ private Q_SLOTS:
         QVERIFY(dialog->statusLabel()->text().contains(QLatin1String("Exported")));
         QCOMPARE(dialog->closeButton()->text().remove(QLatin1Char('&')), QStringLiteral("Close"));
 
-        const Repository r = Repository::open(repo);
+        const LocalRepository r = LocalRepository::open(repo);
         const QMap<QString, QByteArray> expected = expectedFiles(r, {}, QStringLiteral("main"));
         QVERIFY(!expected.isEmpty());
         QCOMPARE(readZip(out + QStringLiteral("/snapshot.zip")), expected);
@@ -152,7 +152,7 @@ private Q_SLOTS:
         QTest::mouseClick(dialog->exportButton(), Qt::LeftButton);
         QVERIFY(exported.wait(kTimeoutMs));
 
-        const Repository r = Repository::open(repo);
+        const LocalRepository r = LocalRepository::open(repo);
         const QMap<QString, QByteArray> expected = expectedFiles(r, QStringLiteral("topic"), QStringLiteral("topic"));
         QCOMPARE(expected.keys(), (QStringList{QStringLiteral("one.txt"), QStringLiteral("two.txt")}));
         QCOMPARE(readFolder(out + QStringLiteral("/topic-folder")), expected);
@@ -164,7 +164,7 @@ private Q_SLOTS:
         // Pseudo-random data compresses slowly, so the export is still running when Cancel comes.
         const QString repo = m_tmp.path() + QStringLiteral("/big");
         {
-            Repository r = Repository::create(repo);
+            LocalRepository r = LocalRepository::create(repo);
             QByteArray big(96 << 20, Qt::Uninitialized);
             quint32 x = 12345;
             for (qsizetype i = 0; i < big.size(); ++i) {

@@ -3,7 +3,7 @@
 // revision, progress, Cancel through the job and through the progress dialog's button,
 // and a refused target inside the repository.
 
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "AppTestSupport.h"
 #include "DownloadJob.h"
 #include "FilesPanel.h"
@@ -82,7 +82,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_tmp.isValid());
         m_repoPath = m_tmp.path() + QStringLiteral("/repo");
-        Repository repo = Repository::create(m_repoPath);
+        LocalRepository repo = LocalRepository::create(m_repoPath);
         m_files.insert(QStringLiteral("models/a.bin"), pseudoRandom(2 << 20, 1));
         m_files.insert(QStringLiteral("models/sub/b.txt"), "nested\n");
         m_files.insert(QStringLiteral("models[1]/x.txt"), "brackets\n");
@@ -240,7 +240,7 @@ private Q_SLOTS:
     void downloadAtRevision()
     {
         // Revisions as the history view hands them over: a full ref name and a commit id.
-        const QString head = Repository::open(m_repoPath).resolveRevision({}).value();
+        const QString head = LocalRepository::open(m_repoPath).resolveRevision({}).value();
         for (const QString &revision : {QStringLiteral("refs/heads/main"), head}) {
             FilesPanel panel;
             panel.setRepository(m_repoPath);

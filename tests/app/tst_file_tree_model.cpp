@@ -4,7 +4,7 @@
 // are dropped, and a view expanding a folder fetches it. QAbstractItemModelTester checks
 // the model's consistency throughout.
 
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "FileTreeModel.h"
 #include "FilesPanel.h"
 #include "BreadcrumbBar.h"
@@ -165,7 +165,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("repo"));
         {
-            hubvault::Repository repo = hubvault::Repository::create(path);
+            hubvault::LocalRepository repo = hubvault::LocalRepository::create(path);
             repo.uploadBytes("a\n", QStringLiteral("a.txt"));
             const hubvault::CommitInfo head = repo.uploadBytes("b\n", QStringLiteral("b.txt"));
             const QString parent = repo.readCommitGraph({head.oid}).first().parentObjectIds.first();

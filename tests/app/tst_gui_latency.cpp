@@ -4,7 +4,7 @@
 // records how late its ticks come. This is the one timed assertion the issue asks for.
 // Then a second upload is stopped mid-way and the repository is shown unchanged.
 
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "AppTestSupport.h"
 #include "BackgroundCall.h"
 #include "CommitDialog.h"
@@ -164,7 +164,7 @@ void TestGuiLatency::guiStaysResponsiveDuringUploadAndVerifyAndStopChangesNothin
     QFuture<int> verify = QtConcurrent::run(hubvault::app::background::workerThreadPool(), [repoPath, &uploading] {
         int runs = 0;
         do {
-            if (!Repository::open(repoPath).fullVerify().ok)
+            if (!LocalRepository::open(repoPath).fullVerify().ok)
                 return -1;
             ++runs;
         } while (uploading.load());
@@ -193,7 +193,7 @@ void TestGuiLatency::guiStaysResponsiveDuringUploadAndVerifyAndStopChangesNothin
     QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 20000);
 
     // A second upload stopped mid-way leaves no trace.
-    const Repository before = Repository::open(repoPath);
+    const LocalRepository before = LocalRepository::open(repoPath);
     const QString headBefore = before.resolveRevision(QString()).value_or(QString());
     const QStringList filesBefore = before.listRepoFiles();
     const GitRefs refsBefore = before.listRepoRefs();
@@ -222,7 +222,7 @@ void TestGuiLatency::guiStaysResponsiveDuringUploadAndVerifyAndStopChangesNothin
     QVERIFY(ended.last().first().toString().isEmpty());
     QCOMPARE(workflow->queue()->change(workflow->queue()->rowCount() - 1).state, StagedChange::State::Cancelled);
 
-    const Repository after = Repository::open(repoPath);
+    const LocalRepository after = LocalRepository::open(repoPath);
     QCOMPARE(after.resolveRevision(QString()).value_or(QString()), headBefore);
     QCOMPARE(after.listRepoFiles(), filesBefore);
     const GitRefs refsAfter = after.listRepoRefs();

@@ -3,7 +3,7 @@
 // damaged one), garbage collection (the dry run changes nothing, the real run frees what
 // it said) and squash history (checked with the core afterwards).
 
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "AppTestSupport.h"
 #include "GcDialog.h"
 #include "MainWindow.h"
@@ -148,7 +148,7 @@ private Q_SLOTS:
     void gcDryRunChangesNothingAndRealRunFreesWhatItSaid()
     {
         const QString repo = copy(QStringLiteral("c-branches-merges"));
-        Repository::open(repo).deleteBranch(QStringLiteral("conflict-side")); // its own commits become garbage
+        LocalRepository::open(repo).deleteBranch(QStringLiteral("conflict-side")); // its own commits become garbage
         const QMap<QString, QByteArray> before = repositoryState(repo);
 
         MainWindow window(MainWindow::Persistence::NoSettings);
@@ -179,7 +179,7 @@ private Q_SLOTS:
         QVERIFY(!dialog->runButton()->isEnabled()); // one collection per preview
         QVERIFY(reopened.wait(kTimeoutMs));
 
-        Repository r = Repository::open(repo);
+        LocalRepository r = LocalRepository::open(repo);
         QVERIFY(repositoryState(repo) != before);
         QVERIFY(r.fullVerify().ok);
         const GcReport again = r.gc(true);
@@ -189,7 +189,7 @@ private Q_SLOTS:
     void squashKeepsTheChosenHistory()
     {
         const QString repo = copy(QStringLiteral("c-branches-merges"));
-        const Repository before = Repository::open(repo);
+        const LocalRepository before = LocalRepository::open(repo);
         const QString head = *before.resolveRevision(QStringLiteral("main"));
         const QStringList filesBefore = before.listRepoFiles(QStringLiteral("main"));
 
@@ -221,7 +221,7 @@ private Q_SLOTS:
         QVERIFY(!dialog->report()->gcReport);
         QVERIFY(dialog->statusLabel()->text().contains(QLatin1String("rewrote 2 commit")));
 
-        const Repository r = Repository::open(repo);
+        const LocalRepository r = LocalRepository::open(repo);
         const QList<GitCommitInfo> commits = r.listRepoCommits(QStringLiteral("main"));
         QCOMPARE(commits.size(), 2);
         QCOMPARE(commits.last().title, QStringLiteral("Fresh start"));

@@ -3,7 +3,7 @@
 // that is listed (with sides and diffs) while the Merge button stays disabled. The
 // repository is checked with the core afterwards.
 
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "AppTestSupport.h"
 #include "MainWindow.h"
 #include "MergeDialog.h"
@@ -71,7 +71,7 @@ private Q_SLOTS:
     void fastForward()
     {
         const QString repo = fixtureCopy();
-        const QString mainHead = *Repository::open(repo).resolveRevision(QStringLiteral("main"));
+        const QString mainHead = *LocalRepository::open(repo).resolveRevision(QStringLiteral("main"));
         MainWindow window(MainWindow::Persistence::NoSettings);
         QPointer<MergeDialog> dialog = openThroughMenu(window, repo);
         QVERIFY(dialog);
@@ -91,7 +91,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), kTimeoutMs);
         QVERIFY(opened.wait(kTimeoutMs)); // the window read the repository again
 
-        const Repository r = Repository::open(repo);
+        const LocalRepository r = LocalRepository::open(repo);
         QCOMPARE(*r.resolveRevision(QStringLiteral("release/v1")), mainHead);
         QCOMPARE(*r.resolveRevision(QStringLiteral("main")), mainHead);
     }
@@ -101,13 +101,13 @@ private Q_SLOTS:
         const QString repo = fixtureCopy();
         {
             // Both branches move on with different files: a true merge with no conflict.
-            Repository r = Repository::open(repo);
+            LocalRepository r = LocalRepository::open(repo);
             CommitOptions onTopic;
             onTopic.revision = QStringLiteral("topic");
             r.uploadBytes("from topic\n", QStringLiteral("topic-only.txt"), onTopic);
             r.uploadBytes("from main\n", QStringLiteral("main-only.txt"));
         }
-        const Repository before = Repository::open(repo);
+        const LocalRepository before = LocalRepository::open(repo);
         const QString mainHead = *before.resolveRevision(QStringLiteral("main"));
         const QString topicHead = *before.resolveRevision(QStringLiteral("topic"));
 
@@ -128,7 +128,7 @@ private Q_SLOTS:
         QTest::mouseClick(dialog->mergeButton(), Qt::LeftButton);
         QVERIFY(merged.wait(kTimeoutMs));
 
-        const Repository r = Repository::open(repo);
+        const LocalRepository r = LocalRepository::open(repo);
         const QString newHead = *r.resolveRevision(QStringLiteral("main"));
         const QList<CommitGraphNode> nodes = r.readCommitGraph({newHead});
         QCOMPARE(nodes.size(), 1);
@@ -142,7 +142,7 @@ private Q_SLOTS:
     void conflictListedAndMergeDisabled()
     {
         const QString repo = fixtureCopy();
-        const Repository before = Repository::open(repo);
+        const LocalRepository before = LocalRepository::open(repo);
         const QString mainHead = *before.resolveRevision(QStringLiteral("main"));
         const MergeResult expected = before.previewMerge(QStringLiteral("conflict-side"), MergeOptions{QStringLiteral("main"), {}, {}, {}});
         QCOMPARE(expected.status, MergeStatus::Conflict);
@@ -191,7 +191,7 @@ private Q_SLOTS:
         QTest::mouseClick(dialog->mergeButton(), Qt::LeftButton);
         QTest::qWait(200);
         QVERIFY(dialog->isVisible());
-        QCOMPARE(*Repository::open(repo).resolveRevision(QStringLiteral("main")), mainHead);
+        QCOMPARE(*LocalRepository::open(repo).resolveRevision(QStringLiteral("main")), mainHead);
     }
 
     void refsMenuOffersMerge()

@@ -2,6 +2,7 @@
 // spelled, kept open while a window shows it, reopened fresh once nobody holds it, and
 // nothing remembered from a failed open.
 #include <hubvault/Errors.h>
+#include <hubvault/LocalRepository.h>
 #include "MainWindow.h"
 #include "OpenRepositories.h"
 #include "TestSupport.h"
@@ -38,7 +39,7 @@ private Q_SLOTS:
         const QString path = m_tmp.filePath(QStringLiteral("not-yet"));
         QVERIFY(QDir().mkpath(path));
         QVERIFY_THROWS_EXCEPTION(RepositoryNotFoundError, repositories::shared(path));
-        Repository::create(path);
+        LocalRepository::create(path);
         QCOMPARE(repositories::shared(path)->defaultBranch(), QStringLiteral("main"));
     }
 

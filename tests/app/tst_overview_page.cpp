@@ -2,7 +2,7 @@
 // counts, logical and stored size as recorded by the original and reported by the core,
 // and the root README rendered from Markdown.
 
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "AppTestSupport.h"
 #include "OverviewPage.h"
 #include "TestSupport.h"
@@ -77,7 +77,7 @@ private Q_SLOTS:
 
         // The README, rendered.
         QCOMPARE(f.readmePath, QStringLiteral("README.md"));
-        const QByteArray readme = Repository::open(repoPath).readBytes(QStringLiteral("README.md"));
+        const QByteArray readme = LocalRepository::open(repoPath).readBytes(QStringLiteral("README.md"));
         QCOMPARE(f.readmeText.toUtf8(), readme);
         QTextDocument expected;
         expected.setMarkdown(QString::fromUtf8(readme));
@@ -119,7 +119,7 @@ private Q_SLOTS:
     {
         const QString repoPath = copyFixture(QStringLiteral("b-chunked-large"), m_tmp.path());
         const OverviewFigures f = OverviewPage::load(repoPath, {});
-        const Repository repo = Repository::open(repoPath);
+        const LocalRepository repo = LocalRepository::open(repoPath);
         QCOMPARE(f.commits, repo.listRepoCommits().size());
         QCOMPARE(f.files, repo.listRepoFiles().size());
         QCOMPARE(f.readmePath, QStringLiteral("readme.txt")); // plain text README

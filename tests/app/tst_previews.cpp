@@ -4,7 +4,7 @@
 // (the first 1 MiB of text, the first 1000 table rows, images scaled down) and the
 // fallbacks (invalid JSON as text, a broken .safetensors as hex), whole and chunked.
 
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "AppTestSupport.h"
 #include "CodeView.h"
 #include "FileTreeModel.h"
@@ -111,7 +111,7 @@ private Q_SLOTS:
         m_repoPath = m_tmp.path() + QStringLiteral("/repo");
         CreateRepoOptions options;
         options.largeFileThreshold = 4096; // bigger files are chunked
-        Repository repo = Repository::create(m_repoPath, options);
+        LocalRepository repo = LocalRepository::create(m_repoPath, options);
 
         m_files.insert(QStringLiteral("src/main.py"), "import sys\n\n\ndef main():\n    print('hi')\n");
         m_files.insert(QStringLiteral("config.json"), R"({"b":[1,2,{"c":null}],"a":"x"})");
@@ -334,7 +334,7 @@ private Q_SLOTS:
     void chunkedSafetensors()
     {
         // The same header in a chunked file, read through two range reads.
-        Repository repo = Repository::open(m_repoPath);
+        LocalRepository repo = LocalRepository::open(m_repoPath);
         QByteArray bytes = safetensorsBytes();
         bytes.append(QByteArray(20000, 'z')); // beyond the 4 KiB threshold; warns about the unused tail
         repo.uploadBytes(bytes, QStringLiteral("weights/chunked.safetensors"), titledCommit(QStringLiteral("Chunked safetensors")));

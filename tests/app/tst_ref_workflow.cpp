@@ -5,7 +5,7 @@
 // is checked with the core.
 
 #include <hubvault/RepoPath.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "AppTestSupport.h"
 #include "CreateRefDialog.h"
 #include "HistoryPanel.h"
@@ -42,7 +42,7 @@ QAction *menuAction(const QMenu &menu, const QString &objectName)
 
 std::optional<QString> refTarget(const QString &repoPath, const QString &fullRef)
 {
-    const GitRefs refs = Repository::open(repoPath).listRepoRefs();
+    const GitRefs refs = LocalRepository::open(repoPath).listRepoRefs();
     for (const QList<GitRefInfo> *list : {&refs.branches, &refs.tags})
         for (const GitRefInfo &ref : *list)
             if (ref.ref == fullRef)
@@ -112,7 +112,7 @@ void TestRefWorkflow::createBranchHereShowsTheCoresValidationError()
 {
     m_repo.clear();
     openWindow(QStringLiteral("c-branches-merges"));
-    const QString commit = Repository::open(m_repo).listRepoCommits(QStringLiteral("main")).at(1).commitId;
+    const QString commit = LocalRepository::open(m_repo).listRepoCommits(QStringLiteral("main")).at(1).commitId;
     QMenu menu;
     Q_EMIT m_window->historyPanel()->contextMenuAboutToShow(&menu, {commit});
     QAction *create = menuAction(menu, QStringLiteral("createBranchHere"));
@@ -144,7 +144,7 @@ void TestRefWorkflow::createTagHereWithMessage()
 {
     m_repo.clear();
     openWindow(QStringLiteral("c-branches-merges"));
-    const QString commit = Repository::open(m_repo).listRepoCommits(QStringLiteral("topic")).first().commitId;
+    const QString commit = LocalRepository::open(m_repo).listRepoCommits(QStringLiteral("topic")).first().commitId;
     QMenu menu;
     Q_EMIT m_window->historyPanel()->contextMenuAboutToShow(&menu, {commit});
     menuAction(menu, QStringLiteral("createTagHere"))->trigger();
@@ -158,7 +158,7 @@ void TestRefWorkflow::createTagHereWithMessage()
     QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
     QVERIFY(changed.wait(10000));
     QCOMPARE(refTarget(m_repo, QStringLiteral("refs/tags/v2.0-rc1")), std::optional<QString>(commit));
-    const QList<ReflogEntry> reflog = Repository::open(m_repo).listRepoReflog(QStringLiteral("refs/tags/v2.0-rc1"));
+    const QList<ReflogEntry> reflog = LocalRepository::open(m_repo).listRepoReflog(QStringLiteral("refs/tags/v2.0-rc1"));
     QVERIFY(!reflog.isEmpty());
     QVERIFY(reflog.first().message.contains(QStringLiteral("first candidate")));
 }
@@ -199,7 +199,7 @@ void TestRefWorkflow::resetBranchSaysWhatBecomesUnreachable()
     // main gains c1 and c2; a branch "keep" holds c1, so only c2 is left behind.
     m_repo = test::copyFixture(QStringLiteral("a-small-files-paths"), m_tmp->path());
     {
-        Repository repo = Repository::open(m_repo);
+        LocalRepository repo = LocalRepository::open(m_repo);
         CommitOptions options;
         options.commitMessage = QStringLiteral("c1");
         repo.uploadBytes("1", QStringLiteral("one.txt"), options);
@@ -207,7 +207,7 @@ void TestRefWorkflow::resetBranchSaysWhatBecomesUnreachable()
         options.commitMessage = QStringLiteral("c2");
         repo.uploadBytes("2", QStringLiteral("two.txt"), options);
     }
-    const QList<GitCommitInfo> commits = Repository::open(m_repo).listRepoCommits(QStringLiteral("main"));
+    const QList<GitCommitInfo> commits = LocalRepository::open(m_repo).listRepoCommits(QStringLiteral("main"));
     const QString original = commits.at(2).commitId;
     openWindow(QString());
     QCOMPARE(m_window->currentRevision(), QStringLiteral("refs/heads/main"));
@@ -227,12 +227,12 @@ void TestRefWorkflow::resetBranchSaysWhatBecomesUnreachable()
     auto *list = dialog->findChild<QListWidget *>(QStringLiteral("lostList"));
     QCOMPARE(list->count(), 1);
     QVERIFY(list->item(0)->text().endsWith(QStringLiteral("c2")));
-    QCOMPARE(Repository::open(m_repo).resolveRevision(QStringLiteral("main")), std::optional<QString>(commits.at(0).commitId));
+    QCOMPARE(LocalRepository::open(m_repo).resolveRevision(QStringLiteral("main")), std::optional<QString>(commits.at(0).commitId));
 
     QSignalSpy changed(m_workflow, &RefWorkflow::refsChanged);
     QTest::mouseClick(dialog->resetButton(), Qt::LeftButton);
     QVERIFY(changed.wait(10000));
-    QCOMPARE(Repository::open(m_repo).resolveRevision(QStringLiteral("main")), std::optional<QString>(original));
+    QCOMPARE(LocalRepository::open(m_repo).resolveRevision(QStringLiteral("main")), std::optional<QString>(original));
 
     // Resetting "keep" as well would leave c1 behind: nothing else reaches it now.
     const ResetBranchDialog::LostCommits both = ResetBranchDialog::computeLostCommits(

@@ -2,7 +2,7 @@
 // same error), and a later call sees the repository as it is then, not an old result.
 
 #include <hubvault/Errors.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "SharedStorageOverview.h"
 #include "TestSupport.h"
 
@@ -22,7 +22,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString repo = test::copyFixture(QStringLiteral("d-squash-gc"), dir.path());
         QVERIFY(!repo.isEmpty());
-        const StorageOverview expected = Repository::open(repo).storageOverview();
+        const StorageOverview expected = LocalRepository::open(repo).storageOverview();
         QList<QFuture<StorageOverview>> calls;
         for (int i = 0; i < 4; ++i)
             calls.append(QtConcurrent::run([repo] { return SharedStorageOverview::load(repo); }));
@@ -58,7 +58,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("repo"));
-        Repository repo = Repository::create(path);
+        LocalRepository repo = LocalRepository::create(path);
         const qint64 before = SharedStorageOverview::load(path).totalSize;
         repo.uploadBytes(QByteArray(100000, 'x'), QStringLiteral("big.bin"));
         QVERIFY(SharedStorageOverview::load(path).totalSize > before + 50000);

@@ -3,7 +3,7 @@
 // ratio is computed from the default branch's files and the stored content sections, and
 // reloading after gc shows the new overview.
 
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "AppTestSupport.h"
 #include "StorageChart.h"
 #include "StoragePage.h"
@@ -102,7 +102,7 @@ private Q_SLOTS:
         page.show();
         QVERIFY(loadPage(page, repoPath));
         QVERIFY(!page.isLoading());
-        const StorageOverview core = Repository::open(repoPath).storageOverview();
+        const StorageOverview core = LocalRepository::open(repoPath).storageOverview();
         compareWithCore(page, core);
 
         // ... which is what hubvault 0.0.2 recorded for this repository.
@@ -168,7 +168,7 @@ private Q_SLOTS:
         const QString repoPath = copyFixture(QStringLiteral("c-branches-merges"), m_tmp.path());
         StoragePage page;
         QVERIFY(loadPage(page, repoPath));
-        Repository repo = Repository::open(repoPath);
+        LocalRepository repo = LocalRepository::open(repoPath);
         const StorageOverview before = repo.storageOverview();
         QVERIFY(before.reclaimableGcSize > 0);
         compareWithCore(page, before);

@@ -3,7 +3,7 @@
 // ONE commit, a moved branch head is explained instead of overwritten, Stop rolls the
 // commit back, and the Delete key stages deletions. Every result is checked with the core.
 
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "AppTestSupport.h"
 #include "CommitDialog.h"
 #include "FileTreeModel.h"
@@ -85,8 +85,8 @@ private Q_SLOTS:
 private:
     void openWindow();
     CommitDialog *publishQueue(const QString &title);
-    QStringList files() const { return Repository::open(m_repo).listRepoFiles(); }
-    QString head() const { return Repository::open(m_repo).resolveRevision(QStringLiteral("main")).value_or(QString()); }
+    QStringList files() const { return LocalRepository::open(m_repo).listRepoFiles(); }
+    QString head() const { return LocalRepository::open(m_repo).resolveRevision(QStringLiteral("main")).value_or(QString()); }
 
     std::unique_ptr<QTemporaryDir> m_tmp;
     std::unique_ptr<MainWindow> m_window;
@@ -164,7 +164,7 @@ void TestUploadWorkflow::droppedFilesAndFoldersArePublishedAsOneCommit()
     writeFile(m_local + QStringLiteral("/weights.bin"), weights);
     writeFile(m_local + QStringLiteral("/data/x.txt"), "x\n");
     writeFile(m_local + QStringLiteral("/data/sub/y.txt"), "y\n");
-    const int commitsBefore = int(Repository::open(m_repo).listRepoCommits().size());
+    const int commitsBefore = int(LocalRepository::open(m_repo).listRepoCommits().size());
 
     QSignalSpy staged(m_workflow, &UploadWorkflow::staged);
     QVERIFY(dropPaths(m_window.get(), QPoint(400, 300),
@@ -188,7 +188,7 @@ void TestUploadWorkflow::droppedFilesAndFoldersArePublishedAsOneCommit()
     QVERIFY(ended.wait(30000));
     QVERIFY(!ended.first().first().toString().isEmpty());
 
-    const Repository repo = Repository::open(m_repo);
+    const LocalRepository repo = LocalRepository::open(m_repo);
     const QList<GitCommitInfo> commits = repo.listRepoCommits();
     QCOMPARE(commits.size(), commitsBefore + 1); // ONE commit for all files
     QCOMPARE(commits.first().title, QStringLiteral("Add weights and data"));
@@ -224,7 +224,7 @@ void TestUploadWorkflow::dropOnFolderRowUploadsIntoThatFolder()
     QSignalSpy ended(m_workflow, &UploadWorkflow::publishEnded);
     QTest::mouseClick(dialog->publishButton(), Qt::LeftButton);
     QVERIFY(ended.wait(30000));
-    QCOMPARE(Repository::open(m_repo).readBytes(QStringLiteral("notes/later.txt")), QByteArray("later\n"));
+    QCOMPARE(LocalRepository::open(m_repo).readBytes(QStringLiteral("notes/later.txt")), QByteArray("later\n"));
 }
 
 void TestUploadWorkflow::droppedRepositoryFolderOpensIt()
@@ -302,7 +302,7 @@ void TestUploadWorkflow::movedBranchHeadIsExplainedAndNothingIsOverwritten()
     QVERIFY(dialog);
     QTest::qWait(300);
     QVERIFY(!dialog->isHeadMovedShown());
-    Repository::open(m_repo).uploadBytes("theirs\n", QStringLiteral("theirs.txt"), titledCommit(QStringLiteral("Their change")));
+    LocalRepository::open(m_repo).uploadBytes("theirs\n", QStringLiteral("theirs.txt"), titledCommit(QStringLiteral("Their change")));
     const QString theirHead = head();
     QSignalSpy ended(m_workflow, &UploadWorkflow::publishEnded);
     QTest::mouseClick(dialog->publishButton(), Qt::LeftButton);
@@ -320,7 +320,7 @@ void TestUploadWorkflow::movedBranchHeadIsExplainedAndNothingIsOverwritten()
     QTRY_VERIFY(dialog->publishButton()->isEnabled());
     QTest::mouseClick(dialog->publishButton(), Qt::LeftButton);
     QVERIFY(ended.wait(30000));
-    const QList<GitCommitInfo> commits = Repository::open(m_repo).listRepoCommits();
+    const QList<GitCommitInfo> commits = LocalRepository::open(m_repo).listRepoCommits();
     QCOMPARE(commits.at(0).title, QStringLiteral("Add mine"));
     QCOMPARE(commits.at(1).commitId, theirHead);
     QVERIFY(files().contains(QStringLiteral("theirs.txt")));
@@ -329,7 +329,7 @@ void TestUploadWorkflow::movedBranchHeadIsExplainedAndNothingIsOverwritten()
     writeFile(m_local + QStringLiteral("/second.txt"), "2\n");
     m_workflow->stageLocalPaths({m_local + QStringLiteral("/second.txt")}, QString());
     QVERIFY(staged.wait(10000));
-    Repository::open(m_repo).uploadBytes("3\n", QStringLiteral("third.txt"), titledCommit(QStringLiteral("Their change")));
+    LocalRepository::open(m_repo).uploadBytes("3\n", QStringLiteral("third.txt"), titledCommit(QStringLiteral("Their change")));
     dialog = publishQueue(QStringLiteral("Add second"));
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isHeadMovedShown());
@@ -345,7 +345,7 @@ void TestUploadWorkflow::stopRollsBackAndNothingChanges()
     QVERIFY(staged.wait(10000));
     const QString headBefore = head();
     const QStringList filesBefore = files();
-    const Repository before = Repository::open(m_repo);
+    const LocalRepository before = LocalRepository::open(m_repo);
     const int refsBefore = int(before.listRepoRefs().branches.size() + before.listRepoRefs().tags.size());
 
     QPointer<CommitDialog> dialog = publishQueue(QStringLiteral("Too big"));
@@ -363,7 +363,7 @@ void TestUploadWorkflow::stopRollsBackAndNothingChanges()
     QVERIFY(dialog && dialog->isVisible()); // it stays, to say what happened
     QVERIFY(dialog->errorLabel()->text().contains(QStringLiteral("Nothing was committed")));
 
-    const Repository after = Repository::open(m_repo);
+    const LocalRepository after = LocalRepository::open(m_repo);
     QCOMPARE(head(), headBefore);
     QCOMPARE(after.listRepoFiles(), filesBefore);
     QCOMPARE(int(after.listRepoRefs().branches.size() + after.listRepoRefs().tags.size()), refsBefore);

@@ -12,7 +12,7 @@
 // to the end would.
 // Not a CTest test: generating 100,000 commits takes minutes.
 
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "CommitGraphModel.h"
 #include "HistoryPanel.h"
 #include "MainWindow.h"
@@ -34,6 +34,7 @@ using hubvault::CommitOperation;
 using hubvault::CommitOptions;
 using hubvault::GitRefs;
 using hubvault::MergeOptions;
+using hubvault::LocalRepository;
 using hubvault::Repository;
 using hubvault::app::CommitGraphModel;
 using hubvault::app::HistoryPanel;
@@ -67,7 +68,7 @@ void generate(const QString &path, int commits, int files)
 {
     QElapsedTimer timer;
     timer.start();
-    Repository repo = Repository::create(path);
+    LocalRepository repo = LocalRepository::create(path);
     int made = 1; // create_repo's initial commit
     if (files > 0) {
         QList<CommitOperation> adds;
@@ -207,7 +208,7 @@ int main(int argc, char *argv[])
         GitRefs refs;
         QString defaultBranch;
         {
-            const Repository repo = Repository::open(path);
+            const LocalRepository repo = LocalRepository::open(path);
             refs = repo.listRepoRefs();
             defaultBranch = repo.defaultBranch();
         }

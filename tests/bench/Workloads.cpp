@@ -5,7 +5,7 @@
 #include "Rss.h"
 
 #include <hubvault/Errors.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "VerifiedRanges.h"
 
 #include <QDir>
@@ -25,6 +25,7 @@
 
 using hubvault::CommitOptions;
 using hubvault::CreateRepoOptions;
+using hubvault::LocalRepository;
 using hubvault::Repository;
 using hubvault::UploadFolderOptions;
 
@@ -265,12 +266,12 @@ QString compactBytes(qint64 bytes)
     return formatBytes(bytes).remove(QLatin1Char(' '));
 }
 
-Repository createRepo(const QString &path, qint64 threshold = 0)
+LocalRepository createRepo(const QString &path, qint64 threshold = 0)
 {
     CreateRepoOptions options;
     if (threshold > 0)
         options.largeFileThreshold = threshold;
-    return Repository::create(path, options);
+    return LocalRepository::create(path, options);
 }
 
 QString largeData(const UnitContext &ctx, qint64 size)
@@ -297,7 +298,7 @@ void runLarge(UnitContext &ctx)
     const QString data = largeData(ctx, size);
     const QString base = ctx.dir + QStringLiteral("/baseline");
     const QString repoDir = ctx.dir + QStringLiteral("/repo");
-    Repository repo = createRepo(repoDir);
+    LocalRepository repo = createRepo(repoDir);
     std::optional<HashLimits> limitsCache;
     auto limits = [&]() -> const HashLimits & {
         if (!limitsCache)
@@ -528,7 +529,7 @@ void runReupload(UnitContext &ctx)
     const QString edited = ctx.dir + QStringLiteral("/edited.bin");
     DataGen::writeEditedCopy(original, edited, size);
     const QString repoDir = ctx.dir + QStringLiteral("/repo");
-    Repository repo = createRepo(repoDir);
+    LocalRepository repo = createRepo(repoDir);
     repo.uploadFile(original, kLargePath);
     const qint64 before = DataGen::treeBytes(repoDir);
 
@@ -581,7 +582,7 @@ void runSweep(UnitContext &ctx)
                 removePath(base);
             }
             const QString repoDir = ctx.dir + QStringLiteral("/repo-") + compactBytes(threshold);
-            Repository repo = createRepo(repoDir, threshold);
+            LocalRepository repo = createRepo(repoDir, threshold);
             UploadFolderOptions options;
             options.folderPath = files;
             const Measured m = measure([&] { repo.uploadFolder(options); });
@@ -607,7 +608,7 @@ void runSweep(UnitContext &ctx)
     const qint64 blobLength = qMin(p.rangeLength, blobSize);
     const QString blobRepoDir = ctx.dir + QStringLiteral("/repo-blob");
     const QString blobPath = QStringLiteral("blob.bin");
-    std::optional<Repository> blobRepoCache;
+    std::optional<LocalRepository> blobRepoCache;
     auto blobRepo = [&]() -> Repository & {
         if (!blobRepoCache) {
             require(blobSize > 0, QStringLiteral("no sweep files"));
@@ -695,7 +696,7 @@ void runSmall(UnitContext &ctx)
     say(QStringLiteral("preparing %1 small files").arg(p.smallFiles));
     const SmallTree tree = smallData(ctx);
     const QString base = ctx.dir + QStringLiteral("/baseline");
-    Repository repo = createRepo(ctx.dir + QStringLiteral("/repo"));
+    LocalRepository repo = createRepo(ctx.dir + QStringLiteral("/repo"));
 
     UploadFolderOptions options;
     options.folderPath = tree.root;
@@ -829,7 +830,7 @@ void runHistory(UnitContext &ctx)
     const QString unit = QStringLiteral("history");
     const int commits = ctx.profile.commits;
     const QString base = ctx.dir + QStringLiteral("/baseline");
-    Repository repo = createRepo(ctx.dir + QStringLiteral("/repo"));
+    LocalRepository repo = createRepo(ctx.dir + QStringLiteral("/repo"));
     say(QStringLiteral("making %1 commits").arg(commits));
     const Measured made = measure([&] {
         for (int i = 0; i < commits; ++i) {
@@ -865,7 +866,7 @@ void runMerge(UnitContext &ctx)
 {
     const QString unit = QStringLiteral("merge");
     const int n = qMax(1, ctx.profile.mergeFiles);
-    Repository repo = Repository::create(ctx.dir + QStringLiteral("/repo"));
+    LocalRepository repo = LocalRepository::create(ctx.dir + QStringLiteral("/repo"));
     auto commitAll = [&](int from, int to, const QString &tag, const QString &branch) {
         QList<hubvault::CommitOperation> ops;
         for (int i = from; i < to; ++i)
@@ -892,7 +893,7 @@ void runSquash(UnitContext &ctx)
 {
     const QString unit = QStringLiteral("squash");
     const int commits = ctx.profile.commits;
-    Repository repo = Repository::create(ctx.dir + QStringLiteral("/repo"));
+    LocalRepository repo = LocalRepository::create(ctx.dir + QStringLiteral("/repo"));
     for (int i = 0; i < commits; ++i) {
         CommitOptions o;
         o.commitMessage = QStringLiteral("bench commit %1").arg(i);
@@ -936,7 +937,7 @@ void runScaleFiles(UnitContext &ctx, int files)
     say(QStringLiteral("scale: one commit of %1 files").arg(files));
     QElapsedTimer setup;
     setup.start();
-    Repository repo = createRepo(repoDir);
+    LocalRepository repo = createRepo(repoDir);
     {
         QList<hubvault::CommitOperation> ops;
         ops.reserve(files);
@@ -1020,7 +1021,7 @@ void runScaleCommits(UnitContext &ctx, int commits)
     say(QStringLiteral("scale: making %1 one-file commits").arg(commits));
     QElapsedTimer setup;
     setup.start();
-    Repository repo = createRepo(repoDir);
+    LocalRepository repo = createRepo(repoDir);
     for (int i = 0; i < commits; ++i) {
         CommitOptions o;
         o.commitMessage = QStringLiteral("scale commit %1").arg(i);

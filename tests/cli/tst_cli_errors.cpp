@@ -87,6 +87,20 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(m_work + QStringLiteral("/out.zip")));
     }
 
+    // -C takes a server URL as it is (not as a folder below the current one); this build
+    // has no remote client yet, so every command says so and writes nothing.
+    void serverUrlIsNotAFolder_data() { missingRepository_data(); }
+    void serverUrlIsNotAFolder()
+    {
+        QFETCH(QStringList, args);
+        const QString url = QStringLiteral("http://127.0.0.1:9/repo");
+        const CliResult r = runCli(QStringList{QStringLiteral("-C"), url} + args, m_work);
+        VERIFY_ONE_LINE_ERROR(r, "HubVaultValidationError");
+        QVERIFY2(r.err.contains(url), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(m_work + QStringLiteral("/http:")));
+        QVERIFY(!QFileInfo::exists(m_work + QStringLiteral("/out.zip")));
+    }
+
     void unknownRevision_data()
     {
         QTest::addColumn<QStringList>("args");

@@ -2,7 +2,7 @@
 // real processes. Archives are read back with libarchive and every file is compared with
 // the hashes the original recorded in the fixture manifests.
 
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "CliTest.h"
 
 #include <QRandomGenerator>
@@ -161,13 +161,13 @@ private Q_SLOTS:
         const CliResult r = runCli(args, work);
         VERIFY_OK(r);
         const QString target = QFileInfo(work + QLatin1Char('/') + name).absoluteFilePath();
-        const QString head = *Repository::open(repo).resolveRevision(QStringLiteral("main"));
+        const QString head = *LocalRepository::open(repo).resolveRevision(QStringLiteral("main"));
         qint64 total = 0;
         for (const QString &file : expected.keys())
-            total += Repository::open(repo).getPathsInfo({file}).constFirst().file.size;
+            total += LocalRepository::open(repo).getPathsInfo({file}).constFirst().file.size;
         QVERIFY2(r.out.startsWith(QStringLiteral("Exported %1 file").arg(expected.size())), qPrintable(r.out));
         QVERIFY2(r.out.endsWith(QStringLiteral(" of main (%1) to %2\n").arg(head.left(7), target)), qPrintable(r.out));
-        const qint64 date = Repository::open(repo).listRepoCommits().constFirst().createdAt.toSecsSinceEpoch();
+        const qint64 date = LocalRepository::open(repo).listRepoCommits().constFirst().createdAt.toSecsSinceEpoch();
 
         if (name.startsWith(QLatin1String("out-folder"))) {
             QMap<QString, QByteArray> written = treeDigest(target);

@@ -3,7 +3,7 @@
 // returns for the same call (ModelJson, the original's field names).
 
 #include <hubvault/ModelJson.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "CliTest.h"
 
 #include <QTemporaryDir>
@@ -158,7 +158,7 @@ private Q_SLOTS:
     void readCommands()
     {
         const QString repo = fixtureCopy(QStringLiteral("c-branches-merges"));
-        const Repository core = Repository::open(repo);
+        const LocalRepository core = LocalRepository::open(repo);
         const QStringList c{QStringLiteral("-C"), repo};
         QJsonObject doc;
 
@@ -216,7 +216,7 @@ private Q_SLOTS:
     void lsTree()
     {
         const QString repo = fixtureCopy(QStringLiteral("b-chunked-large"));
-        const Repository core = Repository::open(repo);
+        const LocalRepository core = LocalRepository::open(repo);
         QJsonObject doc;
         for (const bool recursive : {false, true}) {
             QStringList args{QStringLiteral("-C"), repo, QStringLiteral("ls-tree"), QStringLiteral("--json")};
@@ -246,7 +246,7 @@ private Q_SLOTS:
         QJsonObject doc;
         VERIFY_JSON(doc, "init", 0, (QStringList{QStringLiteral("init"), repo, QStringLiteral("--json")}));
         QCOMPARE(doc.value(QStringLiteral("reinitialized")).toBool(), false);
-        QCOMPARE(doc.value(QStringLiteral("repo")).toObject(), ModelJson::toJson(Repository::open(repo).repoInfo()));
+        QCOMPARE(doc.value(QStringLiteral("repo")).toObject(), ModelJson::toJson(LocalRepository::open(repo).repoInfo()));
         VERIFY_JSON(doc, "init", 0, (QStringList{QStringLiteral("init"), repo, QStringLiteral("--json")}));
         QCOMPARE(doc.value(QStringLiteral("reinitialized")).toBool(), true);
 
@@ -256,7 +256,7 @@ private Q_SLOTS:
                                                    QStringLiteral("--json")});
         QCOMPARE(doc.value(QStringLiteral("branch")).toString(), QStringLiteral("main"));
         const QJsonObject commit = doc.value(QStringLiteral("commit")).toObject();
-        QCOMPARE(commit.value(QStringLiteral("oid")).toString(), *Repository::open(repo).resolveRevision(QStringLiteral("main")));
+        QCOMPARE(commit.value(QStringLiteral("oid")).toString(), *LocalRepository::open(repo).resolveRevision(QStringLiteral("main")));
         QCOMPARE(commit.value(QStringLiteral("commit_message")).toString(), QStringLiteral("one"));
 
         VERIFY_JSON(doc, "branch", 0, c + QStringList{QStringLiteral("branch"), QStringLiteral("dev"), QStringLiteral("--json")});
@@ -309,7 +309,7 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(doc.value(QStringLiteral("path")).toString() + QStringLiteral("/a.txt")).isFile());
         VERIFY_JSON(doc, "export", 0, c + QStringList{QStringLiteral("export"), cwd + QStringLiteral("/out.tar.gz"), QStringLiteral("--json")});
         QCOMPARE(doc.value(QStringLiteral("format")).toString(), QStringLiteral("tar.gz"));
-        QCOMPARE(doc.value(QStringLiteral("file_count")).toInt(), Repository::open(repo).listRepoFiles().size());
+        QCOMPARE(doc.value(QStringLiteral("file_count")).toInt(), LocalRepository::open(repo).listRepoFiles().size());
     }
 
     void maintenance()

@@ -4,7 +4,7 @@
 // fixtures, whose manifests give what the original printed or returned. The repository
 // is opened with the core afterwards to check what the command did.
 
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "CliTest.h"
 
 #include <QTemporaryDir>
@@ -18,13 +18,13 @@ QString shortId(const QString &oid) { return oid.left(7); }
 
 QString head(const QString &repo, const QString &revision)
 {
-    return Repository::open(repo).resolveRevision(revision).value_or(QString());
+    return LocalRepository::open(repo).resolveRevision(revision).value_or(QString());
 }
 
 QStringList titles(const QString &repo, const QString &revision)
 {
     QStringList out;
-    for (const GitCommitInfo &c : Repository::open(repo).listRepoCommits(revision))
+    for (const GitCommitInfo &c : LocalRepository::open(repo).listRepoCommits(revision))
         out << c.title;
     return out;
 }
@@ -117,7 +117,7 @@ private Q_SLOTS:
 
         r = run(c + QStringList{QStringLiteral("log")});
         VERIFY_OK(r);
-        const QList<GitCommitInfo> history = Repository::open(repo).listRepoCommits();
+        const QList<GitCommitInfo> history = LocalRepository::open(repo).listRepoCommits();
         QCOMPARE(history.size(), 3);
         QVERIFY2(r.out.startsWith(QStringLiteral("commit %1\nAuthor: Unknown\nDate:   ").arg(second)), qPrintable(r.out));
         QVERIFY2(r.out.contains(QLatin1String(" +0000\n\n    second\n    body text\n\ncommit ") + seed), qPrintable(r.out));
@@ -170,8 +170,8 @@ private Q_SLOTS:
         r = run(c + QStringList{QStringLiteral("status")});
         VERIFY_OK(r);
         QCOMPARE(r.out, QStringLiteral("On branch main\n\nnothing to commit, repository clean\n"));
-        QCOMPARE(Repository::open(repo).listRepoRefs().branches.size(), 1);
-        QVERIFY(Repository::open(repo).listRepoRefs().tags.isEmpty());
+        QCOMPARE(LocalRepository::open(repo).listRepoRefs().branches.size(), 1);
+        QVERIFY(LocalRepository::open(repo).listRepoRefs().tags.isEmpty());
     }
 
     void initCommand()
@@ -183,12 +183,12 @@ private Q_SLOTS:
         VERIFY_OK(r);
         const QString r1 = QFileInfo(cwd + QStringLiteral("/r1")).canonicalFilePath();
         QCOMPARE(r.out, QStringLiteral("Initialized empty HubVault repository in %1\n").arg(r1));
-        QCOMPARE(Repository::open(r1).defaultBranch(), QStringLiteral("trunk"));
+        QCOMPARE(LocalRepository::open(r1).defaultBranch(), QStringLiteral("trunk"));
         QVERIFY(writeFile(cwd + QStringLiteral("/big"), QByteArray(1024, 'x')));
         QVERIFY(writeFile(cwd + QStringLiteral("/small"), QByteArray(1023, 'y')));
         VERIFY_OK(runCli({QStringLiteral("-C"), QStringLiteral("r1"), QStringLiteral("commit"), QStringLiteral("-m"), QStringLiteral("t"),
                           QStringLiteral("--add"), QStringLiteral("big=big"), QStringLiteral("--add"), QStringLiteral("small=small")}, cwd));
-        const QList<RepoEntry> entries = Repository::open(r1).listRepoTree();
+        const QList<RepoEntry> entries = LocalRepository::open(r1).listRepoTree();
         QCOMPARE(entries.size(), 2);
         QVERIFY2(entries.at(0).file.lfs.has_value(), "a file of the threshold size is chunked");
         QVERIFY(!entries.at(1).file.lfs.has_value());
@@ -199,12 +199,12 @@ private Q_SLOTS:
         VERIFY_OK(r);
         QCOMPARE(r.out, QStringLiteral("Reinitialized existing HubVault repository in %1\n").arg(r1));
         QCOMPARE(truthDigest(r1), before);
-        QCOMPARE(Repository::open(r1).defaultBranch(), QStringLiteral("trunk"));
+        QCOMPARE(LocalRepository::open(r1).defaultBranch(), QStringLiteral("trunk"));
 
         // Without PATH: the -C directory. PATH is relative to the working directory, not -C.
         QVERIFY(QDir().mkpath(cwd + QStringLiteral("/sub")));
         VERIFY_OK(runCli({QStringLiteral("-C"), QStringLiteral("sub/r2"), QStringLiteral("init")}, cwd));
-        Repository::open(cwd + QStringLiteral("/sub/r2"));
+        LocalRepository::open(cwd + QStringLiteral("/sub/r2"));
         VERIFY_OK(runCli({QStringLiteral("-C"), QStringLiteral("sub"), QStringLiteral("init"), QStringLiteral("r3")}, cwd));
         QVERIFY(QFileInfo::exists(cwd + QStringLiteral("/r3/FORMAT")));
         QVERIFY(!QFileInfo::exists(cwd + QStringLiteral("/sub/r3")));
@@ -239,7 +239,7 @@ private Q_SLOTS:
         CliResult r = runCli(c + QStringList{QStringLiteral("-m"), QStringLiteral("folder"), QStringLiteral("--add"),
                                              QStringLiteral("ds=data"), QStringLiteral("--add"), QStringLiteral(".=data/sub")}, cwd);
         VERIFY_OK(r);
-        QCOMPARE(Repository::open(repo).listRepoFiles(),
+        QCOMPARE(LocalRepository::open(repo).listRepoFiles(),
                  (QStringList{QStringLiteral("b.txt"), QStringLiteral("ds/.hidden"), QStringLiteral("ds/a.txt"), QStringLiteral("ds/sub/b.txt")}));
 
         // Adds, then deletes, then copies; --message= and --description= forms.
@@ -248,7 +248,7 @@ private Q_SLOTS:
                                    QStringLiteral("ds/sub/"), QStringLiteral("--add"), QStringLiteral("one.txt=one.txt"),
                                    QStringLiteral("--delete"), QStringLiteral("b.txt")}, cwd);
         VERIFY_OK(r);
-        const Repository opened = Repository::open(repo);
+        const LocalRepository opened = LocalRepository::open(repo);
         QCOMPARE(opened.listRepoFiles(), (QStringList{QStringLiteral("copied/a.txt"), QStringLiteral("ds/.hidden"),
                                                       QStringLiteral("ds/a.txt"), QStringLiteral("one.txt")}));
         QCOMPARE(opened.readBytes(QStringLiteral("copied/a.txt")), QByteArray("A"));
@@ -396,11 +396,11 @@ private Q_SLOTS:
         VERIFY_OK(r);
         const QString merged = head(repo, QStringLiteral("main"));
         QCOMPARE(r.out, QStringLiteral("Merge made by the 'hubvault' strategy.\nCreated commit %1.\n").arg(shortId(merged)));
-        const GitCommitInfo top = Repository::open(repo).listRepoCommits().constFirst();
+        const GitCommitInfo top = LocalRepository::open(repo).listRepoCommits().constFirst();
         QCOMPARE(top.title, QStringLiteral("Merge topic again"));
         QCOMPARE(top.message, QStringLiteral("Custom merge body."));
         // Same trees as the original's merge (step 21) produced.
-        QCOMPARE(Repository::open(repo).listRepoFiles(), Repository::open(fixturePath(QStringLiteral("c-branches-merges"))).listRepoFiles());
+        QCOMPARE(LocalRepository::open(repo).listRepoFiles(), LocalRepository::open(fixturePath(QStringLiteral("c-branches-merges"))).listRepoFiles());
 
         // Fast-forward of another branch with --target, and the default merge message.
         r = runCli(c + QStringList{QStringLiteral("merge"), QStringLiteral("main"), QStringLiteral("--target"), QStringLiteral("scratch")});
@@ -444,7 +444,7 @@ private Q_SLOTS:
     {
         const QString repo = fixtureCopy(QStringLiteral("d-squash-gc"));
         const QStringList c{QStringLiteral("-C"), repo};
-        const StorageOverview overview = Repository::open(repo).storageOverview();
+        const StorageOverview overview = LocalRepository::open(repo).storageOverview();
 
         CliResult r = runCli(c + QStringList{QStringLiteral("storage")});
         VERIFY_OK(r);
@@ -482,13 +482,13 @@ private Q_SLOTS:
         r = runCli(c + QStringList{QStringLiteral("gc")});
         VERIFY_OK(r);
         QVERIFY2(QRegularExpression(QStringLiteral("^Removed [1-9][0-9]* files?, reclaimed ")).match(r.out).hasMatch(), qPrintable(r.out));
-        QVERIFY(Repository::open(repo).storageOverview().totalSize < overview.totalSize);
+        QVERIFY(LocalRepository::open(repo).storageOverview().totalSize < overview.totalSize);
         r = runCli(c + QStringList{QStringLiteral("verify"), QStringLiteral("--full")});
         VERIFY_OK(r);
 
         // squash with --root on a fresh copy runs gc by default.
         const QString repo2 = fixtureCopy(QStringLiteral("d-squash-gc"));
-        const QList<GitCommitInfo> history = Repository::open(repo2).listRepoCommits();
+        const QList<GitCommitInfo> history = LocalRepository::open(repo2).listRepoCommits();
         QVERIFY(history.size() >= 3);
         r = runCli({QStringLiteral("-C"), repo2, QStringLiteral("squash"), QStringLiteral("--root"), history.at(1).commitId});
         VERIFY_OK(r);

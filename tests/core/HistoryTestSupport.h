@@ -286,7 +286,7 @@ using test::writeFile;
 struct TestRepo {
     SteppingClock clock;
     QString path;
-    std::unique_ptr<Repository> repo;
+    std::unique_ptr<LocalRepository> repo;
 
     Repository *operator->() { return repo.get(); }
 

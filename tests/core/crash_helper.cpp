@@ -19,7 +19,7 @@
 // Exit codes: 0 done, 9 simulated crash, 3 fault point not reached, 1 error, 2 usage.
 
 #include <hubvault/Errors.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "Env.h"
 #include "WriteTestSupport.h"
 
@@ -91,10 +91,10 @@ int main(int argc, char **argv)
             env->occurrence = args.size() > 5 ? args.at(5).toInt() : 1;
             env->trace = env->target == "-";
             env->armed = true;
-            Repository::create(root, options, env);
+            LocalRepository::create(root, options, env);
             return env->trace ? 0 : 3;
         }
-        Repository repo = Repository::open(root, env);
+        LocalRepository repo = LocalRepository::open(root, env);
         if (mode == QLatin1String("trace") || mode == QLatin1String("crash") || mode == QLatin1String("after")) {
             if (mode == QLatin1String("crash")) {
                 if (args.size() < 4)

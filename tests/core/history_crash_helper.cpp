@@ -18,7 +18,7 @@
 // failed (HubVaultError on stderr), 2 usage.
 
 #include <hubvault/Errors.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "Env.h"
 #include "HistoryTestSupport.h"
 
@@ -138,7 +138,7 @@ int main(int argc, char **argv)
 
     try {
         auto env = std::make_shared<CrashEnv>(step, nth, trace);
-        Repository repo = Repository::open(repoPath, env);
+        LocalRepository repo = LocalRepository::open(repoPath, env);
         if (ready)
             say("READY");
         QElapsedTimer timer;

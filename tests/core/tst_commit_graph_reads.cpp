@@ -4,7 +4,7 @@
 // built here with known copies, renames and deduplicated content.
 
 #include <hubvault/Errors.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "TestSupport.h"
 
 #include <QRandomGenerator>
@@ -49,7 +49,7 @@ private Q_SLOTS:
     void graphMatchesDetailsOnEveryFixture()
     {
         QFETCH(QString, fixture);
-        const Repository repo = Repository::open(test::fixturePath(fixture));
+        const LocalRepository repo = LocalRepository::open(test::fixturePath(fixture));
         for (const GitRefInfo &branch : repo.listRepoRefs().branches) {
             if (!branch.targetCommit)
                 continue;
@@ -96,7 +96,7 @@ private Q_SLOTS:
 
     void unknownRevisionsAreErrors()
     {
-        const Repository repo = Repository::open(test::fixturePath(kFixtures.first()));
+        const LocalRepository repo = LocalRepository::open(test::fixturePath(kFixtures.first()));
         QVERIFY_THROWS_EXCEPTION(RevisionNotFoundError, repo.readCommitGraph({QStringLiteral("0123456789012345678901234567890123456789")}));
         QVERIFY_THROWS_EXCEPTION(RevisionNotFoundError, repo.readCommitGraph({QStringLiteral("no-such-branch")}));
         QVERIFY_THROWS_EXCEPTION(RevisionNotFoundError, repo.changedPaths(QStringLiteral("sha256:00")));
@@ -106,7 +106,7 @@ private Q_SLOTS:
 
     void fileStorageDescribesChunksAndBlobs()
     {
-        const Repository repo = Repository::open(test::fixturePath(QStringLiteral("b-chunked-large")));
+        const LocalRepository repo = LocalRepository::open(test::fixturePath(QStringLiteral("b-chunked-large")));
         int chunked = 0;
         for (const RepoEntry &entry : repo.listRepoTree({}, true, {}, false)) {
             if (entry.isFolder)
@@ -137,7 +137,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         CreateRepoOptions options;
         options.largeFileThreshold = 64 * 1024; // chunk the big file
-        Repository repo = Repository::create(dir.filePath(QStringLiteral("repo")), options);
+        LocalRepository repo = LocalRepository::create(dir.filePath(QStringLiteral("repo")), options);
         const QByteArray small = noise(10000, 1);
         const QByteArray big = noise(24 * 1024 * 1024, 2); // several 1-16 MiB FastCDC chunks
 
@@ -200,7 +200,7 @@ private Q_SLOTS:
     void changedPathsFollowFileFolderSwaps()
     {
         QTemporaryDir dir;
-        Repository repo = Repository::create(dir.filePath(QStringLiteral("repo")));
+        LocalRepository repo = LocalRepository::create(dir.filePath(QStringLiteral("repo")));
         repo.createCommit({CommitOperation::addBytes(QStringLiteral("x"), "file"),
                            CommitOperation::addBytes(QStringLiteral("keep/y"), "y")},
                           message(QStringLiteral("one")));

@@ -5,7 +5,7 @@
 // followed by a full verification.
 
 #include <hubvault/Errors.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "Env.h"
 #include "WriteTestSupport.h"
 
@@ -96,14 +96,14 @@ RepoFile fileInfo(const Repository &repo, const QString &path, const QString &re
 struct Fixture {
     QTemporaryDir tmp;
     QString root;
-    std::optional<Repository> repo;
+    std::optional<LocalRepository> repo;
 
     explicit Fixture(qint64 threshold = 16777216)
     {
         root = tmp.filePath(QStringLiteral("repo"));
         CreateRepoOptions options;
         options.largeFileThreshold = threshold;
-        repo.emplace(Repository::create(root, options));
+        repo.emplace(LocalRepository::create(root, options));
     }
     QString local(const QString &name, const QByteArray &data)
     {
@@ -149,7 +149,7 @@ void TestCommitWrite::freshRepositoryMatchesWorkedExamples()
     QTemporaryDir tmp;
     const QString root = tmp.filePath(QStringLiteral("repo"));
     auto env = std::make_shared<FrozenClockEnv>(QDateTime(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC));
-    Repository repo = Repository::create(root, {}, env);
+    LocalRepository repo = LocalRepository::create(root, {}, env);
     QCOMPARE(headOf(repo), QStringLiteral("ed0bbedab9f089f9be2fb385b248d45e66d56d51"));
     QCOMPARE(repo.listRepoCommits().size(), 1);
     QCOMPARE(repo.listRepoCommits().first().title, QStringLiteral("Initial commit"));

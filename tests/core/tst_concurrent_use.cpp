@@ -3,7 +3,7 @@
 // commits; every read sees a whole committed state, every commit lands, nothing throws.
 // Before SharedReadState gave a waiting writer of the process precedence, overlapping
 // readers kept the shared lock held and the writer waited forever.
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "TestSupport.h"
 
 #include <QTemporaryDir>
@@ -20,7 +20,7 @@ private Q_SLOTS:
     void readersAndAWriterShareOneObject()
     {
         QTemporaryDir dir;
-        Repository repo = Repository::create(dir.filePath(QStringLiteral("repo")));
+        LocalRepository repo = LocalRepository::create(dir.filePath(QStringLiteral("repo")));
         for (int i = 0; i < 20; ++i)
             repo.uploadBytes(QByteArray("file ") + QByteArray::number(i), QStringLiteral("f/%1.txt").arg(i));
         repo.uploadBytes(QByteArrayLiteral("version start"), QStringLiteral("counter.txt"));

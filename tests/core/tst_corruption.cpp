@@ -3,7 +3,7 @@
 // case damages a copy of a hubvault 0.0.2 fixture in one precise way.
 
 #include <hubvault/Errors.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "SqlTestSupport.h"
 #include "TestSupport.h"
 
@@ -158,7 +158,7 @@ private Q_SLOTS:
     {
         for (const QString &fixture : {kSmall, kChunked}) {
             QTemporaryDir tmp;
-            const Repository repo = Repository::open(copyFixture(fixture, tmp.path()));
+            const LocalRepository repo = LocalRepository::open(copyFixture(fixture, tmp.path()));
             const VerifyReport full = repo.fullVerify();
             QVERIFY2(full.ok, qPrintable(full.errors.join(QLatin1Char('\n'))));
             QVERIFY(full.warnings.isEmpty());
@@ -174,7 +174,7 @@ private Q_SLOTS:
         const QString data = dataFileOf(QStringLiteral("docs/guide.md"));
         QVERIFY(!data.isEmpty());
         QVERIFY(flipByte(path + QLatin1Char('/') + data, 3));
-        const Repository repo = Repository::open(path);
+        const LocalRepository repo = LocalRepository::open(path);
 
         const VerifyReport full = repo.fullVerify();
         QVERIFY(!full.ok);
@@ -209,7 +209,7 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::Append));
         f.write("x");
         f.close();
-        const Repository repo = Repository::open(path);
+        const LocalRepository repo = LocalRepository::open(path);
         QVERIFY(!repo.quickVerify().ok);
         EXPECT_INTEGRITY_ERROR(repo.readBytes(QStringLiteral("README.md")));
         EXPECT_INTEGRITY_ERROR(repo.readRange(QStringLiteral("README.md"), 0, 10));
@@ -221,7 +221,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString path = copyFixture(kChunked, tmp.path());
         QVERIFY(flipByte(path + QLatin1Char('/') + kSecondChunkPack, 17 + 1000));
-        const Repository repo = Repository::open(path);
+        const LocalRepository repo = LocalRepository::open(path);
 
         const VerifyReport full = repo.fullVerify();
         QVERIFY(!full.ok);
@@ -249,7 +249,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString path = copyFixture(kChunked, tmp.path());
         QVERIFY(flipByte(path + QLatin1Char('/') + kFirstChunkPack, 0));
-        const Repository repo = Repository::open(path);
+        const LocalRepository repo = LocalRepository::open(path);
         const VerifyReport full = repo.fullVerify();
         QVERIFY(!full.ok);
         QVERIFY(anyStartsWith(full.errors, QStringLiteral("chunk storage: ")));
@@ -269,7 +269,7 @@ private Q_SLOTS:
                                                "'\"title\":\"Update guide\"', '\"title\":\"Update guidf\"') WHERE object_id = '%1'")
                                     .arg(commitId)}),
                  QString());
-        const Repository repo = Repository::open(path);
+        const LocalRepository repo = LocalRepository::open(path);
         const VerifyReport full = repo.fullVerify();
         QVERIFY(!full.ok);
         QVERIFY2(full.errors.contains(QStringLiteral("commit %1: object id mismatch").arg(commitId)),
@@ -292,7 +292,7 @@ private Q_SLOTS:
         QCOMPARE(execSql(path, {QStringLiteral("UPDATE objects_files SET payload_json = replace(payload_json, '%1', '%2') WHERE object_id = '%3'")
                                     .arg(QString::fromLatin1(sha), QString::fromLatin1(other), fileId)}),
                  QString());
-        const Repository repo = Repository::open(path);
+        const LocalRepository repo = LocalRepository::open(path);
         const VerifyReport full = repo.fullVerify();
         QVERIFY(!full.ok);
         QVERIFY(full.errors.contains(QStringLiteral("file %1: object id mismatch").arg(fileId)));
@@ -317,7 +317,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString path = copyFixture(kChunked, tmp.path());
         QVERIFY(QFile::resize(path + QLatin1Char('/') + kFirstChunkPack, size));
-        const Repository repo = Repository::open(path);
+        const LocalRepository repo = LocalRepository::open(path);
         const VerifyReport full = repo.fullVerify();
         QVERIFY(!full.ok);
         QVERIFY2(anyStartsWith(full.errors, QStringLiteral("refs/heads/main: ")), qPrintable(full.errors.join(QLatin1Char('\n'))));
@@ -334,7 +334,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString path = copyFixture(kChunked, tmp.path());
         QVERIFY(QFile::remove(path + QLatin1Char('/') + kSecondChunkPack));
-        const Repository repo = Repository::open(path);
+        const LocalRepository repo = LocalRepository::open(path);
         const VerifyReport full = repo.fullVerify();
         QVERIFY(!full.ok);
         QVERIFY(anyStartsWith(full.errors, QStringLiteral("chunk storage: ")));
@@ -351,7 +351,7 @@ private Q_SLOTS:
         const QString data = dataFileOf(QStringLiteral("notes/todo.txt"));
         QVERIFY(!data.isEmpty());
         QVERIFY(QFile::remove(path + QLatin1Char('/') + data));
-        const Repository repo = Repository::open(path);
+        const LocalRepository repo = LocalRepository::open(path);
         const VerifyReport quick = repo.quickVerify();
         QVERIFY(!quick.ok);
         QVERIFY2(anyStartsWith(quick.errors, QStringLiteral("refs/heads/main: ")), qPrintable(quick.errors.join(QLatin1Char('\n'))));
@@ -386,7 +386,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString path = copyFixture(kChunked, tmp.path());
         QCOMPARE(execSql(path, {QStringLiteral("UPDATE chunk_visible SET %1 WHERE chunk_id = '%2'").arg(assignment, kFirstChunkId)}), QString());
-        const Repository repo = Repository::open(path);
+        const LocalRepository repo = LocalRepository::open(path);
         const VerifyReport full = repo.fullVerify();
         QVERIFY(!full.ok);
         QVERIFY2(anyStartsWith(full.errors, QStringLiteral("refs/heads/main: ")), qPrintable(full.errors.join(QLatin1Char('\n'))));
@@ -405,7 +405,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString path = copyFixture(kChunked, tmp.path());
         QCOMPARE(execSql(path, {QStringLiteral("DELETE FROM chunk_visible WHERE chunk_id = '%1'").arg(kFirstChunkId)}), QString());
-        const Repository repo = Repository::open(path);
+        const LocalRepository repo = LocalRepository::open(path);
         const VerifyReport full = repo.fullVerify();
         QVERIFY(!full.ok);
         QVERIFY2(anyContains(full.errors, QStringLiteral("chunk missing from index")), qPrintable(full.errors.join(QLatin1Char('\n'))));
@@ -421,7 +421,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString path = copyFixture(kChunked, tmp.path());
         QVERIFY(flipByte(path + QLatin1Char('/') + kSecondChunkPack, 17 + 50000));
-        const Repository repo = Repository::open(path);
+        const LocalRepository repo = LocalRepository::open(path);
 
         std::unique_ptr<QIODevice> stream;
         try {
@@ -467,7 +467,7 @@ private Q_SLOTS:
         // small/below-threshold.bin is the only 65535-byte whole blob.
         const QString data = path + QStringLiteral("/objects/blobs/sha256/a8/f5f5817629776b69338b39ef0e939921edba05ad534d31fabbeb60bfe680dc.data");
         QVERIFY(flipByte(data, 65000));
-        const Repository repo = Repository::open(path);
+        const LocalRepository repo = LocalRepository::open(path);
         try {
             auto stream = repo.openFile(QStringLiteral("small/below-threshold.bin"));
             const QByteArray all = stream->readAll();
@@ -492,7 +492,7 @@ private Q_SLOTS:
         QVERIFY(stray.open(QIODevice::WriteOnly));
         stray.close();
 
-        const Repository repo = Repository::open(path);
+        const LocalRepository repo = LocalRepository::open(path);
         for (const VerifyReport &report : {repo.quickVerify(), repo.fullVerify()}) {
             QVERIFY2(report.ok, qPrintable(report.errors.join(QLatin1Char('\n'))));
             QVERIFY2(report.warnings.contains(QStringLiteral("pending transaction directory: ") + name),
@@ -513,7 +513,7 @@ private Q_SLOTS:
                                                "'', 1, '{}', '{}', '2024-01-01T00:09:00Z')")
                                     .arg(name)}),
                  QString());
-        const Repository repo = Repository::open(path);
+        const LocalRepository repo = LocalRepository::open(path);
         QCOMPARE(sha256Hex(repo.readBytes(QStringLiteral("README.md"))), manifestFileSha(kSmall, QStringLiteral("README.md")));
         QVERIFY(!QFileInfo::exists(path + QStringLiteral("/txn/") + name));
         QCOMPARE(queryOne(path, QStringLiteral("SELECT COUNT(*) FROM txn_log")), QStringLiteral("0"));
@@ -531,7 +531,7 @@ private Q_SLOTS:
         extra.write("pid 1234");
         extra.close();
         QVERIFY(QDir().mkpath(path + QStringLiteral("/locks/dir")));
-        const Repository repo = Repository::open(path);
+        const LocalRepository repo = LocalRepository::open(path);
         for (const VerifyReport &report : {repo.quickVerify(), repo.fullVerify()}) {
             QVERIFY(report.ok);
             QVERIFY2(report.warnings.contains(QStringLiteral("unexpected lock artifact: stale.lock")),
@@ -549,7 +549,7 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(path + QStringLiteral("/locks/repo.lock")));
         // Either reading refuses clearly or verify flags the artifact; it must not hang or crash.
         try {
-            const Repository repo = Repository::open(path);
+            const LocalRepository repo = LocalRepository::open(path);
             const VerifyReport report = repo.quickVerify();
             QVERIFY(report.warnings.contains(QStringLiteral("unexpected lock artifact: repo.lock")));
         } catch (const HubVaultError &e) {

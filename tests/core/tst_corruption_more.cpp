@@ -7,7 +7,7 @@
 // repository without touching it.
 
 #include <hubvault/Errors.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "HistoryTestSupport.h"
 #include "TestSupport.h"
 
@@ -46,7 +46,7 @@ class TestCorruptionMore : public QObject {
         r.path = m_tmp.path() + QStringLiteral("/gen-%1").arg(++m_counter);
         CreateRepoOptions o;
         o.largeFileThreshold = 1000;
-        r.repo = std::make_unique<Repository>(Repository::create(r.path, o, r.clock.env()));
+        r.repo = std::make_unique<LocalRepository>(LocalRepository::create(r.path, o, r.clock.env()));
         r.commit({}, {{QStringLiteral("docs/guide.md"), kGuide}, {QStringLiteral("notes.txt"), "notes v1\n"},
                       {QStringLiteral("old.txt"), "only in history\n"}, {QStringLiteral("model.bin"), ht::detBytes(QStringLiteral("model"), 2500)}},
                  QStringLiteral("first"));
@@ -67,12 +67,12 @@ class TestCorruptionMore : public QObject {
         const QString dir = m_tmp.path() + QStringLiteral("/fx-%1").arg(++m_counter);
         QDir().mkpath(dir);
         r.path = hubvault::test::copyFixture(name, dir);
-        r.repo = std::make_unique<Repository>(Repository::open(r.path));
+        r.repo = std::make_unique<LocalRepository>(LocalRepository::open(r.path));
         return r;
     }
 
     /** Damage happens behind the repository's back: look at it through a fresh handle. */
-    static void reopen(TestRepo &r) { r.repo = std::make_unique<Repository>(Repository::open(r.path, r.clock.env())); }
+    static void reopen(TestRepo &r) { r.repo = std::make_unique<LocalRepository>(LocalRepository::open(r.path, r.clock.env())); }
 
     static QString fileObjectOf(const QString &repo, const QByteArray &content)
     {

@@ -8,7 +8,7 @@
 // commit, also when they are killed at random moments.
 
 #include <hubvault/Errors.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "WriteTestSupport.h"
 
 #include <QProcess>
@@ -74,7 +74,7 @@ QString seededRepo(const QString &parent, const QString &name = QStringLiteral("
     const QString root = parent + QLatin1Char('/') + name;
     CreateRepoOptions options;
     options.largeFileThreshold = 1 << 20;
-    Repository repo = Repository::create(root, options);
+    LocalRepository repo = LocalRepository::create(root, options);
     repo.createCommit({CommitOperation::addBytes(QStringLiteral("seed/keep.txt"), "keep\n"),
                        CommitOperation::addBytes(QStringLiteral("seed/remove-me.txt"), "remove\n"),
                        CommitOperation::addBytes(QStringLiteral("seed/large.bin"), prng(1500000, "seed large"))},
@@ -188,7 +188,7 @@ void TestCrashRecovery::crashAtEveryFaultPoint()
     int oldCommits = 0;
     qint64 oldReflog = 0;
     {
-        Repository repo = Repository::open(root);
+        LocalRepository repo = LocalRepository::open(root);
         oldHead = *repo.resolveRevision({});
         oldFiles = repo.listRepoFiles();
         oldCommits = int(repo.listRepoCommits().size());
@@ -203,7 +203,7 @@ void TestCrashRecovery::crashAtEveryFaultPoint()
 
     {
         // Open runs the recovery (hot journal rollback, txn_log cleanup).
-        Repository repo = Repository::open(root);
+        LocalRepository repo = LocalRepository::open(root);
         VERIFY_OK(repo, true);
         QCOMPARE(*repo.resolveRevision({}), oldHead);
         QCOMPARE(repo.listRepoFiles(), oldFiles);
@@ -218,7 +218,7 @@ void TestCrashRecovery::crashAtEveryFaultPoint()
 
     {
         // The same commit again, over whatever orphans the crash left behind.
-        Repository repo = Repository::open(root);
+        LocalRepository repo = LocalRepository::open(root);
         const CommitInfo info = repo.createCommit(crashScenarioOperations(), message(QStringLiteral("after the crash")));
         QCOMPARE(*repo.resolveRevision({}), info.oid);
         QCOMPARE(repo.listRepoFiles(), kFilesAfterScenario);
@@ -241,13 +241,13 @@ void TestCrashRecovery::crashAfterCommit()
     const QString root = seededRepo(tmp.path());
     QString oldHead;
     {
-        Repository repo = Repository::open(root);
+        LocalRepository repo = LocalRepository::open(root);
         oldHead = *repo.resolveRevision({});
     }
     const HelperRun run = runHelper({QStringLiteral("after"), root});
     QVERIFY(run.finished);
     QVERIFY2(run.exitCode == 9, qPrintable(QString::fromUtf8(run.err)));
-    Repository repo = Repository::open(root);
+    LocalRepository repo = LocalRepository::open(root);
     VERIFY_OK(repo, false);
     QCOMPARE(repo.listRepoFiles(), kFilesAfterScenario);
     const QList<GitCommitInfo> commits = repo.listRepoCommits();
@@ -294,9 +294,9 @@ void TestCrashRecovery::crashDuringCreate()
                                      QString::number(occurrence)});
     QVERIFY(run.finished);
     QVERIFY2(run.exitCode == 9, qPrintable(QStringLiteral("exit %1: %2").arg(run.exitCode).arg(QString::fromUtf8(run.err))));
-    std::optional<Repository> repo;
+    std::optional<LocalRepository> repo;
     try {
-        repo.emplace(Repository::open(root));
+        repo.emplace(LocalRepository::open(root));
     } catch (const RepositoryNotFoundError &e) {
         qInfo("crash at %s #%d: no repository (%s)", qPrintable(step), occurrence, qPrintable(e.message()));
         QVERIFY(!QFileInfo::exists(root + QStringLiteral("/metadata.sqlite3")));
@@ -331,7 +331,7 @@ void TestCrashRecovery::concurrentWritersAreSerialised()
     int oldCommits = 0;
     QStringList oldFiles;
     {
-        Repository repo = Repository::open(root);
+        LocalRepository repo = LocalRepository::open(root);
         oldCommits = int(repo.listRepoCommits().size());
         oldFiles = repo.listRepoFiles();
     }
@@ -357,7 +357,7 @@ void TestCrashRecovery::concurrentWritersAreSerialised()
     if (cas)
         qInfo("parent_commit conflicts retried: %d", conflicts);
 
-    Repository repo = Repository::open(root);
+    LocalRepository repo = LocalRepository::open(root);
     QStringList expectedFiles = oldFiles;
     QSet<QString> expectedMessages;
     for (int w = 0; w < kWorkers; ++w) {
@@ -420,7 +420,7 @@ void TestCrashRecovery::killedWritersAtRandomMoments()
             delete p;
         }
 
-        Repository repo = Repository::open(root);
+        LocalRepository repo = LocalRepository::open(root);
         VERIFY_OK(repo, true);
         // Each worker's files are exactly file-0 .. file-(n-1) for its n commits.
         const QStringList files = repo.listRepoFiles();

@@ -2,7 +2,7 @@
 // writes exports through Env: each gives a clean error, the repository is left as it was
 // (same refs, same files, still verifies), and an export leaves nothing half-written.
 #include <hubvault/Errors.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include <hubvault/SnapshotExporter.h>
 #include "Env.h"
 #include "TestSupport.h"
@@ -66,7 +66,7 @@ private:
     QString makeRepository(const QString &name)
     {
         const QString path = m_tmp.filePath(name);
-        Repository repo = Repository::create(path);
+        LocalRepository repo = LocalRepository::create(path);
         repo.uploadBytes(QByteArrayLiteral("one"), QStringLiteral("a.txt"));
         repo.uploadBytes(QByteArrayLiteral("two"), QStringLiteral("a.txt"));
         repo.deleteFile(QStringLiteral("a.txt"));
@@ -89,7 +89,7 @@ private Q_SLOTS:
         const QStringList before = filesOf(path);
         auto env = std::make_shared<FaultyEnv>();
         env->listFault = directory;
-        Repository repo = Repository::open(path, env);
+        LocalRepository repo = LocalRepository::open(path, env);
         try {
             repo.gc();
             QFAIL("gc went on although a directory could not be listed");
@@ -99,7 +99,7 @@ private Q_SLOTS:
         QVERIFY(env->listings > 0);
         // Nothing reclaimed by half: a listing that fails before the commit leaves every file;
         // one that fails after it (the blob sweep) may only have removed unreachable bytes.
-        const Repository clean = Repository::open(path);
+        const LocalRepository clean = LocalRepository::open(path);
         QVERIFY(clean.fullVerify().ok);
         QCOMPARE(clean.readBytes(QStringLiteral("b.txt")), QByteArrayLiteral("three"));
         if (directory != QStringLiteral("objects/blobs/sha256"))
@@ -111,7 +111,7 @@ private Q_SLOTS:
         const QString path = makeRepository(QStringLiteral("verify"));
         auto env = std::make_shared<FaultyEnv>();
         env->listFault = QStringLiteral("/locks");
-        const Repository repo = Repository::open(path, env);
+        const LocalRepository repo = LocalRepository::open(path, env);
         try {
             const VerifyReport report = repo.quickVerify();
             QFAIL(qPrintable(QStringLiteral("verify succeeded although locks/ could not be listed (%1 warnings)")
@@ -119,7 +119,7 @@ private Q_SLOTS:
         } catch (const HubVaultError &e) {
             QVERIFY2(e.message().contains(QStringLiteral("locks")), qPrintable(e.message()));
         }
-        QVERIFY(Repository::open(path).quickVerify().ok);
+        QVERIFY(LocalRepository::open(path).quickVerify().ok);
     }
 
     void aFailedExportLeavesNothingBehind_data()
@@ -138,14 +138,14 @@ private Q_SLOTS:
         const QString tag = QString::fromLatin1(QTest::currentDataTag()).remove(QLatin1Char(',')).replace(QLatin1Char(' '), QLatin1Char('-'));
         const QString path = makeRepository(QStringLiteral("export-") + tag);
         {
-            Repository writer = Repository::open(path);
+            LocalRepository writer = LocalRepository::open(path);
             writer.uploadBytes(QByteArrayLiteral("four"), QStringLiteral("c/d.txt"));
         }
         const QString parent = m_tmp.filePath(QStringLiteral("targets-") + tag);
         QVERIFY(QDir().mkpath(parent));
         auto env = std::make_shared<FaultyEnv>();
         env->createsBeforeFault = createsBeforeFault;
-        const Repository repo = Repository::open(path, env);
+        const LocalRepository repo = LocalRepository::open(path, env);
         ExportOptions options;
         options.target = parent + QLatin1Char('/') + target;
         try {
@@ -157,7 +157,7 @@ private Q_SLOTS:
         // Neither the target nor a temporary file or staging folder is left next to it.
         QCOMPARE(QDir(parent).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
         // And without the fault the same export works.
-        SnapshotExporter(options).run(Repository::open(path));
+        SnapshotExporter(options).run(LocalRepository::open(path));
         QVERIFY(QFileInfo::exists(options.target));
     }
 
@@ -172,7 +172,7 @@ private Q_SLOTS:
         }
         auto env = std::make_shared<FaultyEnv>();
         env->readFault = source;
-        Repository repo = Repository::open(path, env);
+        LocalRepository repo = LocalRepository::open(path, env);
         const qint64 commitsBefore = repo.countCommits();
         const QStringList filesBefore = filesOf(path);
         try {
@@ -184,7 +184,7 @@ private Q_SLOTS:
         }
         QCOMPARE(repo.countCommits(), commitsBefore);
         QCOMPARE(filesOf(path), filesBefore);
-        QVERIFY(Repository::open(path).fullVerify().ok);
+        QVERIFY(LocalRepository::open(path).fullVerify().ok);
     }
 };
 

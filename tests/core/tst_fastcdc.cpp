@@ -3,7 +3,7 @@
 // to end through the write path (file payload, pointer, pack layout and chunk index).
 
 #include <hubvault/Errors.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "FastCdcChunker.h"
 #include "WriteTestSupport.h"
 
@@ -239,7 +239,7 @@ void TestFastCdc::e5ChunkedUpload()
     const QString root = tmp.filePath(QStringLiteral("repo"));
     CreateRepoOptions options;
     options.largeFileThreshold = 6291456; // == size: inclusive threshold (§5.1)
-    Repository repo = Repository::create(root, options);
+    LocalRepository repo = LocalRepository::create(root, options);
 
     const QByteArray data = prng(6291456);
     repo.uploadBytes(data, QStringLiteral("big.bin"));
@@ -327,7 +327,7 @@ void TestFastCdc::uploadMatchesChunkerForLargeInputs()
     const QString root = tmp.filePath(QStringLiteral("repo"));
     CreateRepoOptions options;
     options.largeFileThreshold = 1 << 20;
-    Repository repo = Repository::create(root, options);
+    LocalRepository repo = LocalRepository::create(root, options);
     const QString local = tmp.filePath(QStringLiteral("input.bin"));
     QVERIFY(writeFile(local, data));
     repo.uploadFile(local, QStringLiteral("data/input.bin"));

@@ -8,7 +8,7 @@
 // open, while a read-only connection refuses the database until then.
 
 #include <hubvault/Errors.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "Env.h"
 #include "HistoryTestSupport.h"
 #include "TestSupport.h"
@@ -41,7 +41,7 @@ RepoState stateOf(const QString &path)
     RepoState s;
     s.refs = ht::refsTable(path);
     s.reflog = ht::reflogTable(path);
-    s.contents = ht::reachableContents(Repository::open(path));
+    s.contents = ht::reachableContents(LocalRepository::open(path));
     return s;
 }
 
@@ -121,7 +121,7 @@ class TestHistoryCrash : public QObject {
     QString checkAfterCrash(const QString &repo, const OpSpec &op, const QString &expect, QString *matched = nullptr)
     {
         try {
-            const Repository opened = Repository::open(repo);
+            const LocalRepository opened = LocalRepository::open(repo);
             const QMap<QString, QString> refs = ht::refsTable(repo);
             const bool isOld = refs == m_old.refs, isNew = refs == op.newState.refs;
             if (!isOld && !isNew)
@@ -164,7 +164,7 @@ class TestHistoryCrash : public QObject {
     QString gcAfterCrash(const QString &repo, const RepoState &state)
     {
         try {
-            Repository r = Repository::open(repo);
+            LocalRepository r = LocalRepository::open(repo);
             r.gc();
             const VerifyReport v = r.fullVerify();
             if (!v.ok || !v.warnings.isEmpty())
@@ -210,7 +210,7 @@ private Q_SLOTS:
         r.path = m_tmp.path() + QStringLiteral("/base");
         CreateRepoOptions options;
         options.largeFileThreshold = 1000;
-        r.repo = std::make_unique<Repository>(Repository::create(r.path, options, r.clock.env()));
+        r.repo = std::make_unique<LocalRepository>(LocalRepository::create(r.path, options, r.clock.env()));
         r.commit({}, {{QStringLiteral("a.txt"), "a1"}, {QStringLiteral("big.bin"), ht::detBytes(QStringLiteral("big1"), 3000)},
                       {QStringLiteral("keep.bin"), ht::detBytes(QStringLiteral("keep"), 1500)}},
                  QStringLiteral("c1"));
@@ -252,7 +252,7 @@ private Q_SLOTS:
             }
             spec.newState = stateOf(copy);
             spec.resultPath = copy;
-            QVERIFY(Repository::open(copy).fullVerify().ok);
+            QVERIFY(LocalRepository::open(copy).fullVerify().ok);
             if (name == QLatin1String("gc")) {
                 QCOMPARE(spec.newState.refs, m_old.refs);
                 QCOMPARE(spec.newState.contents, m_old.contents);
@@ -390,7 +390,7 @@ private Q_SLOTS:
         const QString db = repo + QStringLiteral("/metadata.sqlite3");
         const QByteArray dbBefore = hubvault::test::sha256File(db);
         // A reader that was opened before the writer died.
-        const Repository longLived = Repository::open(repo);
+        const LocalRepository longLived = LocalRepository::open(repo);
 
         const HelperRun run = runHelper({QStringLiteral("spill"), repo});
         QVERIFY2(run.crashed && run.out.contains("SPILLED"), run.err.constData());
@@ -414,7 +414,7 @@ private Q_SLOTS:
 
         // open() takes the writer lock and lets SQLite roll the journal back.
         {
-            const Repository recovered = Repository::open(image);
+            const LocalRepository recovered = LocalRepository::open(image);
             QVERIFY(QFileInfo(image + QStringLiteral("/metadata.sqlite3-journal")).size() == 0);
             QCOMPARE(ht::refsTable(image), m_old.refs);
             QCOMPARE(ht::reflogTable(image), m_old.reflog);
@@ -450,7 +450,7 @@ private Q_SLOTS:
         QVERIFY(copyRepo(m_base, repo));
         QVERIFY(runHelper({QStringLiteral("spill"), repo}).crashed);
         QVERIFY(QFileInfo(repo + QStringLiteral("/metadata.sqlite3-journal")).size() > 0);
-        Repository r = Repository::open(repo);
+        LocalRepository r = LocalRepository::open(repo);
         CommitOptions o;
         o.commitMessage = QStringLiteral("after recovery");
         r.createCommit({CommitOperation::addBytes(QStringLiteral("z.txt"), "z")}, o);

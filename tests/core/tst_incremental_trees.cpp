@@ -9,7 +9,7 @@
 #include "InternalTestSupport.h"
 
 #include <hubvault/Errors.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "CommitWriter.h"
 #include "History.h"
 #include "MergeEngine.h"
@@ -95,7 +95,7 @@ private Q_SLOTS:
 void TstIncrementalTrees::treeEditorMatchesFlatRebuild()
 {
     QTemporaryDir tmp;
-    Repository repo = Repository::create(tmp.filePath(QStringLiteral("repo")));
+    LocalRepository repo = LocalRepository::create(tmp.filePath(QStringLiteral("repo")));
     QRandomGenerator rng(20261204);
     commitSnapshot(repo, QStringLiteral("main"), randomFiles(rng, 40));
     auto context = ut::loadContext(repo.path());
@@ -167,7 +167,7 @@ void TstIncrementalTrees::treeEditorMatchesFlatRebuild()
 void TstIncrementalTrees::mergeTreesMatchesSnapshotMerge()
 {
     QTemporaryDir tmp;
-    Repository repo = Repository::create(tmp.filePath(QStringLiteral("repo")));
+    LocalRepository repo = LocalRepository::create(tmp.filePath(QStringLiteral("repo")));
     QRandomGenerator rng(4242);
     int merged = 0, conflicting = 0;
     for (int trial = 0; trial < 60; ++trial) {
@@ -227,7 +227,7 @@ void TstIncrementalTrees::mergeBaseMatchesExhaustiveSearch()
     // A history of several branches that commit and merge each other at random, so that
     // heads have criss-cross common ancestors at various distances.
     QTemporaryDir tmp;
-    Repository repo = Repository::create(tmp.filePath(QStringLiteral("repo")));
+    LocalRepository repo = LocalRepository::create(tmp.filePath(QStringLiteral("repo")));
     QRandomGenerator rng(77);
     const QStringList branches{QStringLiteral("main"), QStringLiteral("b1"), QStringLiteral("b2"), QStringLiteral("b3")};
     for (const QString &b : branches.mid(1))

@@ -3,7 +3,7 @@
 // the original's class names (a taken ref name is a ConflictError there).
 #include <hubvault/Errors.h>
 #include <hubvault/Models.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "TestSupport.h"
 
 #include <QTemporaryDir>
@@ -61,7 +61,7 @@ private Q_SLOTS:
     void aTakenRefNameIsAConflictByKindAndByName()
     {
         QTemporaryDir dir;
-        Repository repo = Repository::create(dir.filePath(QStringLiteral("repo")));
+        LocalRepository repo = LocalRepository::create(dir.filePath(QStringLiteral("repo")));
         repo.uploadBytes(QByteArrayLiteral("x"), QStringLiteral("x.txt"));
         repo.createBranch(QStringLiteral("dev"));
         try {

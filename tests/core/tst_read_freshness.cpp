@@ -4,7 +4,7 @@
 // read; a pack rewritten by gc is never served from the old pack's verification record.
 
 #include <hubvault/Errors.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "HistoryTestSupport.h"
 #include "TestSupport.h"
 #include "VerifiedRanges.h"
@@ -92,11 +92,11 @@ class ReadFreshnessTest : public QObject {
 
     QString newRepoPath() { return m_tmp.filePath(QStringLiteral("r%1").arg(++m_seq)); }
 
-    Repository newRepo(const QString &path)
+    LocalRepository newRepo(const QString &path)
     {
         CreateRepoOptions o;
         o.largeFileThreshold = kChunkThreshold;
-        return Repository::create(path, o);
+        return LocalRepository::create(path, o);
     }
 
 private Q_SLOTS:
@@ -107,7 +107,7 @@ private Q_SLOTS:
     void commitByAnotherProcessSeenOnNextCall()
     {
         const QString path = newRepoPath();
-        Repository repo = newRepo(path);
+        LocalRepository repo = newRepo(path);
         repo.uploadBytes("first\n", QStringLiteral("a.txt"));
         const QString local = m_tmp.filePath(QStringLiteral("from-cli-%1.txt").arg(m_seq));
 
@@ -152,7 +152,7 @@ private Q_SLOTS:
     void corruptedChunkCaughtOnFirstRead()
     {
         const QString path = newRepoPath();
-        Repository repo = newRepo(path);
+        LocalRepository repo = newRepo(path);
         const QByteArray data = hubvault::test::prng(6291456); // two FastCDC chunks
         repo.uploadBytes(data, QStringLiteral("w.bin"));
         const FileStorageInfo info = repo.fileStorage(QStringLiteral("w.bin"));
@@ -163,7 +163,7 @@ private Q_SLOTS:
 
         VerifiedRanges::instance().clear(); // the upload's own record: a new process knows nothing
         QVERIFY(flipBytes(second.packPath, second.offset + second.storedSize / 2));
-        Repository fresh = Repository::open(path);
+        LocalRepository fresh = LocalRepository::open(path);
         // The first chunk is intact and readable; every read touching the second fails.
         QCOMPARE(fresh.readRange(QStringLiteral("w.bin"), 0, 1000), data.left(1000));
         EXPECT_THROW_KIND(fresh.readRange(QStringLiteral("w.bin"), info.chunks[1].offset + 5, 10), IntegrityError);
@@ -185,7 +185,7 @@ private Q_SLOTS:
     {
         QFETCH(bool, chunked);
         const QString path = newRepoPath();
-        Repository repo = newRepo(path);
+        LocalRepository repo = newRepo(path);
         const QByteArray data = hubvault::test::prng(chunked ? 6291456 : 512 * 1024);
         repo.uploadBytes(data, QStringLiteral("f.bin"));
         const FileStorageInfo info = repo.fileStorage(QStringLiteral("f.bin"));
@@ -211,7 +211,7 @@ private Q_SLOTS:
 
         EXPECT_THROW_KIND(repo.readRange(QStringLiteral("f.bin"), 100, 50), IntegrityError);
         EXPECT_THROW_KIND(repo.readBytes(QStringLiteral("f.bin")), IntegrityError);
-        EXPECT_THROW_KIND(Repository::open(path).readRange(QStringLiteral("f.bin"), 0, 10), IntegrityError);
+        EXPECT_THROW_KIND(LocalRepository::open(path).readRange(QStringLiteral("f.bin"), 0, 10), IntegrityError);
     }
 
     /** gc rewrites the live chunks into a new pack: reads use the new pack and verify it afresh. */
@@ -221,7 +221,7 @@ private Q_SLOTS:
         ht::SteppingClock clock;
         CreateRepoOptions o;
         o.largeFileThreshold = kChunkThreshold;
-        Repository repo = Repository::create(path, o, clock.env());
+        LocalRepository repo = LocalRepository::create(path, o, clock.env());
         const QByteArray kept = hubvault::test::prng(6291456);
         const QByteArray dropped = hubvault::test::prng(3 * 1024 * 1024, "dropped");
         clock.tick();
@@ -262,7 +262,7 @@ private Q_SLOTS:
     void replacedPackWithSameNameAndSizeVerifiedAgain()
     {
         const QString path = newRepoPath();
-        Repository repo = newRepo(path);
+        LocalRepository repo = newRepo(path);
         const QByteArray data = hubvault::test::prng(6291456);
         repo.uploadBytes(data, QStringLiteral("f.bin"));
         QCOMPARE(repo.readBytes(QStringLiteral("f.bin")), data);

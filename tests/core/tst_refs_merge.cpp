@@ -5,7 +5,7 @@
 // independently here), and previewMerge writing nothing.
 
 #include <hubvault/Errors.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "Env.h"
 #include "HistoryTestSupport.h"
 #include "TestSupport.h"
@@ -105,7 +105,7 @@ class TestRefsMerge : public QObject {
     {
         TestRepo r;
         r.path = m_tmp.path() + QStringLiteral("/repo-%1").arg(++m_counter);
-        r.repo = std::make_unique<Repository>(Repository::create(r.path, options, r.clock.env()));
+        r.repo = std::make_unique<LocalRepository>(LocalRepository::create(r.path, options, r.clock.env()));
         return r;
     }
 
@@ -116,10 +116,10 @@ class TestRefsMerge : public QObject {
         r.path = m_tmp.path() + QStringLiteral("/empty-%1").arg(++m_counter);
         auto failing = std::make_shared<FailFirstTransactionEnv>(r.clock.now());
         try {
-            Repository::create(r.path, {}, failing);
+            LocalRepository::create(r.path, {}, failing);
         } catch (const HubVaultError &) {
         }
-        r.repo = std::make_unique<Repository>(Repository::open(r.path, r.clock.env()));
+        r.repo = std::make_unique<LocalRepository>(LocalRepository::open(r.path, r.clock.env()));
         return r;
     }
 
@@ -244,7 +244,7 @@ private Q_SLOTS:
         QCOMPARE(r.state(), before);
         CreateRepoOptions o;
         o.defaultBranch = name;
-        EXPECT_THROW_KIND(Repository::create(m_tmp.path() + QStringLiteral("/bad-default-%1").arg(++m_counter), o), HubVaultValidationError);
+        EXPECT_THROW_KIND(LocalRepository::create(m_tmp.path() + QStringLiteral("/bad-default-%1").arg(++m_counter), o), HubVaultValidationError);
     }
 
     void normalizedDefaultBranch()
@@ -991,7 +991,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString path = hubvault::test::copyFixture(QStringLiteral("c-branches-merges"), tmp.path());
         QVERIFY(!path.isEmpty());
-        const Repository repo = Repository::open(path);
+        const LocalRepository repo = LocalRepository::open(path);
         const auto commits = ht::storedCommits(path);
         const auto refs = ht::refsTable(path);
         const auto digest = hubvault::test::treeDigest(path);

@@ -3,7 +3,7 @@
 // refused with the right error, and reading never changes a byte on disk.
 
 #include <hubvault/Errors.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "SqlTestSupport.h"
 #include "TestSupport.h"
 
@@ -144,7 +144,7 @@ private Q_SLOTS:
         QVERIFY(!path.isEmpty());
         const QJsonObject man = fixtureManifest(fixture);
         QVERIFY(!man.isEmpty());
-        const Repository repo = Repository::open(path);
+        const LocalRepository repo = LocalRepository::open(path);
         QCOMPARE(repo.path(), QDir(path).absolutePath());
         QCOMPARE(repo.defaultBranch(), man.value(QStringLiteral("repo_info")).toObject().value(QStringLiteral("default_branch")).toString());
         const RepoInfo info = repo.repoInfo();
@@ -155,7 +155,7 @@ private Q_SLOTS:
 
         // Relative paths and trailing slashes name the same repository.
         const QString relative = QDir::current().relativeFilePath(path) + QLatin1Char('/');
-        QCOMPARE(Repository::open(relative).path(), QDir(path).absolutePath());
+        QCOMPARE(LocalRepository::open(relative).path(), QDir(path).absolutePath());
     }
 
     void readingChangesNothing_data() { fixtures_data(); }
@@ -169,7 +169,7 @@ private Q_SLOTS:
         const QStringList dirsBefore = directoryList(path);
         QVERIFY(before.contains(QStringLiteral("metadata.sqlite3")));
         {
-            const Repository repo = Repository::open(path);
+            const LocalRepository repo = LocalRepository::open(path);
             readEverything(repo, fixtureManifest(fixture));
             if (QTest::currentTestFailed())
                 return;
@@ -194,7 +194,7 @@ private Q_SLOTS:
         QVERIFY(!emptyDirs.isEmpty());
         for (const QJsonValue &d : emptyDirs)
             QVERIFY(QDir().mkpath(path + QLatin1Char('/') + d.toString()));
-        readEverything(Repository::open(path), man);
+        readEverything(LocalRepository::open(path), man);
         if (QTest::currentTestFailed())
             return;
 
@@ -202,7 +202,7 @@ private Q_SLOTS:
         QVERIFY(pruneEmptyDirectories(path) >= emptyDirs.size());
         QVERIFY(!QFileInfo::exists(path + QStringLiteral("/txn")));
         QVERIFY(!QFileInfo::exists(path + QStringLiteral("/cache")));
-        readEverything(Repository::open(path), man);
+        readEverything(LocalRepository::open(path), man);
     }
 
     void opensWithoutLocksDirectory_data() { fixtures_data(); }
@@ -213,7 +213,7 @@ private Q_SLOTS:
         const QString path = copyFixture(fixture, tmp.path());
         QVERIFY(QDir(path + QStringLiteral("/locks")).removeRecursively());
         QVERIFY(!QFileInfo::exists(path + QStringLiteral("/locks")));
-        const Repository repo = Repository::open(path);
+        const LocalRepository repo = LocalRepository::open(path);
         readEverything(repo, fixtureManifest(fixture));
         if (QTest::currentTestFailed())
             return;
@@ -224,25 +224,58 @@ private Q_SLOTS:
             QCOMPARE(QFileInfo(path + QStringLiteral("/locks/repo.lock")).size(), qint64(0));
     }
 
+    // --- the location factory ------------------------------------------------------------
+    void factoryOpensAFolderAsALocalRepository()
+    {
+        QTemporaryDir tmp;
+        const QString path = copyFixture(QStringLiteral("a-small-files-paths"), tmp.path());
+        const std::shared_ptr<Repository> repo = openRepository(path + QLatin1Char('/'));
+        QVERIFY(dynamic_cast<LocalRepository *>(repo.get()));
+        QCOMPARE(repo->location(), QDir(path).absolutePath());
+        QCOMPARE(repo->listRepoFiles(), LocalRepository::open(path).listRepoFiles());
+        QVERIFY_THROWS_EXCEPTION(RepositoryNotFoundError, openRepository(tmp.path()));
+    }
+
+    void factoryCreatesInAFolderOnly()
+    {
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath(QStringLiteral("new"));
+        CreateRepoOptions options;
+        options.defaultBranch = QStringLiteral("trunk");
+        QCOMPARE(createRepository(path, options)->defaultBranch(), QStringLiteral("trunk"));
+        QCOMPARE(LocalRepository::open(path).defaultBranch(), QStringLiteral("trunk"));
+        QVERIFY_THROWS_EXCEPTION(HubVaultValidationError, createRepository(QStringLiteral("http://127.0.0.1:9/r")));
+    }
+
+    void factoryTellsServersFromFolders()
+    {
+        QVERIFY(isRemoteLocation(QStringLiteral("http://host:8000")));
+        QVERIFY(isRemoteLocation(QStringLiteral("HTTPS://host/repo")));
+        QVERIFY(!isRemoteLocation(QStringLiteral("http-cache/repo")));
+        QVERIFY(!isRemoteLocation(QStringLiteral("/srv/http://x")));
+        // Until this build has a remote client, a URL is refused with a clear error.
+        QVERIFY_THROWS_EXCEPTION(HubVaultValidationError, openRepository(QStringLiteral("http://127.0.0.1:9/r")));
+    }
+
     // --- not a repository ---------------------------------------------------------------
     void nonexistentPathIsNotFound()
     {
         QTemporaryDir tmp;
-        QVERIFY_THROWS_EXCEPTION(RepositoryNotFoundError, Repository::open(tmp.path() + QStringLiteral("/nope")));
+        QVERIFY_THROWS_EXCEPTION(RepositoryNotFoundError, LocalRepository::open(tmp.path() + QStringLiteral("/nope")));
         QVERIFY(!QFileInfo::exists(tmp.path() + QStringLiteral("/nope")));
     }
 
     void plainDirectoryIsNotFound()
     {
         QTemporaryDir tmp;
-        QVERIFY_THROWS_EXCEPTION(RepositoryNotFoundError, Repository::open(tmp.path()));
+        QVERIFY_THROWS_EXCEPTION(RepositoryNotFoundError, LocalRepository::open(tmp.path()));
         // Some unrelated files: still not a repository, and nothing gets created.
         QFile f(tmp.path() + QStringLiteral("/readme.txt"));
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("hello\n");
         f.close();
         QVERIFY(QDir().mkpath(tmp.path() + QStringLiteral("/objects")));
-        QVERIFY_THROWS_EXCEPTION(RepositoryNotFoundError, Repository::open(tmp.path()));
+        QVERIFY_THROWS_EXCEPTION(RepositoryNotFoundError, LocalRepository::open(tmp.path()));
         QCOMPARE(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).size(), 2);
     }
 
@@ -253,7 +286,7 @@ private Q_SLOTS:
         QFile f(file);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.close();
-        QVERIFY_THROWS_EXCEPTION(RepositoryNotFoundError, Repository::open(file));
+        QVERIFY_THROWS_EXCEPTION(RepositoryNotFoundError, LocalRepository::open(file));
     }
 
     void missingDatabaseOrMarkerIsNotFound()
@@ -261,13 +294,13 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString a = copyFixture(QStringLiteral("a-small-files-paths"), tmp.path() + QStringLiteral("/1"));
         QVERIFY(QFile::remove(a + QStringLiteral("/metadata.sqlite3")));
-        QVERIFY_THROWS_EXCEPTION(RepositoryNotFoundError, Repository::open(a));
+        QVERIFY_THROWS_EXCEPTION(RepositoryNotFoundError, LocalRepository::open(a));
         const QString b = copyFixture(QStringLiteral("a-small-files-paths"), tmp.path() + QStringLiteral("/2"));
         QVERIFY(QFile::remove(b + QStringLiteral("/FORMAT")));
-        QVERIFY_THROWS_EXCEPTION(RepositoryNotFoundError, Repository::open(b));
+        QVERIFY_THROWS_EXCEPTION(RepositoryNotFoundError, LocalRepository::open(b));
         // FORMAT as a directory is not a marker.
         QVERIFY(QDir().mkpath(b + QStringLiteral("/FORMAT")));
-        QVERIFY_THROWS_EXCEPTION(RepositoryNotFoundError, Repository::open(b));
+        QVERIFY_THROWS_EXCEPTION(RepositoryNotFoundError, LocalRepository::open(b));
     }
 
     // --- foreign or damaged repositories ---------------------------------------------
@@ -293,7 +326,7 @@ private Q_SLOTS:
         f.close();
         const auto before = treeDigest(path);
         try {
-            Repository::open(path);
+            LocalRepository::open(path);
             QFAIL("opened a repository with a foreign FORMAT marker");
         } catch (const RepositoryNotFoundError &e) {
             QFAIL(qPrintable(QStringLiteral("expected a format error, got RepositoryNotFoundError: ") + e.message()));
@@ -331,7 +364,7 @@ private Q_SLOTS:
         f.write(content);
         f.close();
         try {
-            Repository::open(path);
+            LocalRepository::open(path);
             QFAIL("opened a repository whose database is garbage");
         } catch (const IntegrityError &e) {
             QVERIFY2(e.message().contains(QStringLiteral("metadata")), qPrintable(e.message()));
@@ -352,7 +385,7 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.close();
         try {
-            Repository::open(path);
+            LocalRepository::open(path);
             QFAIL("opened a repository with an empty database");
         } catch (const IntegrityError &e) {
             QVERIFY2(e.message().contains(QStringLiteral("incomplete")) || e.message().contains(QStringLiteral("damaged")),
@@ -366,7 +399,7 @@ private Q_SLOTS:
         const QString path = copyFixture(QStringLiteral("b-chunked-large"), tmp.path());
         QCOMPARE(execSql(path, {QStringLiteral("DROP TABLE chunk_visible")}), QString());
         try {
-            Repository::open(path);
+            LocalRepository::open(path);
             QFAIL("opened a repository without chunk_visible");
         } catch (const IntegrityError &e) {
             QVERIFY2(e.message().contains(QStringLiteral("chunk_visible")), qPrintable(e.message()));
@@ -389,7 +422,7 @@ private Q_SLOTS:
         QCOMPARE(execSql(path, {sql}), QString());
         const auto before = treeDigest(path);
         try {
-            Repository::open(path);
+            LocalRepository::open(path);
             QFAIL("opened a repository with an unknown schema version");
         } catch (const RepositoryNotFoundError &e) {
             QFAIL(qPrintable(e.message()));
@@ -404,7 +437,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString path = copyFixture(QStringLiteral("a-small-files-paths"), tmp.path());
         QCOMPARE(execSql(path, {QStringLiteral("UPDATE repo_meta SET value_json='2' WHERE key='format_version'")}), QString());
-        QVERIFY_THROWS_EXCEPTION(HubVaultError, Repository::open(path));
+        QVERIFY_THROWS_EXCEPTION(HubVaultError, LocalRepository::open(path));
     }
 
     void missingRepoMetaKey_data()
@@ -421,7 +454,7 @@ private Q_SLOTS:
         const QString path = copyFixture(QStringLiteral("c-branches-merges"), tmp.path());
         QCOMPARE(execSql(path, {QStringLiteral("DELETE FROM repo_meta WHERE key='%1'").arg(key)}), QString());
         try {
-            Repository::open(path);
+            LocalRepository::open(path);
             QFAIL("opened a repository with an incomplete repo_meta");
         } catch (const IntegrityError &e) {
             QVERIFY2(e.message().contains(key), qPrintable(e.message()));
@@ -446,7 +479,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString path = copyFixture(QStringLiteral("a-small-files-paths"), tmp.path());
         QCOMPARE(execSql(path, {QStringLiteral("UPDATE repo_meta SET value_json='%1' WHERE key='%2'").arg(value, key)}), QString());
-        QVERIFY_THROWS_EXCEPTION(HubVaultError, Repository::open(path));
+        QVERIFY_THROWS_EXCEPTION(HubVaultError, LocalRepository::open(path));
     }
 
     void extraRepoMetaKeysArePreservedAndIgnored()
@@ -455,7 +488,7 @@ private Q_SLOTS:
         const QString path = copyFixture(QStringLiteral("a-small-files-paths"), tmp.path());
         QCOMPARE(execSql(path, {QStringLiteral("INSERT INTO repo_meta VALUES ('legacy_extra', '{\"x\":1}')")}), QString());
         const auto before = treeDigest(path);
-        const Repository repo = Repository::open(path);
+        const LocalRepository repo = LocalRepository::open(path);
         QCOMPARE(repo.listRepoFiles().size(), 22);
         QVERIFY(repo.fullVerify().ok);
         QCOMPARE(treeDigest(path), before);

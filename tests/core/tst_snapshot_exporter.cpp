@@ -1,7 +1,7 @@
 // SnapshotExporter: every format read back byte for byte against Repository::readBytes, a
 // folder of a revision, cancellation leaving nothing behind, unsafe names and targets.
 
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include <hubvault/SnapshotExporter.h>
 #include "ExportTestSupport.h"
 #include "TestSupport.h"
@@ -90,7 +90,7 @@ private Q_SLOTS:
         QFETCH(int, format);
         const QString repoPath = fixtureCopy(QStringLiteral("a-small-files-paths"));
         QVERIFY(!repoPath.isEmpty());
-        const Repository repo = Repository::open(repoPath);
+        const LocalRepository repo = LocalRepository::open(repoPath);
         const QString dir = freshDir();
         ExportOptions options;
         options.target = dir + QLatin1Char('/') + name;
@@ -136,7 +136,7 @@ private Q_SLOTS:
 
     void folderInsideRevision()
     {
-        const Repository repo = Repository::open(fixtureCopy(QStringLiteral("c-branches-merges")));
+        const LocalRepository repo = LocalRepository::open(fixtureCopy(QStringLiteral("c-branches-merges")));
         const QString dir = freshDir();
         ExportOptions options;
         options.revision = QStringLiteral("topic");
@@ -175,7 +175,7 @@ private Q_SLOTS:
     void cancelLeavesNoTarget()
     {
         QFETCH(QString, name);
-        const Repository repo = Repository::open(fixtureCopy(QStringLiteral("a-small-files-paths")));
+        const LocalRepository repo = LocalRepository::open(fixtureCopy(QStringLiteral("a-small-files-paths")));
         const QString dir = freshDir();
         ExportOptions options;
         options.target = dir + QLatin1Char('/') + name;
@@ -218,7 +218,7 @@ private Q_SLOTS:
             SnapshotExporter::checkSafeName(good);
 
         const QString repoPath = fixtureCopy(QStringLiteral("a-small-files-paths"));
-        const Repository repo = Repository::open(repoPath);
+        const LocalRepository repo = LocalRepository::open(repoPath);
         const QString dir = freshDir();
         ExportOptions options;
         options.pathInRepo = QStringLiteral("../x");
@@ -230,7 +230,7 @@ private Q_SLOTS:
     void unsafeTargetsRefused()
     {
         const QString repoPath = fixtureCopy(QStringLiteral("a-small-files-paths"));
-        const Repository repo = Repository::open(repoPath);
+        const LocalRepository repo = LocalRepository::open(repoPath);
         for (const QString &target : {repoPath + QStringLiteral("/export"), repoPath, repoPath + QStringLiteral("/objects/x.zip"),
                                       QFileInfo(repoPath).absolutePath()}) {
             ExportOptions options;

@@ -5,7 +5,7 @@
 // step); orphans left by crashes removed; overview figures moving consistently.
 
 #include <hubvault/Errors.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "Env.h"
 #include "HistoryTestSupport.h"
 #include "TestSupport.h"
@@ -72,7 +72,7 @@ class TestSquashGc : public QObject {
         r.path = m_tmp.path() + QStringLiteral("/repo-%1").arg(++m_counter);
         CreateRepoOptions o;
         o.largeFileThreshold = threshold;
-        r.repo = std::make_unique<Repository>(Repository::create(r.path, o, r.clock.env()));
+        r.repo = std::make_unique<LocalRepository>(LocalRepository::create(r.path, o, r.clock.env()));
         return r;
     }
 
@@ -83,7 +83,7 @@ class TestSquashGc : public QObject {
         QDir().mkpath(dir);
         r.path = hubvault::test::copyFixture(fixture, dir);
         r.clock.tick(3600 * 24 * 365); // after every fixture's recorded clock
-        r.repo = std::make_unique<Repository>(Repository::open(r.path, r.clock.env()));
+        r.repo = std::make_unique<LocalRepository>(LocalRepository::open(r.path, r.clock.env()));
         return r;
     }
 
@@ -778,7 +778,7 @@ private Q_SLOTS:
         const QStringList dataBefore = ht::filesUnder(r.path + QStringLiteral("/objects/blobs"));
         {
             auto failing = std::make_shared<ThrowAtStepEnv>(r.clock.tick(), "txn:PUBLISHED_OBJECTS");
-            Repository writer = Repository::open(r.path, failing);
+            LocalRepository writer = LocalRepository::open(r.path, failing);
             CommitOptions o;
             o.commitMessage = QStringLiteral("never committed");
             try {

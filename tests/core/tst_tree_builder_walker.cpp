@@ -11,7 +11,7 @@
 #include "InternalTestSupport.h"
 
 #include <hubvault/Errors.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "CommitWriter.h"
 #include "RepoSession.h"
 #include "TreeBuilder.h"
@@ -450,7 +450,7 @@ void TstTreeBuilderWalker::walkerOnNonBmpRepository()
     QTemporaryDir tmp;
     const QString root = tmp.path() + QStringLiteral("/repo");
     auto env = std::make_shared<FrozenClockEnv>(ut::utc("2024-05-01T00:00:00Z"));
-    Repository repo = Repository::create(root, {}, env);
+    LocalRepository repo = LocalRepository::create(root, {}, env);
     CommitOptions options;
     options.commitMessage = QStringLiteral("names beyond the BMP");
     repo.createCommit({CommitOperation::addBytes(u(U"\U0001F601"), "one"), CommitOperation::addBytes(u(U"\U0001F600/x"), "two"),

@@ -4,7 +4,7 @@
 // outside their target — not through hostile paths and not through planted symlinks.
 
 #include <hubvault/Errors.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "CanonicalJson.h"
 #include "TestSupport.h"
 
@@ -151,7 +151,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString repoPath = copyFixture(kSmall, tmp.path());
         const auto truth = truthDigest(repoPath);
-        const Repository repo = Repository::open(repoPath);
+        const LocalRepository repo = LocalRepository::open(repoPath);
         const QString head = headOf(m_small);
         const QString file = QStringLiteral("docs/guide.md");
         const QJsonObject recorded = filesOf(m_small, head).value(file);
@@ -197,7 +197,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString repoPath = copyFixture(kSmall, tmp.path());
         const auto truth = truthDigest(repoPath);
-        const Repository repo = Repository::open(repoPath);
+        const LocalRepository repo = LocalRepository::open(repoPath);
         const QString file = QStringLiteral("données/été.txt");
         const QByteArray expected = repo.readBytes(file);
         const QString view = repo.hfHubDownload(file, QStringLiteral("main"));
@@ -256,7 +256,7 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         const QString repoPath = copyFixture(kSmall, tmp.path());
-        const Repository repo = Repository::open(repoPath);
+        const LocalRepository repo = LocalRepository::open(repoPath);
         const QString file = QStringLiteral("docs/guide.md");
         const QString oldCommit = QStringLiteral("3d1ff76968dbbf9832f2b5d8cdfca0eb57e789bc");
         const QString oldView = repo.hfHubDownload(file, oldCommit);
@@ -281,7 +281,7 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         const QString repoPath = copyFixture(kSmall, tmp.path());
-        const Repository repo = Repository::open(repoPath);
+        const LocalRepository repo = LocalRepository::open(repoPath);
         const QStringList before = entries(repoPath);
         QVERIFY_THROWS_EXCEPTION(EntryNotFoundError, repo.hfHubDownload(QStringLiteral("nope.txt")));
         QVERIFY_THROWS_EXCEPTION(EntryNotFoundError, repo.hfHubDownload(QStringLiteral("docs")));
@@ -311,7 +311,7 @@ private Q_SLOTS:
         const QString localDir = tmp.path() + QStringLiteral("/inner/out/deeper");
         QVERIFY(QDir().mkpath(localDir));
         const QStringList before = entries(tmp.path());
-        const Repository repo = Repository::open(repoPath);
+        const LocalRepository repo = LocalRepository::open(repoPath);
         QVERIFY_THROWS_EXCEPTION(UnsupportedPathError, repo.hfHubDownload(filename));
         QVERIFY_THROWS_EXCEPTION(UnsupportedPathError, repo.hfHubDownload(filename, {}, localDir));
         QCOMPARE(entries(tmp.path()), before);
@@ -325,7 +325,7 @@ private Q_SLOTS:
         const QString repoPath = copyFixture(kSmall, tmp.path());
         const QString localDir = tmp.path() + QStringLiteral("/export");
         const auto before = treeDigest(repoPath);
-        const Repository repo = Repository::open(repoPath);
+        const LocalRepository repo = LocalRepository::open(repoPath);
         const QString file = QStringLiteral("with space/file name.txt");
         const QString result = repo.hfHubDownload(file, {}, localDir);
         QCOMPARE(result, QDir(localDir).canonicalPath() + QLatin1Char('/') + file);
@@ -362,7 +362,7 @@ private Q_SLOTS:
         const QString repoPath = copyFixture(kSmall, tmp.path());
         const QString localDir = relative.isEmpty() ? repoPath : repoPath + QLatin1Char('/') + relative;
         const QStringList before = entries(repoPath);
-        const Repository repo = Repository::open(repoPath);
+        const LocalRepository repo = LocalRepository::open(repoPath);
         QVERIFY_THROWS_EXCEPTION(HubVaultValidationError, repo.hfHubDownload(QStringLiteral("docs/guide.md"), {}, localDir));
         SnapshotOptions options;
         options.localDir = localDir;
@@ -377,7 +377,7 @@ private Q_SLOTS:
         QVERIFY(QFile::link(repoPath, tmp.path() + QStringLiteral("/link-root")));
         QVERIFY(QFile::link(repoPath + QStringLiteral("/cache"), tmp.path() + QStringLiteral("/link-cache")));
         const QStringList before = entries(repoPath);
-        const Repository repo = Repository::open(repoPath);
+        const LocalRepository repo = LocalRepository::open(repoPath);
         for (const QString &dir : {tmp.path() + QStringLiteral("/link-root"), tmp.path() + QStringLiteral("/link-root/sub"),
                                    tmp.path() + QStringLiteral("/link-cache"), tmp.path() + QStringLiteral("/link-cache/views")}) {
             QVERIFY_THROWS_EXCEPTION(HubVaultValidationError, repo.hfHubDownload(QStringLiteral("docs/guide.md"), {}, dir));
@@ -400,7 +400,7 @@ private Q_SLOTS:
         QVERIFY(QFile::link(outside, localDir + QStringLiteral("/docs")));                     // directory link
         QVERIFY(QFile::link(outside + QStringLiteral("/victim.txt"), localDir + QStringLiteral("/README.md"))); // file link
         const auto outsideBefore = treeDigest(outside);
-        const Repository repo = Repository::open(repoPath);
+        const LocalRepository repo = LocalRepository::open(repoPath);
 
         for (const QString &file : {QStringLiteral("docs/guide.md"), QStringLiteral("README.md")}) {
             try {
@@ -423,7 +423,7 @@ private Q_SLOTS:
         const QString outside = tmp.path() + QStringLiteral("/outside");
         QVERIFY(writeFile(outside + QStringLiteral("/guide.md"), "precious\n"));
         const auto outsideBefore = treeDigest(outside);
-        const Repository repo = Repository::open(repoPath);
+        const LocalRepository repo = LocalRepository::open(repoPath);
         const QString head = headOf(m_small);
 
         // A link where the file view's directory would go.
@@ -462,7 +462,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString repoPath = copyFixture(kSmall, tmp.path());
         const auto truth = truthDigest(repoPath);
-        const Repository repo = Repository::open(repoPath);
+        const LocalRepository repo = LocalRepository::open(repoPath);
         const QString head = headOf(m_small);
         const auto files = filesOf(m_small, head);
 
@@ -514,7 +514,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString repoPath = copyFixture(kSmall, tmp.path());
         const auto truth = truthDigest(repoPath);
-        const Repository repo = Repository::open(repoPath);
+        const LocalRepository repo = LocalRepository::open(repoPath);
         const QString root = repo.snapshotDownload({});
         const QString key = QFileInfo(root).fileName();
         const QString metaPath = repoPath + QStringLiteral("/cache/views/snapshots/") + key + QStringLiteral(".json");
@@ -604,7 +604,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString repoPath = copyFixture(kSmall, tmp.path());
         const auto truth = truthDigest(repoPath);
-        const Repository repo = Repository::open(repoPath);
+        const LocalRepository repo = LocalRepository::open(repoPath);
         SnapshotOptions options;
         if (hasAllow)
             options.allowPatterns = allow;
@@ -636,7 +636,7 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         const QString repoPath = copyFixture(kSmall, tmp.path());
-        const Repository repo = Repository::open(repoPath);
+        const LocalRepository repo = LocalRepository::open(repoPath);
         const QString oldCommit = QStringLiteral("e2ddfb774ce494b99db06c659c427ff43f4add05");
         SnapshotOptions options;
         options.revision = oldCommit;
@@ -659,7 +659,7 @@ private Q_SLOTS:
         const auto before = treeDigest(repoPath);
         const QStringList entriesBefore = entries(repoPath);
         const QString localDir = tmp.path() + QStringLiteral("/export/snap");
-        const Repository repo = Repository::open(repoPath);
+        const LocalRepository repo = LocalRepository::open(repoPath);
         SnapshotOptions options;
         options.localDir = localDir;
         const QString root = repo.snapshotDownload(options);
@@ -711,7 +711,7 @@ private Q_SLOTS:
         QVERIFY(QFile::link(outside, localDir + QStringLiteral("/docs")));
         QVERIFY(QFile::link(outside + QStringLiteral("/victim.txt"), localDir + QStringLiteral("/README.md")));
         QVERIFY(QFile::link(outside + QStringLiteral("/victim.txt"), localDir + QStringLiteral("/src/main.py")));
-        const Repository repo = Repository::open(repoPath);
+        const LocalRepository repo = LocalRepository::open(repoPath);
         SnapshotOptions options;
         options.localDir = localDir;
         try {
@@ -753,7 +753,7 @@ private Q_SLOTS:
         }
         hostile.insert(QStringLiteral("files"), files);
         QVERIFY(writeFile(localDir + QStringLiteral("/.cache/hubvault/snapshot.json"), CanonicalJson::serialize(hostile)));
-        const Repository repo = Repository::open(repoPath);
+        const LocalRepository repo = LocalRepository::open(repoPath);
         SnapshotOptions options;
         options.localDir = localDir;
         const QString root = repo.snapshotDownload(options);
@@ -772,7 +772,7 @@ private Q_SLOTS:
         QVERIFY(writeFile(outside + QStringLiteral("/api/index.md"), "precious too\n"));
         const auto outsideBefore = treeDigest(outside);
         const QString localDir = tmp.path() + QStringLiteral("/export");
-        const Repository repo = Repository::open(repoPath);
+        const LocalRepository repo = LocalRepository::open(repoPath);
         SnapshotOptions options;
         options.localDir = localDir;
         const QString root = repo.snapshotDownload(options);
@@ -794,7 +794,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString repoPath = copyFixture(kChunked, tmp.path());
         const auto truth = truthDigest(repoPath);
-        const Repository repo = Repository::open(repoPath);
+        const LocalRepository repo = LocalRepository::open(repoPath);
         const auto files = filesOf(m_chunked, headOf(m_chunked));
         QCOMPARE(files.size(), 5);
 
@@ -838,7 +838,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString repoPath = copyFixture(kSmall, tmp.path());
         QVERIFY(!QFileInfo::exists(repoPath + QStringLiteral("/cache")));
-        const Repository repo = Repository::open(repoPath);
+        const LocalRepository repo = LocalRepository::open(repoPath);
         QVERIFY(QFileInfo(repo.hfHubDownload(QStringLiteral("a/b.txt"))).isFile());
         QVERIFY(QFileInfo(repo.snapshotDownload({})).isDir());
         // And after the whole cache is deleted, they are rebuilt.

@@ -5,7 +5,7 @@
 // unchanged, a later open and full verification clean and the next write cleaning txn/.
 
 #include <hubvault/Errors.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "Env.h"
 #include "WriteTestSupport.h"
 
@@ -116,7 +116,7 @@ struct RepoState {
         RepoState s;
         s.truth = truthDigest(root);
         s.refs = refsAndReflog(root);
-        Repository repo = Repository::open(root);
+        LocalRepository repo = LocalRepository::open(root);
         s.files = repo.listRepoFiles();
         s.head = repo.resolveRevision({}).value_or(QString());
         return s;
@@ -136,7 +136,7 @@ struct RepoState {
 /** Open with the real Env, verify, write once more, and check txn/ ends up empty. */
 #define CHECK_RECOVERS(root)                                                                         \
     do {                                                                                             \
-        Repository fresh_ = Repository::open(root);                                                  \
+        LocalRepository fresh_ = LocalRepository::open(root);                                                  \
         const VerifyReport report_ = fresh_.fullVerify();                                            \
         QVERIFY2(report_.ok, qPrintable(report_.errors.join(QLatin1Char('\n'))));                    \
         const QByteArray next_ = prng(70000, "next write");                                          \
@@ -161,7 +161,7 @@ QString seededRepo(const QTemporaryDir &tmp, qint64 threshold = 65536, std::shar
     const QString root = tmp.filePath(QStringLiteral("repo"));
     CreateRepoOptions options;
     options.largeFileThreshold = threshold;
-    Repository repo = Repository::create(root, options, std::move(env));
+    LocalRepository repo = LocalRepository::create(root, options, std::move(env));
     repo.createCommit({CommitOperation::addBytes(QStringLiteral("ok.txt"), "fine\n"),
                        CommitOperation::addBytes(QStringLiteral("dir/a.txt"), "a"),
                        CommitOperation::addBytes(QStringLiteral("dir/big.bin"), prng(200000, "seed big"))},
@@ -226,7 +226,7 @@ void TestWriteSafety::illegalPathsAreRefused()
     stream.setData("streamed");
     QVERIFY(stream.open(QIODevice::ReadOnly));
     {
-        Repository repo = Repository::open(root);
+        LocalRepository repo = LocalRepository::open(root);
         QVERIFY_THROWS_EXCEPTION(UnsupportedPathError, repo.uploadBytes("x", path));
         QVERIFY_THROWS_EXCEPTION(UnsupportedPathError, repo.uploadFile(local, path));
         QVERIFY_THROWS_EXCEPTION(UnsupportedPathError, repo.deleteFile(path));
@@ -263,7 +263,7 @@ void TestWriteSafety::snapshotConflictsAreRefused()
     const QString root = seededRepo(tmp);
     const RepoState before = RepoState::of(root);
     {
-        Repository repo = Repository::open(root);
+        LocalRepository repo = LocalRepository::open(root);
         // A file where a folder is, a folder below a file, and a case-fold twin (§11.2).
         QVERIFY_THROWS_EXCEPTION(ConflictError, repo.uploadBytes("x", QStringLiteral("dir")));
         QVERIFY_THROWS_EXCEPTION(ConflictError, repo.uploadBytes("x", QStringLiteral("ok.txt/inner")));
@@ -281,7 +281,7 @@ void TestWriteSafety::snapshotConflictsAreRefused()
     COMPARE_STATE(root, before);
     // Directory names are not compared (QUIRK of §11.2): A/x next to a/y is fine.
     {
-        Repository repo = Repository::open(root);
+        LocalRepository repo = LocalRepository::open(root);
         repo.createCommit({CommitOperation::addBytes(QStringLiteral("DIR/b.txt"), "b")}, message(QStringLiteral("quirk")));
         QVERIFY(repo.listRepoFiles().contains(QStringLiteral("DIR/b.txt")));
     }
@@ -294,7 +294,7 @@ void TestWriteSafety::staleParentCommitIsAConflict()
     const QString root = seededRepo(tmp);
     QStringList stale;
     {
-        Repository repo = Repository::open(root);
+        LocalRepository repo = LocalRepository::open(root);
         const QString seed = *repo.resolveRevision({});
         stale = {repo.listRepoCommits().last().commitId, seed}; // the initial and the seed commit
         CommitOptions ok = message(QStringLiteral("with parent"));
@@ -304,7 +304,7 @@ void TestWriteSafety::staleParentCommitIsAConflict()
     const RepoState before = RepoState::of(root);
     QVERIFY(!stale.contains(before.head));
     {
-        Repository repo = Repository::open(root);
+        LocalRepository repo = LocalRepository::open(root);
         for (const QString &parent : std::as_const(stale)) {
             CommitOptions options = message(QStringLiteral("stale"));
             options.parentCommit = parent;
@@ -318,7 +318,7 @@ void TestWriteSafety::staleParentCommitIsAConflict()
     COMPARE_STATE(root, before);
     {
         // The head itself, by git OID or by branch name, is accepted.
-        Repository repo = Repository::open(root);
+        LocalRepository repo = LocalRepository::open(root);
         CommitOptions options = message(QStringLiteral("fresh parent"));
         options.parentCommit = before.head;
         const QString next = repo.uploadBytes("2", QStringLiteral("two.txt"), options).oid;
@@ -349,7 +349,7 @@ void TestWriteSafety::lyingStreamIsRefused()
     const QString root = seededRepo(tmp);
     const RepoState before = RepoState::of(root);
     {
-        Repository repo = Repository::open(root);
+        LocalRepository repo = LocalRepository::open(root);
         LyingDevice device(prng(actual, "lying"), announced);
         try {
             repo.createCommit({CommitOperation::addBytes(QStringLiteral("fine.bin"), prng(100000, "fine")),
@@ -400,7 +400,7 @@ void TestWriteSafety::localFileChangingDuringUpload()
         }
     };
     {
-        Repository repo = Repository::open(root);
+        LocalRepository repo = LocalRepository::open(root);
         try {
             repo.uploadFile(local, QStringLiteral("changing.bin"), {}, task);
             QFAIL("a file that changed while it was uploaded was committed");
@@ -442,7 +442,7 @@ void TestWriteSafety::fullDisk()
     const RepoState before = RepoState::of(root);
     const QByteArray data = prng(size, "full disk");
     {
-        Repository repo = Repository::open(root, env);
+        LocalRepository repo = LocalRepository::open(root, env);
         if (mode == QLatin1String("budget"))
             env->budget = budget;
         else if (mode == QLatin1String("sync"))
@@ -495,7 +495,7 @@ void TestWriteSafety::cancellation()
             task.cancel.cancel();
     };
     {
-        Repository repo = Repository::open(root);
+        LocalRepository repo = LocalRepository::open(root);
         UploadFolderOptions options;
         options.folderPath = folder;
         QVERIFY_THROWS_EXCEPTION(CancelledError, repo.uploadFolder(options, task));
@@ -513,7 +513,7 @@ void TestWriteSafety::cancelledBeforeStart()
     TaskControl task;
     task.cancel.cancel();
     {
-        Repository repo = Repository::open(root);
+        LocalRepository repo = LocalRepository::open(root);
         QVERIFY_THROWS_EXCEPTION(CancelledError, repo.uploadBytes("tiny", QStringLiteral("tiny.txt"), {}, task));
         QVERIFY_THROWS_EXCEPTION(CancelledError, repo.uploadBytes(prng(300000, "c"), QStringLiteral("c.bin"), {}, task));
         QVERIFY_THROWS_EXCEPTION(CancelledError,
@@ -543,7 +543,7 @@ void TestWriteSafety::progressIsMonotonic()
         done.append(d);
         totals.append(t);
     };
-    Repository repo = Repository::open(root);
+    LocalRepository repo = LocalRepository::open(root);
     repo.createCommit({CommitOperation::addFile(QStringLiteral("blob.bin"), local),
                        CommitOperation::addBytes(QStringLiteral("chunked.bin"), chunked),
                        CommitOperation::addStream(QStringLiteral("streamed.bin"), &stream)},

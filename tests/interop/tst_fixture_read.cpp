@@ -4,7 +4,7 @@
 // manifest's recipes), verify results; and that reading changes no file.
 
 #include <hubvault/ModelJson.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "CanonicalJson.h"
 #include "Hash.h"
 #include "ObjectCodec.h"
@@ -92,9 +92,9 @@ private:
     QHash<QString, QString> m_copies;
     QHash<QString, QMap<QString, QByteArray>> m_digests;
 
-    Repository open(const QString &fixture)
+    LocalRepository open(const QString &fixture)
     {
-        return Repository::open(m_copies.value(fixture));
+        return LocalRepository::open(m_copies.value(fixture));
     }
 
     static void addFixtureRows()
@@ -134,7 +134,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, fixture);
         const QJsonObject manifest = test::fixtureManifest(fixture);
-        const Repository repo = open(fixture);
+        const LocalRepository repo = open(fixture);
         QJsonObject info = ModelJson::toJson(repo.repoInfo());
         info.insert(QStringLiteral("repo_path"), QStringLiteral("<REPO>"));
         COMPARE_JSON(info, manifest.value(QLatin1String("repo_info")));
@@ -152,7 +152,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, fixture);
         const QJsonObject manifest = test::fixtureManifest(fixture);
-        const Repository repo = open(fixture);
+        const LocalRepository repo = open(fixture);
         const QJsonObject histories = manifest.value(QLatin1String("histories")).toObject();
         QVERIFY(!histories.isEmpty());
         for (auto it = histories.begin(); it != histories.end(); ++it) {
@@ -168,7 +168,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, fixture);
         const QJsonObject manifest = test::fixtureManifest(fixture);
-        const Repository repo = open(fixture);
+        const LocalRepository repo = open(fixture);
         const QHash<QString, QByteArray> recipes = regenerate(manifest.value(QLatin1String("content_recipes")).toObject());
         QHash<QString, QByteArray> recipeBySha;
         for (const QByteArray &bytes : recipes)
@@ -256,7 +256,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, fixture);
         const QJsonObject manifest = test::fixtureManifest(fixture);
-        const Repository repo = open(fixture);
+        const LocalRepository repo = open(fixture);
         const QJsonObject reflogs = manifest.value(QLatin1String("reflogs")).toObject();
         QVERIFY(!reflogs.isEmpty());
         for (auto it = reflogs.begin(); it != reflogs.end(); ++it) {
@@ -302,7 +302,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, fixture);
         const QJsonObject manifest = test::fixtureManifest(fixture);
-        const Repository repo = open(fixture);
+        const LocalRepository repo = open(fixture);
         const QJsonObject queries = manifest.value(QLatin1String("get_paths_info")).toObject();
         QVERIFY(!queries.isEmpty());
         for (auto it = queries.begin(); it != queries.end(); ++it) {
@@ -317,7 +317,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, fixture);
         const QJsonObject manifest = test::fixtureManifest(fixture);
-        const Repository repo = open(fixture);
+        const LocalRepository repo = open(fixture);
         const QJsonObject queries = manifest.value(QLatin1String("list_repo_tree")).toObject();
         QVERIFY(!queries.isEmpty());
         for (auto it = queries.begin(); it != queries.end(); ++it) {
@@ -333,7 +333,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, fixture);
         const QJsonObject manifest = test::fixtureManifest(fixture);
-        const Repository repo = open(fixture);
+        const LocalRepository repo = open(fixture);
         static const QRegularExpression range(QStringLiteral(R"(^\[(\d+), \+(\d+)\)$)"));
         const QJsonObject queries = manifest.value(QLatin1String("read_range")).toObject();
         for (auto it = queries.begin(); it != queries.end(); ++it) {
@@ -358,7 +358,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, fixture);
         const QJsonObject manifest = test::fixtureManifest(fixture);
-        const Repository repo = open(fixture);
+        const LocalRepository repo = open(fixture);
         COMPARE_JSON(ModelJson::toJson(repo.quickVerify()), manifest.value(QLatin1String("quick_verify")));
         COMPARE_JSON(ModelJson::toJson(repo.fullVerify()), manifest.value(QLatin1String("full_verify")));
     }
@@ -376,7 +376,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, fixture);
         const QJsonObject manifest = test::fixtureManifest(fixture);
-        const Repository repo = open(fixture);
+        const LocalRepository repo = open(fixture);
         const QJsonObject raw = manifest.value(QLatin1String("refs")).toObject().value(QLatin1String("raw")).toObject();
         for (const QString &kind : {QStringLiteral("branches"), QStringLiteral("tags")}) {
             for (const QJsonValue &v : raw.value(kind).toArray()) {

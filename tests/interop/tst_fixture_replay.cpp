@@ -4,7 +4,7 @@
 // random part of the transaction id).
 
 #include <hubvault/ModelJson.h>
-#include <hubvault/Repository.h>
+#include <hubvault/LocalRepository.h>
 #include "CanonicalJson.h"
 #include "Env.h"
 #include "Hash.h"
@@ -37,7 +37,7 @@ QByteArray detBytes(const char *label, qint64 n)
 QHash<QString, QByteArray> contentBySha(const QString &fixtureCopy, const QJsonObject &manifest)
 {
     QHash<QString, QByteArray> out;
-    const Repository repo = Repository::open(fixtureCopy);
+    const LocalRepository repo = LocalRepository::open(fixtureCopy);
     const QJsonObject commits = manifest.value(QLatin1String("commits")).toObject();
     for (auto it = commits.begin(); it != commits.end(); ++it) {
         for (const QJsonValue &v : it.value().toObject().value(QLatin1String("files")).toArray()) {
@@ -208,7 +208,7 @@ private Q_SLOTS:
         const QHash<QString, QByteArray> content = contentBySha(source, manifest);
         auto env = std::make_shared<FrozenClockEnv>(QDateTime());
         const QString root = tmp.path() + QStringLiteral("/replay");
-        std::optional<Repository> repo;
+        std::optional<LocalRepository> repo;
         int replayed = 0;
         bool beforeSquashChecked = false;
 
@@ -237,7 +237,7 @@ private Q_SLOTS:
                 CreateRepoOptions o;
                 if (args.contains(QLatin1String("large_file_threshold")))
                     o.largeFileThreshold = args.value(QLatin1String("large_file_threshold")).toInteger();
-                repo.emplace(Repository::create(root, o, env));
+                repo.emplace(LocalRepository::create(root, o, env));
                 QCOMPARE(repo->repoInfo().head.value_or(QString()), result.value(QLatin1String("head")).toString());
                 ++replayed;
                 continue;
@@ -268,7 +268,7 @@ private Q_SLOTS:
                 // that the ignore pattern must keep out.
                 const QString folder = tmp.path() + QStringLiteral("/upload");
                 const QString prefix = args.value(QLatin1String("path_in_repo")).toString();
-                const Repository source = Repository::open(test::fixturePath(fixture));
+                const LocalRepository source = LocalRepository::open(test::fixturePath(fixture));
                 const QString commitId = result.value(QLatin1String("oid")).toString();
                 for (const QJsonValue &f : manifest.value(QLatin1String("commits")).toObject().value(commitId).toObject()
                                                .value(QLatin1String("files")).toArray()) {

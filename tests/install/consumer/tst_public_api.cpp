@@ -45,21 +45,21 @@ private Q_SLOTS:
 
     void listsTheFilesTheOriginalListed()
     {
-        const hubvault::Repository repo = hubvault::Repository::open(m_repo);
+        const std::shared_ptr<hubvault::Repository> repo = hubvault::openRepository(m_repo);
         QStringList expected;
         for (const QJsonValue &v : m_manifest.value(QStringLiteral("list_repo_files_default_branch")).toArray())
             expected.append(v.toString());
-        QCOMPARE(repo.listRepoFiles(), expected);
+        QCOMPARE(repo->listRepoFiles(), expected);
     }
 
     void readsTheRangeTheOriginalRead()
     {
-        const hubvault::Repository repo = hubvault::Repository::open(m_repo);
+        const std::shared_ptr<hubvault::Repository> repo = hubvault::openRepository(m_repo);
         const QJsonObject read = m_manifest.value(QStringLiteral("read_range"))
                                      .toObject()
                                      .value(QStringLiteral("main :: README.md :: [2, +7)"))
                                      .toObject();
-        const QByteArray bytes = repo.readRange(QStringLiteral("README.md"), 2, 7);
+        const QByteArray bytes = repo->readRange(QStringLiteral("README.md"), 2, 7);
         QCOMPARE(bytes.size(), read.value(QStringLiteral("length")).toInt());
         QCOMPARE(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex(),
                  read.value(QStringLiteral("sha256")).toString().toLatin1());
@@ -67,9 +67,9 @@ private Q_SLOTS:
 
     void reportsErrorsAsTypedExceptions()
     {
-        const hubvault::Repository repo = hubvault::Repository::open(m_repo);
-        QVERIFY_THROWS_EXCEPTION(hubvault::EntryNotFoundError, repo.readBytes(QStringLiteral("no/such/file")));
-        QVERIFY(repo.fullVerify().ok);
+        const std::shared_ptr<hubvault::Repository> repo = hubvault::openRepository(m_repo);
+        QVERIFY_THROWS_EXCEPTION(hubvault::EntryNotFoundError, repo->readBytes(QStringLiteral("no/such/file")));
+        QVERIFY(repo->fullVerify().ok);
     }
 };
 

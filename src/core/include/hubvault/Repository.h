@@ -1,10 +1,10 @@
 #pragma once
-// The public face of a hubvault repository: one object per repository directory.
-// Reads follow FORMAT.md and API.md of hubvault 0.0.2 exactly. An open repository keeps
-// its SQLite connections, prepared statements and parsed objects across calls; every call
-// takes the shared file lock and notices another process's commit through the database's
-// change counter, so several processes (ours or the original's) can use one repository
-// at once. One object may be used from many threads at once (see docs/architecture.md).
+// The repository interface that the CLI and the app hold: every operation of hubvault
+// 0.0.2's public API (API.md §1) plus the reads the app and CLI add (commit graph,
+// changed paths, storage deltas, merge preview). LocalRepository implements it over a
+// directory; a remote client implements it over HTTP. openRepository() picks one from a
+// location. Every implementation may be used from many threads at once
+// (docs/architecture.md).
 
 #include <hubvault/CommitOperation.h>
 #include <hubvault/Errors.h>
@@ -20,93 +20,76 @@
 
 namespace hubvault {
 
-class Env;
-class RepositoryContext;
-
 class Repository {
 public:
-    /**
-     * Creates a repository at `path` (FORMAT.md §1.4) and returns it open. Throws
-     * RepositoryAlreadyExistsError unless `existOk`, and HubVaultValidationError for a
-     * non-empty directory or bad options.
-     */
-    static Repository create(const QString &path, const CreateRepoOptions &options = {},
-                             std::shared_ptr<Env> env = nullptr);
+    virtual ~Repository();
 
-    /**
-     * Opens an existing repository. Throws RepositoryNotFoundError for a missing or
-     * foreign directory, HubVaultError for an unknown format or schema version and
-     * IntegrityError for a damaged database. `env` defaults to the real system.
-     */
-    static Repository open(const QString &path, std::shared_ptr<Env> env = nullptr);
+    /** Where the repository lives: an absolute directory path or a URL. */
+    virtual QString location() const = 0;
+    virtual QString defaultBranch() const = 0;
+    /** Files of at least this many bytes are stored chunked (repo_meta, docs/format.md §2.3). */
+    virtual qint64 largeFileThreshold() const = 0;
 
-    Repository(Repository &&) noexcept;
-    Repository &operator=(Repository &&) noexcept;
-    ~Repository();
-
-    QString path() const;
-    QString defaultBranch() const;
-    /** Files of at least this many bytes are stored chunked (repo_meta, §2.3). */
-    qint64 largeFileThreshold() const;
-
-    RepoInfo repoInfo(const QString &revision = {}) const;
+    virtual RepoInfo repoInfo(const QString &revision = {}) const = 0;
 
     // Listing. Empty revision = default branch.
-    QStringList listRepoFiles(const QString &revision = {}) const;
+    virtual QStringList listRepoFiles(const QString &revision = {}) const = 0;
     /**
      * Entries under a folder. `withLastCommits` = false leaves every entry's lastCommit
      * empty, which skips the history walk that finding them takes (long on a deep history).
      */
-    QList<RepoEntry> listRepoTree(const QString &pathInRepo = {}, bool recursive = false,
-                                  const QString &revision = {}, bool withLastCommits = true) const;
+    virtual QList<RepoEntry> listRepoTree(const QString &pathInRepo = {}, bool recursive = false,
+                                          const QString &revision = {}, bool withLastCommits = true) const = 0;
     /** Missing paths are omitted; the result follows the order of `paths`. */
-    QList<RepoEntry> getPathsInfo(const QStringList &paths, const QString &revision = {}) const;
+    virtual QList<RepoEntry> getPathsInfo(const QStringList &paths, const QString &revision = {}) const = 0;
 
     // History.
-    QList<GitCommitInfo> listRepoCommits(const QString &revision = {}) const;
-    CommitDetailInfo getCommitDetail(const QString &commitId, int diffContextLines = 3,
-                                     qint64 diffMaxTextSize = 262144) const;
-    GitRefs listRepoRefs() const;
-    /** `refName` is short (branch first, then tag) or full (`refs/heads/x`). */
-    QList<ReflogEntry> listRepoReflog(const QString &refName, std::optional<int> limit = {}) const;
-    /** How many commits listRepoCommits(revision) would list, without building the list. */
-    qint64 countCommits(const QString &revision = {}) const;
+    virtual QList<GitCommitInfo> listRepoCommits(const QString &revision = {}) const = 0;
     /** Like listRepoCommits but stops after `limit` commits without walking the rest. */
-    QList<GitCommitInfo> listRepoCommits(const QString &revision, int limit) const;
+    virtual QList<GitCommitInfo> listRepoCommits(const QString &revision, int limit) const = 0;
+    /** How many commits listRepoCommits(revision) would list, without building the list. */
+    virtual qint64 countCommits(const QString &revision = {}) const = 0;
+    virtual CommitDetailInfo getCommitDetail(const QString &commitId, int diffContextLines = 3,
+                                             qint64 diffMaxTextSize = 262144) const = 0;
+    virtual GitRefs listRepoRefs() const = 0;
+    /** `refName` is short (branch first, then tag) or full (`refs/heads/x`). */
+    virtual QList<ReflogEntry> listRepoReflog(const QString &refName, std::optional<int> limit = {}) const = 0;
     /**
-     * Reads the given commits (each a revision: ref, git OID or object id) in one session,
-     * for drawing a graph. Missing ids throw RevisionNotFoundError. With
-     * `withChangedPaths` each node also lists the paths it changed (see changedPaths()).
+     * Reads the given commits (each a revision: ref, git OID or object id) at once, for
+     * drawing a graph. Missing ids throw RevisionNotFoundError. With `withChangedPaths`
+     * each node also lists the paths it changed (see changedPaths()).
      */
-    QList<CommitGraphNode> readCommitGraph(const QStringList &revisions, bool withChangedPaths = false) const;
+    virtual QList<CommitGraphNode> readCommitGraph(const QStringList &revisions,
+                                                   bool withChangedPaths = false) const = 0;
     /**
      * Paths added, modified or deleted by a commit against its first parent (all paths
      * of the root commit). Only subtrees that differ are read, so it is cheap for commits
      * that touch a few files in a large tree.
      */
-    QStringList changedPaths(const QString &commitRevision) const;
+    virtual QStringList changedPaths(const QString &commitRevision) const = 0;
     /** Changes of a commit with copies detected and the stored bytes it really added. */
-    CommitStorageDelta commitStorageDelta(const QString &commitRevision) const;
+    virtual CommitStorageDelta commitStorageDelta(const QString &commitRevision) const = 0;
     /** How a file is stored: whole blob or chunks (ids, offsets, sizes). */
-    FileStorageInfo fileStorage(const QString &pathInRepo, const QString &revision = {}) const;
+    virtual FileStorageInfo fileStorage(const QString &pathInRepo, const QString &revision = {}) const = 0;
     /** Resolves a revision to its git commit OID; nullopt for a branch with no commit. */
-    std::optional<QString> resolveRevision(const QString &revision) const;
+    virtual std::optional<QString> resolveRevision(const QString &revision) const = 0;
 
     // Content. Every byte returned has been checked against its recorded hash.
-    QByteArray readBytes(const QString &pathInRepo, const QString &revision = {}) const;
-    QByteArray readRange(const QString &pathInRepo, qint64 start, qint64 length,
-                         const QString &revision = {}) const;
+    virtual QByteArray readBytes(const QString &pathInRepo, const QString &revision = {}) const = 0;
+    virtual QByteArray readRange(const QString &pathInRepo, qint64 start, qint64 length,
+                                 const QString &revision = {}) const = 0;
     /** A read-only sequential/random-access stream; never holds the whole file. */
-    std::unique_ptr<QIODevice> openFile(const QString &pathInRepo, const QString &revision = {}) const;
+    virtual std::unique_ptr<QIODevice> openFile(const QString &pathInRepo, const QString &revision = {}) const = 0;
 
-    // Detached views (FORMAT.md §9). Return absolute paths.
-    QString hfHubDownload(const QString &filename, const QString &revision = {},
-                          const QString &localDir = {}, const TaskControl &task = {}) const;
-    QString snapshotDownload(const SnapshotOptions &options, const TaskControl &task = {}) const;
+    // Detached views (docs/format.md §9). Return absolute local paths.
+    virtual QString hfHubDownload(const QString &filename, const QString &revision = {},
+                                  const QString &localDir = {}, const TaskControl &task = {}) const = 0;
+    virtual QString snapshotDownload(const SnapshotOptions &options, const TaskControl &task = {}) const = 0;
 
-    // Writes (FORMAT.md §10.1). Each is one atomic transaction under the exclusive lock.
-    CommitInfo createCommit(const QList<CommitOperation> &operations, const CommitOptions &options,
-                            const TaskControl &task = {});
+    // Writes (docs/format.md §10.1). Each is one atomic commit.
+    virtual CommitInfo createCommit(const QList<CommitOperation> &operations, const CommitOptions &options,
+                                    const TaskControl &task = {}) = 0;
+    // The upload and delete helpers of the original, each one createCommit().
     /** Uploads a local file. Default message "Upload <path> with hubvault". */
     CommitInfo uploadFile(const QString &localPath, const QString &pathInRepo, CommitOptions options = {},
                           const TaskControl &task = {});
@@ -120,33 +103,53 @@ public:
     CommitInfo deleteFile(const QString &pathInRepo, CommitOptions options = {});
     CommitInfo deleteFolder(const QString &pathInRepo, CommitOptions options = {});
 
-    // Refs and history (FORMAT.md §8.4, §10.2, §10.3).
+    // Refs and history (docs/format.md §8.4, §10.2, §10.3).
     /** New branch at `revision` (default branch when empty; may be an empty branch). */
-    void createBranch(const QString &branch, const QString &revision = {}, bool existOk = false);
+    virtual void createBranch(const QString &branch, const QString &revision = {}, bool existOk = false) = 0;
     /** Deletes a branch; the default branch cannot be deleted. */
-    void deleteBranch(const QString &branch);
-    void createTag(const QString &tag, const QString &tagMessage = {}, const QString &revision = {}, bool existOk = false);
-    void deleteTag(const QString &tag);
-    MergeResult merge(const QString &sourceRevision, const MergeOptions &options = {});
+    virtual void deleteBranch(const QString &branch) = 0;
+    virtual void createTag(const QString &tag, const QString &tagMessage = {}, const QString &revision = {},
+                           bool existOk = false) = 0;
+    virtual void deleteTag(const QString &tag) = 0;
+    virtual MergeResult merge(const QString &sourceRevision, const MergeOptions &options = {}) = 0;
     /** What merge() would do, computed without writing anything (for previews). */
-    MergeResult previewMerge(const QString &sourceRevision, const MergeOptions &options = {}) const;
-    CommitInfo resetRef(const QString &refName, const QString &toRevision);
-    SquashReport squashHistory(const QString &refName, const SquashOptions &options = {}, const TaskControl &task = {});
+    virtual MergeResult previewMerge(const QString &sourceRevision, const MergeOptions &options = {}) const = 0;
+    virtual CommitInfo resetRef(const QString &refName, const QString &toRevision) = 0;
+    virtual SquashReport squashHistory(const QString &refName, const SquashOptions &options = {},
+                                       const TaskControl &task = {}) = 0;
 
-    // Maintenance (FORMAT.md §10.4, §10.6).
-    GcReport gc(bool dryRun = false, bool pruneCache = true, const TaskControl &task = {});
-    StorageOverview storageOverview() const;
+    // Maintenance (docs/format.md §10.4, §10.6).
+    virtual GcReport gc(bool dryRun = false, bool pruneCache = true, const TaskControl &task = {}) = 0;
+    virtual StorageOverview storageOverview() const = 0;
 
-    // Verification (FORMAT.md §10.5).
-    VerifyReport quickVerify(const TaskControl &task = {}) const;
-    VerifyReport fullVerify(const TaskControl &task = {}) const;
+    // Verification (docs/format.md §10.5).
+    virtual VerifyReport quickVerify(const TaskControl &task = {}) const = 0;
+    virtual VerifyReport fullVerify(const TaskControl &task = {}) const = 0;
+
+protected:
+    Repository() = default;
+    Repository(const Repository &) = default;
+    Repository(Repository &&) noexcept = default;
+    Repository &operator=(const Repository &) = default;
+    Repository &operator=(Repository &&) noexcept = default;
 
 private:
-    friend class SnapshotExporter; // writes through the repository's Env (fault injection)
-    explicit Repository(std::unique_ptr<RepositoryContext> context);
     /** upload_file and its bytes variant: one add with the default message and blob URL. */
     CommitInfo uploadOne(const CommitOperation &add, CommitOptions options, const TaskControl &task);
-    std::unique_ptr<RepositoryContext> d;
 };
+
+/** True for a location that names a server (`http://` or `https://`), not a directory. */
+bool isRemoteLocation(const QString &location);
+
+/**
+ * Opens the repository at `location`: a directory path (relative to the working
+ * directory; empty = the working directory) or a server URL. Throws as
+ * LocalRepository::open does; a URL throws HubVaultValidationError until this build
+ * has a remote client.
+ */
+std::shared_ptr<Repository> openRepository(const QString &location);
+
+/** Creates a repository at `location` (a directory path) and returns it open. */
+std::shared_ptr<Repository> createRepository(const QString &location, const CreateRepoOptions &options = {});
 
 } // namespace hubvault
