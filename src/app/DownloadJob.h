@@ -1,5 +1,5 @@
 #pragma once
-// Downloads a file or folder of a revision to a local directory (a detached view, FORMAT.md
+// Downloads a file or folder of a revision to a local directory (a detached view, docs/format.md
 // §9) on a worker thread, with progress and cancellation. A file goes through
 // Repository::hfHubDownload(localDir), a folder through snapshotDownload with the allow
 // pattern "<folder>/*", so both land under the chosen directory at their repository paths.

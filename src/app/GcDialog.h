@@ -1,7 +1,7 @@
 #pragma once
 // Garbage collection: first a dry run (Repository::gc with dryRun) shows what would be
 // freed, by category; "Run GC" then does the real collection on a worker with progress
-// and Cancel, and shows what it freed. Only unreachable data is removed (FORMAT.md §10.4).
+// and Cancel, and shows what it freed. Only unreachable data is removed (docs/format.md §10.4).
 
 #include <hubvault/Models.h>
 

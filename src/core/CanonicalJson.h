@@ -1,5 +1,5 @@
 #pragma once
-// Canonical JSON (FORMAT.md §2.5): Python's json.dumps(sort_keys=True,
+// Canonical JSON (docs/format.md §2.5): Python's json.dumps(sort_keys=True,
 // separators=(",", ":"), ensure_ascii=False). Every stored JSON value and every hashed
 // object goes through here; QJsonDocument's own output differs (key order, escapes).
 
@@ -18,7 +18,7 @@ public:
 
     /**
      * Python's default-separator dialect (", " and ": ", keys sorted), used by legacy
-     * JSONL files and index segment lines (FORMAT.md §10.6, appendix B).
+     * JSONL files and index segment lines (docs/format.md §10.6, appendix B).
      */
     static QByteArray serializeSpaced(const QJsonValue &value);
 

@@ -1,5 +1,5 @@
 #pragma once
-// create_commit (FORMAT.md §10.1): applies add / delete / copy operations to the branch
+// create_commit (docs/format.md §10.1): applies add / delete / copy operations to the branch
 // head's snapshot, stages content, validates, builds trees and the commit, publishes,
 // moves the branch and appends its reflog row, all in one transaction.
 

@@ -1,11 +1,11 @@
 #pragma once
 // Reads file content out of whole-blob storage (objects/blobs/**.data) and chunked
 // storage (packs + chunk_visible) for callers: every byte handed out has been checked
-// against its recorded SHA-256 in this process (FORMAT.md §5.2, §5.7), so damage is an
+// against its recorded SHA-256 in this process (docs/format.md §5.2, §5.7), so damage is an
 // IntegrityError, never wrong bytes. Bytes verified once are not hashed again
 // (VerifiedRanges); chunks ahead of a sequential reader are verified on every core
 // (ChunkPipeline). Reads check each chunk against the chunk list of a file object whose
-// id checks out, instead of re-hashing the whole file: docs/format.md ("Verify once").
+// id checks out, instead of re-hashing the whole file: docs/format-differences.md ("Verify once").
 // Verification proper (quick/full verify) is ContentVerifier's job.
 
 #include <hubvault/Progress.h>

@@ -1,5 +1,5 @@
 #pragma once
-// Ingest of one file's bytes into a transaction (FORMAT.md §5): files below the
+// Ingest of one file's bytes into a transaction (docs/format.md §5): files below the
 // repository's threshold become whole blobs, larger ones FastCDC chunks in a new pack
 // holding only chunks the repository does not have yet. Every input byte is read once
 // and hashed for the file (sha256 and Git id) and its chunks on the way to disk; memory

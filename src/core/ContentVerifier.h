@@ -1,5 +1,5 @@
 #pragma once
-// The content checks of quick and full verify (FORMAT.md §10.5): every stored byte that
+// The content checks of quick and full verify (docs/format.md §10.5): every stored byte that
 // a file reaches is hashed again, whatever the process read before. Whole-blob files:
 // SHA-256 against the file's sha256 and the blob's payload_sha256, and the Git blob OID,
 // computed side by side. Chunked files: each chunk against its checksum (in parallel,

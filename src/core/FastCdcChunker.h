@@ -1,5 +1,5 @@
 #pragma once
-// Content-defined chunking exactly as hubvault 0.0.2 does it (FORMAT.md §5.3): the
+// Content-defined chunking exactly as hubvault 0.0.2 does it (docs/format.md §5.3): the
 // ronomon-derived "FastCDC 2016" cut search with a right-shifting 32-bit gear hash and
 // fixed 1/4/16 MiB min/avg/max. Same input, same boundaries, same chunk ids, which is
 // what lets both implementations deduplicate against each other's packs.
@@ -22,7 +22,7 @@ public:
      */
     static qint64 nextCut(const uint8_t *data, qint64 size);
 
-    /** The 256-entry gear table of PyPI fastcdc 1.7.0 (FORMAT.md appendix A). */
+    /** The 256-entry gear table of PyPI fastcdc 1.7.0 (docs/format.md appendix A). */
     static const uint32_t kGear[256];
 };
 

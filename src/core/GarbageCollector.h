@@ -1,5 +1,5 @@
 #pragma once
-// gc (FORMAT.md §10.4): keeps exactly what branches and tags reach, repacks live chunks
+// gc (docs/format.md §10.4): keeps exactly what branches and tags reach, repacks live chunks
 // into one gc pack, drops unreachable objects, and optionally prunes the view cache.
 // Unlike the original, every deletion happens after the SQLite COMMIT (CAVEAT §6.3):
 // a crash at any point leaves a repository that opens and fully verifies; leftovers

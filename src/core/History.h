@@ -1,5 +1,5 @@
 #pragma once
-// Reading history: revision resolution (FORMAT.md §8.2), commit listings in the
+// Reading history: revision resolution (docs/format.md §8.2), commit listings in the
 // original's depth-first order (§11.4), commit details with diffs against the first
 // parent, refs, reflogs, and each path's last commit.
 

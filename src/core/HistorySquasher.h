@@ -1,5 +1,5 @@
 #pragma once
-// squash_history (FORMAT.md §10.3): rewrites a branch's first-parent lineage from a root
+// squash_history (docs/format.md §10.3): rewrites a branch's first-parent lineage from a root
 // commit so that everything older becomes unreachable (and, with gc, reclaimable). The
 // kept commits keep their trees, dates and texts; only their parents change.
 

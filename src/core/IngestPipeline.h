@@ -1,5 +1,5 @@
 #pragma once
-// The threads of a chunked upload (FORMAT.md §5.3–§5.5), so that every input byte is read
+// The threads of a chunked upload (docs/format.md §5.3–§5.5), so that every input byte is read
 // once and the format's three passes over it run side by side: the caller reads blocks;
 // one lane hashes the whole file; one lane finds FastCDC boundaries (the only pass that
 // cannot be split); the chunks' SHA-256 ids are computed on the WorkPool; and one lane

@@ -1,5 +1,5 @@
 #pragma once
-// merge (FORMAT.md §10.2): fast-forward, already-up-to-date, or a three-way merge of
+// merge (docs/format.md §10.2): fast-forward, already-up-to-date, or a three-way merge of
 // file identities against the merge base, with content and structural conflicts
 // reported as data and no ref change. The merge base is chosen exactly like the
 // original (shortest total distance, then shortest longer side, then object id), so

@@ -1,5 +1,5 @@
 #pragma once
-// The only class that runs SQL (FORMAT.md §2). It wraps one connection to
+// The only class that runs SQL (docs/format.md §2). It wraps one connection to
 // metadata.sqlite3 (the SQLite C API: no per-call conversions, and a connection may move
 // between threads as long as one uses it at a time) and answers in domain terms.
 // Statements are prepared once per connection and kept; values are always bound as TEXT
@@ -97,7 +97,7 @@ public:
     QStringList objectIds(ObjectType type);
     /** Commits whose payload text contains `text` (candidates for a git OID lookup). */
     QStringList commitsMentioning(const QString &text);
-    /** Every commit payload, for resolving a 40-hex git OID by scan (FORMAT.md §8.2). */
+    /** Every commit payload, for resolving a 40-hex git OID by scan (docs/format.md §8.2). */
     QList<QPair<QString, QByteArray>> allPayloads(ObjectType type);
 
     /**
@@ -126,10 +126,10 @@ public:
     /** BEGIN IMMEDIATE: the single write transaction of one public operation. */
     void beginWrite();
     void commit();
-    /** Rollback-only recovery: forget every in-flight transaction row (FORMAT.md §6.4). */
+    /** Rollback-only recovery: forget every in-flight transaction row (docs/format.md §6.4). */
     void clearTxnLog();
 
-    /** journal_mode=DELETE and synchronous=EXTRA (or FULL), checked (FORMAT.md §2.1). */
+    /** journal_mode=DELETE and synchronous=EXTRA (or FULL), checked (docs/format.md §2.1). */
     void configureForWriting();
     /** Schema version 1 with the original's exact DDL text and creation order (§2.2). */
     void createSchema();

@@ -1,5 +1,5 @@
 #pragma once
-// Identifiers of stored objects (FORMAT.md §3): internal sha256 object ids over canonical
+// Identifiers of stored objects (docs/format.md §3): internal sha256 object ids over canonical
 // JSON containers, and the public Git-compatible SHA-1 ids of blobs, trees and commits.
 // Pure functions, no I/O, so the spec's worked examples are unit-tested directly.
 
@@ -35,10 +35,10 @@ public:
     static QString gitCommitOid(const QString &treeGitOid, const QStringList &parentGitOids,
                                 const QDateTime &createdAt, const QString &message);
 
-    /** The Git LFS pointer text of a chunked file (FORMAT.md §4.2). */
+    /** The Git LFS pointer text of a chunked file (docs/format.md §4.2). */
     static QByteArray lfsPointer(const QString &sha256Hex, qint64 size);
 
-    /** Reflog checksum: sha256 of CJSON([old_head, new_head, message]) (FORMAT.md §8.3). */
+    /** Reflog checksum: sha256 of CJSON([old_head, new_head, message]) (docs/format.md §8.3). */
     static QString reflogChecksum(const QString &oldHead, const QString &newHead, const QString &message);
 
     /** Splits a commit message into (title, description) as the original does (§3.5). */

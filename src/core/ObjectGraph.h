@@ -48,7 +48,7 @@ public:
     QString commitTree(int commit) const { return hex(m_commitTreeIds.at(size_t(commit))); }
     /**
      * Commits reachable from `head`: depth-first, first parent first, each once (the
-     * order of listings, FORMAT.md §11.4).
+     * order of listings, docs/format.md §11.4).
      */
     QList<int> ancestry(int head) const;
     /** "sha256:<hex>" of a digest. */

@@ -1,5 +1,5 @@
 #pragma once
-// Typed views of the four stored object payloads (FORMAT.md §3.2–§3.5), parsed from the
+// Typed views of the four stored object payloads (docs/format.md §3.2–§3.5), parsed from the
 // canonical JSON text kept in SQLite (with simdjson). Parsing is strict: invalid JSON or
 // a payload missing a required field is damage and raises IntegrityError.
 
@@ -40,7 +40,7 @@ struct FilePayload {
 
     /**
      * For chunked files: whether the stored payload hashes to its object id. Reads rely
-     * on the chunk list instead of hashing the whole content again (docs/format.md,
+     * on the chunk list instead of hashing the whole content again (docs/format-differences.md,
      * "Verify once"), which is only sound for a chunk list whose object checks out.
      */
     bool idMatches = true;

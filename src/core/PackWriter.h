@@ -1,5 +1,5 @@
 #pragma once
-// Writes one pack file (FORMAT.md §5.5): the 17-byte magic `hubvault-pack/v1\n`, then
+// Writes one pack file (docs/format.md §5.5): the 17-byte magic `hubvault-pack/v1\n`, then
 // chunk bytes back to back, no headers or padding; fsynced before it is published.
 
 #include <QByteArrayView>

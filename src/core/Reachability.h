@@ -1,5 +1,5 @@
 #pragma once
-// Which stored objects and chunks a set of commits keeps alive (FORMAT.md §10.4, §10.6),
+// Which stored objects and chunks a set of commits keeps alive (docs/format.md §10.4, §10.6),
 // as sets of ids (ObjectGraph computes it; StorageAnalyzer uses the graph directly).
 // Reflogs, transactions and caches keep nothing alive.
 

@@ -1,5 +1,5 @@
 #pragma once
-// Rollback-only crash recovery on open (FORMAT.md §6.4, §6.5): roll back a hot SQLite
+// Rollback-only crash recovery on open (docs/format.md §6.4, §6.5): roll back a hot SQLite
 // journal and forget transactions that never committed, under the exclusive lock.
 
 namespace hubvault {

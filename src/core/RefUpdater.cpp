@@ -43,7 +43,7 @@ CommitInfo RefUpdater::describeCommit(RepoSession &session, const QString &commi
 
 void RefUpdater::createBranch(const QString &branchIn, const QString &revision, bool existOk)
 {
-    // The original stores a name like "refs/heads/x" literally (FORMAT.md §8.1 QUIRK).
+    // The original stores a name like "refs/heads/x" literally (docs/format.md §8.1 QUIRK).
     const QString branch = RepoPath::normalizeRefName(branchIn);
     if (m_session.ref(kBranch, branch)) {
         if (existOk)

@@ -1,5 +1,5 @@
 #pragma once
-// Ref-only writes (FORMAT.md §8.4): create/delete branch and tag, reset a branch. Each is
+// Ref-only writes (docs/format.md §8.4): create/delete branch and tag, reset a branch. Each is
 // one transaction that moves a row of `refs` and appends its reflog row.
 
 #include <hubvault/Models.h>

@@ -101,7 +101,7 @@ void RepoSession::openForWriting()
 {
     m_store = m_context.connections(MetadataStore::Mode::ReadWrite).acquire(m_context.env->fileKey(m_context.databasePath()));
     m_store->beginWrite();
-    // Rollback-only recovery before every write (FORMAT.md §6.4): whatever an earlier
+    // Rollback-only recovery before every write (docs/format.md §6.4): whatever an earlier
     // crash staged was never committed, so it is simply forgotten.
     const QString txn = m_context.path(QStringLiteral("txn"));
     for (const DirEntry &entry : m_context.env->listDirectory(txn)) {
@@ -126,7 +126,7 @@ void RepoSession::openForReading()
 {
     // Another process may have crashed since this repository was last read: a hot journal
     // makes read-only connections fail, and leftover txn_log rows must be rolled back
-    // before anything is read (FORMAT.md §6.4, §6.5). Rows can only have appeared if the
+    // before anything is read (docs/format.md §6.4, §6.5). Rows can only have appeared if the
     // database changed, so they are looked for only then.
     SharedReadState &state = m_context.readState();
     for (int attempt = 0;; ++attempt) {

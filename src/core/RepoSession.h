@@ -1,5 +1,5 @@
 #pragma once
-// One public operation's hold on a repository (FORMAT.md §2.1, §7): the flock on
+// One public operation's hold on a repository (docs/format.md §2.1, §7): the flock on
 // locks/repo.lock (shared to read, exclusive to write), then a pooled SQLite connection
 // inside one transaction (deferred read-only, or BEGIN IMMEDIATE read-write), ended in
 // reverse order. A write session that is not committed rolls back. A read session opens
@@ -87,7 +87,7 @@ public:
     template <typename T>
     void prefetch(const QStringList &objectIds);
 
-    /** Stored git OIDs, recomputed when an old payload lacks them (FORMAT.md §3.6). */
+    /** Stored git OIDs, recomputed when an old payload lacks them (docs/format.md §3.6). */
     QString commitGitOid(const QString &commitId);
     QString treeGitOid(const QString &treeId);
 

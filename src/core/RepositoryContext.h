@@ -30,7 +30,7 @@ public:
     QString path(const QString &relative) const { return root + QLatin1Char('/') + relative; }
     QString databasePath() const { return path(QStringLiteral("metadata.sqlite3")); }
     QString lockPath() const { return path(QStringLiteral("locks/repo.lock")); }
-    /** objects/blobs/sha256/<d2>/<d62>.data for a blob object id (FORMAT.md §3.2). */
+    /** objects/blobs/sha256/<d2>/<d62>.data for a blob object id (docs/format.md §3.2). */
     QString blobDataPath(const QString &blobObjectId) const;
     QString packPath(const QString &packId) const
     {

@@ -1,5 +1,5 @@
 #pragma once
-// create_repo (FORMAT.md §1.4): an empty directory becomes a repository with the
+// create_repo (docs/format.md §1.4): an empty directory becomes a repository with the
 // skeleton, FORMAT marker, schema, settings and a default branch; the bootstrap commit
 // is written afterwards like any other commit.
 

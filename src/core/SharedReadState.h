@@ -2,7 +2,7 @@
 // What the readers of one open repository share between calls, and how they notice that
 // the database changed without asking SQLite (which costs about ten system calls per
 // transaction). Readers in this process share one descriptor on locks/repo.lock that
-// holds the shared flock while any of them is inside a call (FORMAT.md §7). Under that
+// holds the shared flock while any of them is inside a call (docs/format.md §7). Under that
 // lock no writer that follows the protocol can commit, so the database header's change
 // counter (offset 24, incremented by every commit in rollback-journal mode, ours or the
 // original's) is stable: while it is unchanged, refs, chunk rows and which commits exist,

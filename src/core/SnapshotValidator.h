@@ -1,5 +1,5 @@
 #pragma once
-// Structural rules every committed snapshot obeys (FORMAT.md §11.2): no path is also a
+// Structural rules every committed snapshot obeys (docs/format.md §11.2): no path is also a
 // directory of another, and no two names in one directory differ only by full Unicode
 // case folding (Python's str.casefold: "Straße" and "STRASSE" collide).
 

@@ -1,5 +1,5 @@
 #pragma once
-// Where a repository's bytes go (FORMAT.md §10.6): sizes of metadata, objects, packs,
+// Where a repository's bytes go (docs/format.md §10.6): sizes of metadata, objects, packs,
 // index, cache, transactions and quarantine; what is reachable, what only history keeps,
 // and what gc or cache pruning would free. Also feeds gc's dry-run estimates. Works on
 // the ObjectGraph of the whole repository (one scan per table).

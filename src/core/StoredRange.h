@@ -1,6 +1,6 @@
 #pragma once
 // One stretch of stored bytes with the SHA-256 they must have: a chunk inside a pack
-// (FORMAT.md §5.5, §5.7) or the whole .data file of a blob (§3.2). Opening checks what
+// (docs/format.md §5.5, §5.7) or the whole .data file of a blob (§3.2). Opening checks what
 // can be checked without hashing (the pack exists, starts with its magic, holds the
 // range). Reading either trusts a record of verified ranges, or hashes the bytes,
 // compares and records them. Ordinary reads consult the process-wide record, so each

@@ -28,7 +28,7 @@ Transaction::Transaction(RepoSession &session, const QString &revision, const QS
     env.makeDirectories(m_dir);
     // The staging directory and its meta.json are not made durable: recovery only ever
     // deletes staging directories (rollback-only, §6.4), so after a crash it makes no
-    // difference whether they survived. Three fsyncs fewer per write (docs/format.md).
+    // difference whether they survived. Three fsyncs fewer per write (docs/format-differences.md).
     QJsonObject meta{{QStringLiteral("created_at"), ObjectCodec::formatTimestamp(now)},
                      {QStringLiteral("expected_head"), expectedHead.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(expectedHead)},
                      {QStringLiteral("revision"), revision},

@@ -1,5 +1,5 @@
 #pragma once
-// One write's journey through the txn_log state machine (FORMAT.md §6): a private
+// One write's journey through the txn_log state machine (docs/format.md §6): a private
 // staging directory txn/<txid>/, durable staged files, publication by rename, object
 // rows, the ref move and its reflog row, then cleanup and the SQLite COMMIT that makes
 // it all visible at once. Anything before that COMMIT rolls back by itself.

@@ -1,5 +1,5 @@
 #pragma once
-// Builds the tree objects of a flat snapshot (FORMAT.md §3.4): one tree per directory,
+// Builds the tree objects of a flat snapshot (docs/format.md §3.4): one tree per directory,
 // entries in code-point order of their names, each with its Git tree OID.
 
 #include "ObjectModel.h"

@@ -1,5 +1,5 @@
 #pragma once
-// Edits the snapshot of a commit the way create_commit and merge describe it (FORMAT.md
+// Edits the snapshot of a commit the way create_commit and merge describe it (docs/format.md
 // §10.1, §10.2: a flat map from path to file object, then trees built from it), but loads
 // and rebuilds only the trees on the paths that change: a commit that touches one file
 // reads and writes the trees from the root down to that file, whatever the size of the

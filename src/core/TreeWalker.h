@@ -1,6 +1,6 @@
 #pragma once
 // Navigation of stored trees: path lookup, flat snapshots and listings in the
-// original's orders (FORMAT.md §3.4, §11.4).
+// original's orders (docs/format.md §3.4, §11.4).
 
 #include "ObjectModel.h"
 

@@ -6,7 +6,7 @@
 // hashing all of it. Keys hold the file's identity (device, inode, size, mtime, ctime),
 // so a file that is rewritten, replaced or renamed over (gc's new packs) never matches an
 // old record. Bounded: the oldest records are forgotten first (two generations).
-// docs/format.md ("Verify once") gives the argument and its limits.
+// docs/format-differences.md ("Verify once") gives the argument and its limits.
 
 #include "RandomAccessFile.h"
 

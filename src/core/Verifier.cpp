@@ -59,7 +59,7 @@ VerifyReport Verifier::run()
         verifyObjectIds(report);
         verifyChunkIndex(report);
         // Beyond the original: every reflog row (deleted refs included) still carries the
-        // checksum of its heads and message (FORMAT.md §8.3).
+        // checksum of its heads and message (docs/format.md §8.3).
         for (const auto &[kind, name] : m_session.store().reflogRefs()) {
             const QString ref = (kind == QLatin1String("tag") ? QStringLiteral("refs/tags/") : QStringLiteral("refs/heads/")) + name;
             const QList<ReflogRow> rows = m_session.store().reflog(kind, name);

@@ -1,5 +1,5 @@
 #pragma once
-// quick_verify and full_verify (FORMAT.md §10.5): reachable content of every ref, then,
+// quick_verify and full_verify (docs/format.md §10.5): reachable content of every ref, then,
 // for a full check, every stored object id and every chunk of the chunk index, plus
 // warnings about stale views and leftovers. Problems are reported, never repaired.
 

@@ -90,7 +90,7 @@ void ViewCache::materialize(const QString &fileId, const QString &target, bool d
         env.removeTree(target); // never write through a symlink someone placed there
     env.makeDirectories(QFileInfo(target).absolutePath());
     // Temp name + rename, so a reader never sees a half-written view. Managed cache views
-    // are disposable and skip fsync, as in the original (FORMAT.md §6.5, §9); copies into
+    // are disposable and skip fsync, as in the original (docs/format.md §6.5, §9); copies into
     // a caller's local_dir are durable.
     const QString temp = target + QStringLiteral(".tmp.") + env.randomHex(8);
     try {

@@ -1,5 +1,5 @@
 #pragma once
-// Detached views (FORMAT.md §9): hf_hub_download file views and snapshot_download
+// Detached views (docs/format.md §9): hf_hub_download file views and snapshot_download
 // directories, under cache/ (managed, disposable) or in a caller's local_dir. A view is a
 // private copy: editing or deleting it never changes the repository, and the next call
 // notices (size + nanosecond mtime) and rebuilds it. The cache layout and metadata match

@@ -444,7 +444,7 @@ void runLarge(UnitContext &ctx)
         removePath(base + QStringLiteral("/cp.bin"));
         return b;
     };
-    // Copies into a caller's local_dir are durable (FORMAT.md §9.1, as in the original):
+    // Copies into a caller's local_dir are durable (docs/format.md §9.1, as in the original):
     // their baseline is write+fsync, and a repeated call hashes the existing copy once.
     auto writeFsyncBaseline = [&] {
         const double b = Baseline::writeFsync(data, base + QStringLiteral("/copy.bin"));

@@ -88,7 +88,7 @@ inline CliResult runCliWithFileLimit(qint64 kib, const QStringList &args, const 
 
 inline QByteArray sha256Of(const QByteArray &data) { return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex(); }
 
-/** The repository's truth (FORMAT.md §1.1): everything but disposable views, locks, txn. */
+/** The repository's truth (docs/format.md §1.1): everything but disposable views, locks, txn. */
 inline QMap<QString, QByteArray> truthDigest(const QString &repo)
 {
     QMap<QString, QByteArray> digest = treeDigest(repo);

@@ -51,7 +51,7 @@ public:
         return m_now;
     }
     QDateTime now() const { return m_now; }
-    /** TS of FORMAT.md: YYYY-MM-DDTHH:MM:SSZ. */
+    /** TS of docs/format.md: YYYY-MM-DDTHH:MM:SSZ. */
     QString ts() const { return m_now.toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'")); }
 
 private:
@@ -195,7 +195,7 @@ inline QString gitBlobOid(const QByteArray &data)
     return QString::fromLatin1(QCryptographicHash::hash(header + data, QCryptographicHash::Sha1).toHex());
 }
 
-/** CJSON string (FORMAT.md §2.5), written here independently of the core's serializer. */
+/** CJSON string (docs/format.md §2.5), written here independently of the core's serializer. */
 inline QByteArray cjsonString(const QString &text)
 {
     QByteArray out = "\"";
@@ -219,7 +219,7 @@ inline QByteArray cjsonString(const QString &text)
     return out + '"';
 }
 
-/** sha256:hex(SHA256(CJSON([old, new, message]))) with "" = null (FORMAT.md §8.3). */
+/** sha256:hex(SHA256(CJSON([old, new, message]))) with "" = null (docs/format.md §8.3). */
 inline QString reflogChecksum(const QString &oldHead, const QString &newHead, const QString &message)
 {
     auto item = [](const QString &s) { return s.isEmpty() ? QByteArray("null") : cjsonString(s); };

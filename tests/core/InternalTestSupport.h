@@ -3,7 +3,7 @@
 // tst_snapshot_validator, tst_pack_writer, tst_background_hasher, tst_metadata_store,
 // tst_reachability_storage, tst_internal_parts): an open RepositoryContext for a repository
 // directory (what Repository::open builds), the fixture manifests, the whole-blob ids of
-// FORMAT.md §3.2/§3.3 computed independently of the core, and raw SQL reads.
+// docs/format.md §3.2/§3.3 computed independently of the core, and raw SQL reads.
 
 #include "SqlTestSupport.h"
 #include "TestSupport.h"

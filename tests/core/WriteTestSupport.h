@@ -1,7 +1,7 @@
 #pragma once
 // Helpers shared by the write-path suites (tst_fastcdc, tst_commit_write,
 // tst_write_safety, tst_crash_recovery and its helper process): the PRNG test data of
-// FORMAT.md §3.7/§5.3, read-only SQL access to a repository's metadata.sqlite3, and a
+// docs/format.md §3.7/§5.3, read-only SQL access to a repository's metadata.sqlite3, and a
 // digest of a repository's truth for "nothing changed" checks.
 
 #include "SqlTestSupport.h"
@@ -28,7 +28,7 @@
 
 namespace hubvault::test {
 
-/** PRNG(n) of FORMAT.md §3.7 E5: concat SHA256("hubvault" || uint64_be(i)), cut to n bytes. */
+/** PRNG(n) of docs/format.md §3.7 E5: concat SHA256("hubvault" || uint64_be(i)), cut to n bytes. */
 inline QByteArray prng(qint64 n, const QByteArray &seed = QByteArrayLiteral("hubvault"))
 {
     QByteArray out;
@@ -43,7 +43,7 @@ inline QByteArray prng(qint64 n, const QByteArray &seed = QByteArrayLiteral("hub
     return out;
 }
 
-/** (offset, length) of every FastCDC chunk of `data` (FORMAT.md §5.3). */
+/** (offset, length) of every FastCDC chunk of `data` (docs/format.md §5.3). */
 inline QList<QPair<qint64, qint64>> cdcChunks(const QByteArray &data)
 {
     QList<QPair<qint64, qint64>> out;

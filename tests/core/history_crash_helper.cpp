@@ -12,7 +12,7 @@
 // same commits; the parent computes the "new" state from one undisturbed run. "spill"
 // does not use the core: it opens metadata.sqlite3 itself, writes inside a transaction
 // with a tiny page cache until SQLite spills pages into the database file, and dies,
-// leaving a hot rollback journal (FORMAT.md §6.5).
+// leaving a hot rollback journal (docs/format.md §6.5).
 //
 // Exit codes: 0 done ("DONE <microseconds>"), 9 died at the fault point, 3 the operation
 // failed (HubVaultError on stderr), 2 usage.

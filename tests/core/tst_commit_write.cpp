@@ -1,4 +1,4 @@
-// create_commit and its wrappers on fresh repositories (FORMAT.md §3.5, §5, §10.1,
+// create_commit and its wrappers on fresh repositories (docs/format.md §3.5, §5, §10.1,
 // API.md §1): every operation kind and source, the default messages, the
 // title/description/message split, content deduplication (whole blobs and chunks), chunk
 // reuse after a small edit, and the large-file threshold boundary. Every write is
@@ -145,7 +145,7 @@ private Q_SLOTS:
 
 void TestCommitWrite::freshRepositoryMatchesWorkedExamples()
 {
-    // E3/E4 of FORMAT.md §3.7 reproduced by the writer itself with a frozen clock.
+    // E3/E4 of docs/format.md §3.7 reproduced by the writer itself with a frozen clock.
     QTemporaryDir tmp;
     const QString root = tmp.filePath(QStringLiteral("repo"));
     auto env = std::make_shared<FrozenClockEnv>(QDateTime(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC));

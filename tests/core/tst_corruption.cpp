@@ -1,4 +1,4 @@
-// Damage to the truth of a repository (FORMAT.md §5.2, §5.7, §10.5) must be reported by
+// Damage to the truth of a repository (docs/format.md §5.2, §5.7, §10.5) must be reported by
 // verification and must turn reads into IntegrityError — never into wrong bytes. Every
 // case damages a copy of a hubvault 0.0.2 fixture in one precise way.
 

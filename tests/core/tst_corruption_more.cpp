@@ -1,4 +1,4 @@
-// More damage to a repository's truth that verification must report (FORMAT.md §10.5),
+// More damage to a repository's truth that verification must report (docs/format.md §10.5),
 // beyond tst_corruption: dangling refs and parents, reflog rows whose checksum no longer
 // matches (§8.3), tree entries naming missing objects, chunk_visible rows naming missing
 // packs, truncated .data files. Full verify reports all of them; quick verify exactly
@@ -218,7 +218,7 @@ private Q_SLOTS:
         const VerifyReport fullReport = r->fullVerify();
         QVERIFY(!fullReport.ok);
         QCOMPARE(fullReport.errors, QStringList{QStringLiteral("reflog %1 seq %2: checksum mismatch").arg(full, seq)});
-        // Quick verify covers reachable content only (FORMAT.md §10.5), not the reflog.
+        // Quick verify covers reachable content only (docs/format.md §10.5), not the reflog.
         QVERIFY2(r->quickVerify().ok, qPrintable(joined(r->quickVerify())));
         // Refs, content and the listing itself are unaffected.
         QVERIFY(!r->readBytes(QStringLiteral("shared.txt")).isEmpty());
@@ -376,7 +376,7 @@ private Q_SLOTS:
             QCOMPARE(r->readBytes(QStringLiteral("model.bin")), ht::detBytes(QStringLiteral("model"), 2500));
         }
         QCOMPARE(r->readBytes(QStringLiteral("notes.txt")), kNotes);
-        // gc verifies fully first, so even damage to garbage blocks it (FORMAT.md §10.4 step 1).
+        // gc verifies fully first, so even damage to garbage blocks it (docs/format.md §10.4 step 1).
         expectGcRefused(r);
     }
 
@@ -411,7 +411,7 @@ private Q_SLOTS:
         const VerifyReport quick = r->quickVerify();
         if (where == QLatin1String("garbage")) {
             // Nothing reachable is damaged: neither verify looks at unreachable blob bytes
-            // (FORMAT.md §10.5), and gc simply drops the damaged garbage.
+            // (docs/format.md §10.5), and gc simply drops the damaged garbage.
             QVERIFY2(full.ok, qPrintable(joined(full)));
             QVERIFY(quick.ok);
             r.clock.tick();

@@ -1,4 +1,4 @@
-// Crash safety and cross-process locking with real processes (FORMAT.md §6, §7).
+// Crash safety and cross-process locking with real processes (docs/format.md §6, §7).
 // hubvault-crash-helper makes a commit and dies with _exit(9) at a chosen fault point (no
 // destructors, no rollback: the same as SIGKILL). For every fault point of a commit the
 // repository must then open, fully verify, show the branch at its old commit (every

@@ -1,4 +1,4 @@
-// FastCDC as hubvault 0.0.2 cuts (FORMAT.md §5.3): every published test vector, chunk by
+// FastCDC as hubvault 0.0.2 cuts (docs/format.md §5.3): every published test vector, chunk by
 // chunk, with the chunk and whole-file SHA-256s; then the E5 worked example of §3.7 end
 // to end through the write path (file payload, pointer, pack layout and chunk index).
 

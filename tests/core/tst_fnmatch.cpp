@@ -1,5 +1,5 @@
 // Allow/ignore patterns must select exactly the paths hubvault 0.0.2 selects
-// with Python's fnmatch (FORMAT.md 9.2). Expected values in the table were
+// with Python's fnmatch (docs/format.md 9.2). Expected values in the table were
 // produced once with CPython 3.11's fnmatch.fnmatchcase and are kept as
 // literals, so the suite needs no Python.
 
@@ -224,7 +224,7 @@ void TestFnMatch::matchAnyNeedsOneMatchingPattern()
     QVERIFY(!FnMatch::matchAny(QStringLiteral("src/main.py"), patterns));
 }
 
-// The QUIRK in FORMAT.md 9.2: an explicit empty allow list selects nothing.
+// The QUIRK in docs/format.md 9.2: an explicit empty allow list selects nothing.
 void TestFnMatch::matchAnyOfNoPatternsIsFalse()
 {
     QVERIFY(!FnMatch::matchAny(QStringLiteral("anything"), {}));

@@ -1,4 +1,4 @@
-// Crash safety of history and maintenance writes with real processes (FORMAT.md §6):
+// Crash safety of history and maintenance writes with real processes (docs/format.md §6):
 // a helper performs commit, merge (a true merge commit), reset, squash (with gc) or gc
 // on a small prepared repository and dies — at every fault point it passes, and at
 // random instants (SIGKILL from here). After each death the repository must open, fully

@@ -1,6 +1,6 @@
 // The write-path and maintenance parts of the core, used directly through a RepoSession
 // rather than through Repository: RepositoryInit (initialize / load / ensureLayout),
-// CommitWriter (CommitText::compose, buildCommit and createCommit reproducing FORMAT.md
+// CommitWriter (CommitText::compose, buildCommit and createCommit reproducing docs/format.md
 // §3.7 E4, buildTrees), RefUpdater, MergeEngine (merge base on a generated criss-cross
 // history, a dry-run merge, unrelated histories), HistorySquasher and GarbageCollector,
 // FolderUpload::operations (allow / ignore patterns, symlinks skipped), FileStream (seek

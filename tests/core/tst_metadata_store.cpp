@@ -1,4 +1,4 @@
-// MetadataStore (FORMAT.md §2), used directly.
+// MetadataStore (docs/format.md §2), used directly.
 // Read-only, on a copy of fixture c-branches-merges (and b-chunked-large for chunks): the
 // table list, schema version, repo_meta, refs, reflog order and limits, payloads, object
 // ids, chunk rows and txn_log count, all compared with the manifests' SQLite dumps; a

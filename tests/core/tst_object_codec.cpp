@@ -1,4 +1,4 @@
-// Identifiers and canonical JSON against the worked examples of FORMAT.md (§2.5, §3.7,
+// Identifiers and canonical JSON against the worked examples of docs/format.md (§2.5, §3.7,
 // §8.3, §9.1, §9.2) and against every object stored in the hubvault 0.0.2 fixtures.
 
 #include <hubvault/Errors.h>
@@ -121,7 +121,7 @@ QJsonObject commitPayload(const QString &createdAt, const QString &message, cons
     return o;
 }
 
-/** PRNG(n) of FORMAT.md §3.7 E5: concat of SHA256("hubvault" || u64be(i)), truncated. */
+/** PRNG(n) of docs/format.md §3.7 E5: concat of SHA256("hubvault" || u64be(i)), truncated. */
 QByteArray prng(qint64 n)
 {
     QByteArray out;

@@ -1,4 +1,4 @@
-// PackWriter (FORMAT.md §5.5), used directly, and the pack readers of ContentReader:
+// PackWriter (docs/format.md §5.5), used directly, and the pack readers of ContentReader:
 // the 17-byte magic, absolute offsets of appended chunks, early writeback of large
 // packs, finish() fsyncing and closing the file, refusing to overwrite an existing file;
 // reading back raw pack ranges / readChunk, including the bounds check (before the

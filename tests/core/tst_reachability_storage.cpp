@@ -1,4 +1,4 @@
-// Reachability and StorageAnalyzer (FORMAT.md §10.4, §10.6), used directly through a
+// Reachability and StorageAnalyzer (docs/format.md §10.4, §10.6), used directly through a
 // RepoSession on fixture copies. Live (refs + all parents) and tip (ref targets only)
 // sets are compared with an independent walk over the manifest's SQLite dump; the
 // unreachable bytes per object type and the whole overview with the manifest's
@@ -397,7 +397,7 @@ void TstReachabilityStorage::measureFilesAndSymlinks()
     // ... but §10.6 counts "regular files and symlinks", so the link itself should count
     // like the other links. measure() lists only QDir::Files, which leaves symlinks to
     // folders out.
-    QEXPECT_FAIL("", "measure() skips symlinks to directories (FORMAT.md §10.6 counts every symlink)", Continue);
+    QEXPECT_FAIL("", "measure() skips symlinks to directories (docs/format.md §10.6 counts every symlink)", Continue);
     QCOMPARE(withDirLink, qMakePair(withFileLinks + dirTarget.size(), qint64(7)));
 }
 

@@ -1,4 +1,4 @@
-// Branches, tags, their reflog (FORMAT.md §8) and merge (§10.2): name validation and
+// Branches, tags, their reflog (docs/format.md §8) and merge (§10.2): name validation and
 // normalization, exist_ok, refused deletions, reflog rows and messages exactly as
 // §8.4 lists them (incl. the fast-forward QUIRK), reflog dedupe and limits, every merge
 // outcome and conflict kind, merge-base selection on criss-cross histories (computed
@@ -64,7 +64,7 @@ QString outcome(const MergeResult &r, bool withHeadAfter)
         + QLatin1Char('\n') + conflictTexts(r.conflicts).join(QLatin1Char('\n'));
 }
 
-/** Merge base by FORMAT.md §10.2, from the stored parents only: min (sum, max, id). */
+/** Merge base by docs/format.md §10.2, from the stored parents only: min (sum, max, id). */
 using BaseKey = std::tuple<int, int, QString>;
 QList<BaseKey> rankedCommonAncestors(const QHash<QString, ht::StoredCommit> &commits, const QString &a, const QString &b)
 {
@@ -172,7 +172,7 @@ private Q_SLOTS:
 
     void independentChecksumMatchesSpecExamples()
     {
-        // FORMAT.md §8.3 examples, to trust the helper used below.
+        // docs/format.md §8.3 examples, to trust the helper used below.
         QCOMPARE(ht::reflogChecksum(QString(), QStringLiteral("sha256:4d005e5a6770a15ab0c9a65bf21411cad8719bc4bf2a2d5297f69566276a88ef"),
                                     QStringLiteral("Initial commit")),
                  QStringLiteral("sha256:823eb6bb15c52180446b96a3e08fee4075d5d7e6ba814eea732ff5db44a71571"));
@@ -610,7 +610,7 @@ private Q_SLOTS:
         QCOMPARE(detail.changes.first().path, QStringLiteral("dir/b.txt"));
         QCOMPARE(detail.changes.first().changeType, ChangeKind::Added);
 
-        // Listing order: depth-first, first parent first (FORMAT.md §11.4).
+        // Listing order: depth-first, first parent first (docs/format.md §11.4).
         QStringList order;
         for (const GitCommitInfo &c : r->listRepoCommits())
             order.append(c.commitId);

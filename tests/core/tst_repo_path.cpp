@@ -1,4 +1,4 @@
-// Repository path and ref name rules (FORMAT.md §11.1, §8.1).
+// Repository path and ref name rules (docs/format.md §11.1, §8.1).
 
 #include <hubvault/Errors.h>
 #include <hubvault/RepoPath.h>

@@ -1,4 +1,4 @@
-// Opening repositories written by hubvault 0.0.2 (FORMAT.md §1.3, §2): every fixture
+// Opening repositories written by hubvault 0.0.2 (docs/format.md §1.3, §2): every fixture
 // opens and reads back what its manifest records, damaged or foreign directories are
 // refused with the right error, and reading never changes a byte on disk.
 
@@ -189,7 +189,7 @@ private Q_SLOTS:
         QVERIFY(!path.isEmpty());
         const QJsonObject man = fixtureManifest(fixture);
 
-        // First with the full skeleton the original creates (FORMAT.md §1.2).
+        // First with the full skeleton the original creates (docs/format.md §1.2).
         const QJsonArray emptyDirs = man.value(QStringLiteral("disk_listing")).toObject().value(QStringLiteral("empty_dirs")).toArray();
         QVERIFY(!emptyDirs.isEmpty());
         for (const QJsonValue &d : emptyDirs)

@@ -1,4 +1,4 @@
-// SnapshotValidator (FORMAT.md §11.2), used directly: file/directory conflicts (a path
+// SnapshotValidator (docs/format.md §11.2), used directly: file/directory conflicts (a path
 // that is a proper '/'-prefix of another), case-fold conflicts between leaf names of one
 // exact parent directory with full Unicode case folding (Straße/STRASSE, ﬃ/ffi), the
 // QUIRK that directory names are never compared, the order in which conflicts are

@@ -1,4 +1,4 @@
-// squash_history (FORMAT.md §10.3), gc (§10.4) and the storage overview (§10.6): what a
+// squash_history (docs/format.md §10.3), gc (§10.4) and the storage overview (§10.6): what a
 // squash rewrites and keeps, what it refuses, which refs block it; gc dry runs that
 // change nothing and estimate what the real run reclaims; gc never losing anything a
 // branch or tag reaches (fixtures, scripted and generated histories, gc after every
@@ -582,7 +582,7 @@ private Q_SLOTS:
 
         const GcReport real = r->gc(false, true);
         QVERIFY(!real.dryRun);
-        // Figures FORMAT.md §10.4 computes the same way for both runs.
+        // Figures docs/format.md §10.4 computes the same way for both runs.
         QCOMPARE(real.checkedRefs, dry.checkedRefs);
         QCOMPARE(real.reclaimedObjectSize, dry.reclaimedObjectSize);
         QCOMPARE(real.reclaimedCacheSize, dry.reclaimedCacheSize);

@@ -1,5 +1,5 @@
 // TreeBuilder and TreeWalker, used directly.
-// TreeBuilder: the tree payloads, object ids and Git tree OIDs of FORMAT.md §3.7 E3 byte
+// TreeBuilder: the tree payloads, object ids and Git tree OIDs of docs/format.md §3.7 E3 byte
 // for byte (including the ordering trap: payload order is code-point order of names
 // regardless of entry type, Git order appends '/' to tree names), the FileFacts callback,
 // and names outside the BMP (checked against an independent oracle and `git write-tree`).

@@ -1,4 +1,4 @@
-// Detached views (FORMAT.md §9): hf_hub_download file views and snapshot_download
+// Detached views (docs/format.md §9): hf_hub_download file views and snapshot_download
 // directories, managed under cache/ or written to a caller's local_dir. Views are private
 // copies that repair themselves, never touch the repository's truth, and never write
 // outside their target — not through hostile paths and not through planted symlinks.

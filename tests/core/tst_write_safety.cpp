@@ -1,4 +1,4 @@
-// Writes under hostile conditions (FORMAT.md §6, §10.1, §11): illegal paths, stale
+// Writes under hostile conditions (docs/format.md §6, §10.1, §11): illegal paths, stale
 // parent commits, inputs that change while they are read, a full disk, and cancellation.
 // Each failure must raise a clear error and leave the repository exactly as it was: the
 // truth (FORMAT, metadata.sqlite3, objects/, chunks/) byte-identical, refs and reflog

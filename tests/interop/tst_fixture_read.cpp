@@ -261,7 +261,7 @@ private Q_SLOTS:
         QVERIFY(!reflogs.isEmpty());
         for (auto it = reflogs.begin(); it != reflogs.end(); ++it) {
             if (it.value().isObject()) {
-                // The original fails here (FORMAT.md §8.4 QUIRK: gc removed commits the
+                // The original fails here (docs/format.md §8.4 QUIRK: gc removed commits the
                 // reflog still names); we list the rows, with unresolvable heads empty.
                 QVERIFY(it.value().toObject().value(QLatin1String("error")).toString().startsWith(QLatin1String("IntegrityError")));
                 checkReflogAgainstTable(repo, manifest, it.key());

@@ -1,7 +1,7 @@
 #pragma once
 // Shell-style path patterns with the exact semantics of Python 3.11's
 // fnmatch.fnmatchcase, which hubvault 0.0.2 uses for allow/ignore patterns
-// (FORMAT.md 9.2; fnmatch.fnmatch is fnmatchcase on POSIX).
+// (docs/format.md 9.2; fnmatch.fnmatch is fnmatchcase on POSIX).
 //
 //   *       any run of characters, '/' and newlines included
 //   ?       exactly one character (one Unicode code point, not one UTF-16 unit)

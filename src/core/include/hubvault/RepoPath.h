@@ -1,5 +1,5 @@
 #pragma once
-// Validation and normalization of repository paths and ref names (FORMAT.md §11.1, §8.1).
+// Validation and normalization of repository paths and ref names (docs/format.md §11.1, §8.1).
 // Everything a caller passes as a path inside the repository goes through here before it
 // reaches storage, so `..`, absolute paths and reserved names never touch the disk.
 
