@@ -4,15 +4,16 @@
 #include <hubvault/Errors.h>
 #include "CommitWriter.h"
 #include "History.h"
+#include "ObjectGraph.h"
 #include "RefUpdater.h"
 #include "RepoSession.h"
 #include "RepositoryContext.h"
-#include "SnapshotValidator.h"
 #include "Transaction.h"
 #include "TreeEditor.h"
 #include "TreeWalker.h"
 
 #include <QJsonObject>
+#include <QSet>
 #include <QRegularExpression>
 #include <map>
 #include <tuple>
@@ -21,10 +22,6 @@ namespace hubvault {
 
 namespace {
 
-using Snapshot = SnapshotMap;
-/** What makes two file objects "the same file" for a merge: content, size, git id. */
-using Identity = std::tuple<QString, qint64, QString>;
-
 QString targetBranch(const QString &target, const QString &defaultBranch)
 {
     static const QRegularExpression hex40(QStringLiteral("^[0-9a-f]{40}$"));
@@ -32,53 +29,6 @@ QString targetBranch(const QString &target, const QString &defaultBranch)
     if (name.startsWith(QLatin1String("sha256:")) || name.startsWith(QLatin1String("refs/tags/")) || hex40.match(name).hasMatch())
         throw HubVaultValidationError(QStringLiteral("merge target must be a branch, not %1").arg(name));
     return name.startsWith(QLatin1String("refs/heads/")) ? name.mid(11) : name;
-}
-
-QString joinPath(const QString &prefix, const QString &name)
-{
-    return prefix.isEmpty() ? name : prefix + QLatin1Char('/') + name;
-}
-
-MergeConflict contentConflict(const QString &path, const std::optional<QString> &baseOid,
-                              const std::optional<QString> &targetOid, const std::optional<QString> &sourceOid)
-{
-    MergeConflict c;
-    c.path = path;
-    if (!baseOid) {
-        c.conflictType = QStringLiteral("add/add");
-        c.message = QStringLiteral("Both sides added %1 differently.").arg(path);
-    } else if (!targetOid || !sourceOid) {
-        c.conflictType = QStringLiteral("delete/modify");
-        c.message = QStringLiteral("One side deleted %1 while the other changed it.").arg(path);
-    } else {
-        c.conflictType = QStringLiteral("modify/modify");
-        c.message = QStringLiteral("Both sides changed %1 differently.").arg(path);
-    }
-    c.baseOid = baseOid;
-    c.targetOid = targetOid;
-    c.sourceOid = sourceOid;
-    return c;
-}
-
-QList<MergeConflict> structuralConflicts(const QStringList &paths)
-{
-    QList<MergeConflict> out;
-    for (const PathConflict &pc : SnapshotValidator::findConflicts(paths)) {
-        MergeConflict c;
-        c.path = pc.path;
-        c.conflictType = pc.kind;
-        c.relatedPath = pc.relatedPath;
-        c.message = pc.kind == QLatin1String("case-fold") ? QStringLiteral("case-insensitive path conflict")
-                                                         : QStringLiteral("file and directory paths conflict");
-        out.append(c);
-    }
-    return out;
-}
-
-void sortByUtf8Path(QList<MergeConflict> &conflicts)
-{
-    std::stable_sort(conflicts.begin(), conflicts.end(),
-                     [](const MergeConflict &a, const MergeConflict &b) { return a.path.toUtf8() < b.path.toUtf8(); });
 }
 
 } // namespace
@@ -126,104 +76,65 @@ QString MergeEngine::mergeBase(const QString &a, const QString &b)
     return best;
 }
 
-/**
- * The three-way merge over trees. A folder that is the same on both sides, or unchanged
- * on the source side, needs no look inside (the target's version is the result); only
- * folders that differ on both sides are opened. The result is the target's tree with
- * the changes the source brings, which TreeEditor rebuilds. A name that is a file on one
- * side and a folder on another is left to the whole-snapshot merge (`needsSnapshots`),
- * as is any structural conflict, so that what is reported matches it exactly.
- */
-class MergeEngine::TreeMerge {
-public:
-    TreeMerge(RepoSession &session, TreeEditor &result) : m_session(session), m_result(result) {}
-
-    QList<MergeConflict> conflicts;
-    bool needsSnapshots = false;
-
-    void folder(const QString &prefix, const QString &base, const QString &target, const QString &source)
-    {
-        if (needsSnapshots || target == source || base == source)
-            return;
-        std::map<QString, std::tuple<const TreeEntry *, const TreeEntry *, const TreeEntry *>> names;
-        auto collect = [&](const QString &treeId, int side) {
-            if (treeId.isEmpty())
-                return;
-            for (const TreeEntry &e : m_session.tree(treeId).entries) {
-                auto &slot = names[e.name];
-                (side == 0 ? std::get<0>(slot) : side == 1 ? std::get<1>(slot) : std::get<2>(slot)) = &e;
+bool MergeEngine::isAncestor(const QString &ancestor, const QString &descendant)
+{
+    // Reachability over all parents, as the original defines it, on the compact commit
+    // graph: a walk of the whole history costs integers, not parsed commits.
+    if (ancestor == descendant)
+        return true;
+    if (!m_graph)
+        m_graph = m_session.commitGraph();
+    const int goal = m_graph->find(ObjectType::Commit, ancestor);
+    const int start = m_graph->find(ObjectType::Commit, descendant);
+    if (goal < 0 || start < 0)
+        return false;
+    std::vector<bool> seen(size_t(m_graph->count(ObjectType::Commit)));
+    std::vector<int> frontier{start};
+    seen[size_t(start)] = true;
+    while (!frontier.empty()) {
+        const int commit = frontier.back();
+        frontier.pop_back();
+        for (const int parent : m_graph->parents(commit)) {
+            if (parent == goal)
+                return true;
+            if (!seen[size_t(parent)]) {
+                seen[size_t(parent)] = true;
+                frontier.push_back(parent);
             }
-        };
-        collect(base, 0);
-        collect(target, 1);
-        collect(source, 2);
-        for (const auto &[name, sides] : names) {
-            const auto [b, t, s] = sides;
-            const QString path = joinPath(prefix, name);
-            const bool anyTree = (b && b->isTree()) || (t && t->isTree()) || (s && s->isTree());
-            const bool anyFile = (b && !b->isTree()) || (t && !t->isTree()) || (s && !s->isTree());
-            if (anyTree && anyFile) {
-                needsSnapshots = true;
-                return;
-            }
-            auto id = [](const TreeEntry *e) { return e ? e->objectId : QString(); };
-            if (anyTree)
-                folder(path, id(b), id(t), id(s));
-            else
-                file(path, id(b), id(t), id(s));
         }
     }
+    return false;
+}
 
-private:
-    std::optional<Identity> identity(const QString &fileId)
-    {
-        if (fileId.isEmpty())
-            return std::nullopt;
-        const FilePayload &f = m_session.file(fileId);
-        return std::make_tuple(f.sha256, f.logicalSize, f.oid);
-    }
-    std::optional<QString> oid(const QString &fileId)
-    {
-        return fileId.isEmpty() ? std::nullopt : std::optional<QString>(m_session.file(fileId).oid);
-    }
+merge::Objects MergeEngine::objects()
+{
+    return {[this](const QString &treeId) -> const QList<TreeEntry> & { return m_session.tree(treeId).entries; },
+            [this](const QString &fileId) {
+                const FilePayload &f = m_session.file(fileId);
+                return merge::FileIdentity{f.sha256, f.logicalSize, f.oid};
+            }};
+}
 
-    void file(const QString &path, const QString &base, const QString &target, const QString &source)
-    {
-        // The rule of the original, per path: equal sides keep the target's file; a side
-        // equal to the base yields the other side; anything else conflicts.
-        if (target == source || base == source)
-            return;
-        const auto ib = identity(base), it = identity(target), is = identity(source);
-        if (it == is || (ib != it && ib == is))
-            return; // the target's file stays
-        if (ib == it) {
-            if (source.isEmpty())
-                m_result.removeFile(path);
-            else
-                m_result.setFile(path, source);
-            return;
-        }
-        conflicts.append(contentConflict(path, oid(base), oid(target), oid(source)));
-    }
-
-    RepoSession &m_session;
-    TreeEditor &m_result;
-};
+QString MergeEngine::treeOf(const QString &commit)
+{
+    return commit.isEmpty() ? QString() : m_session.commit(commit).treeId;
+}
 
 MergeEngine::TreeResult MergeEngine::mergeTrees(const QString &base, const QString &target, const QString &source)
 {
-    auto treeOf = [&](const QString &commit) { return commit.isEmpty() ? QString() : m_session.commit(commit).treeId; };
-    TreeEditor result(m_session, treeOf(target));
-    TreeMerge walk(m_session, result);
-    walk.folder(QString(), treeOf(base), treeOf(target), treeOf(source));
-    if (walk.needsSnapshots)
+    const merge::TreeEdits edits = merge::mergeTrees(objects(), treeOf(base), treeOf(target), treeOf(source));
+    if (edits.needsSnapshots)
         return mergeSnapshots(base, target, source);
     TreeResult out;
-    out.conflicts = walk.conflicts;
-    if (!out.conflicts.isEmpty()) {
-        sortByUtf8Path(out.conflicts);
+    out.conflicts = edits.conflicts;
+    if (!out.conflicts.isEmpty())
         return out;
-    }
+    // The target's tree with the source's changes; TreeEditor rebuilds only their paths.
+    TreeEditor result(m_session, treeOf(target));
+    for (const auto &[path, fileId] : edits.setFiles)
+        result.setFile(path, fileId);
+    for (const QString &path : edits.removedFiles)
+        result.removeFile(path);
     try {
         std::tie(out.treeId, out.treeGitOid) = result.build(CommitWriter::fileFacts(m_session, {}), out.trees);
     } catch (const ConflictError &) {
@@ -234,52 +145,13 @@ MergeEngine::TreeResult MergeEngine::mergeTrees(const QString &base, const QStri
 
 MergeEngine::TreeResult MergeEngine::mergeSnapshots(const QString &base, const QString &target, const QString &source)
 {
-    // The original's definition, path by path over the union of three flat snapshots.
     TreeWalker walker(m_session);
-    const Snapshot b = walker.snapshotOfCommit(base), t = walker.snapshotOfCommit(target),
-                   s = walker.snapshotOfCommit(source);
-    auto fileAt = [](const Snapshot &snap, const QString &path) {
-        const auto it = snap.find(path);
-        return it == snap.end() ? QString() : it->second;
-    };
-    auto identity = [&](const QString &fileId) -> std::optional<Identity> {
-        if (fileId.isEmpty())
-            return std::nullopt;
-        const FilePayload &f = m_session.file(fileId);
-        return std::make_tuple(f.sha256, f.logicalSize, f.oid);
-    };
-    auto oid = [&](const QString &fileId) {
-        return fileId.isEmpty() ? std::nullopt : std::optional<QString>(m_session.file(fileId).oid);
-    };
-    std::map<QByteArray, QString> ordered; // by UTF-8 bytes, as the original iterates
-    for (const Snapshot *snap : {&b, &t, &s})
-        for (const auto &entry : *snap)
-            ordered.emplace(entry.first.toUtf8(), entry.first);
+    const merge::SnapshotResult merged = merge::mergeSnapshots(
+        objects(), walker.snapshotOfCommit(base), walker.snapshotOfCommit(target), walker.snapshotOfCommit(source));
     TreeResult out;
-    Snapshot merged;
-    for (const auto &[key, path] : ordered) {
-        const QString fb = fileAt(b, path), ft = fileAt(t, path), fs = fileAt(s, path);
-        const auto ib = identity(fb), it = identity(ft), is = identity(fs);
-        QString take;
-        if (it == is || ib == it)
-            take = it == is ? ft : fs;
-        else if (ib == is)
-            take = ft;
-        else {
-            out.conflicts.append(contentConflict(path, oid(fb), oid(ft), oid(fs)));
-            continue;
-        }
-        if (!take.isEmpty())
-            merged[path] = take;
-    }
-    if (out.conflicts.isEmpty()) {
-        QStringList paths;
-        for (const auto &entry : merged)
-            paths.append(entry.first);
-        out.conflicts = structuralConflicts(paths);
-    }
+    out.conflicts = merged.conflicts;
     if (out.conflicts.isEmpty())
-        std::tie(out.treeId, out.treeGitOid) = CommitWriter::buildTrees(m_session, merged, {}, out.trees);
+        std::tie(out.treeId, out.treeGitOid) = CommitWriter::buildTrees(m_session, merged.merged, {}, out.trees);
     return out;
 }
 
@@ -351,11 +223,14 @@ MergeResult MergeEngine::merge(const QString &sourceRevision, const MergeOptions
         return finishWithoutCommit(MergeStatus::AlreadyUpToDate, QString(), targetHead);
     if (targetHead.isEmpty())
         return fastForward(QString());
+    // Ancestry decides these two. The merge base settles them when it is one of the
+    // heads; but where the other head also reaches an older common ancestor by a shorter
+    // path, the base is that one, and only a walk of the history tells.
     const QString base = mergeBase(targetHead, sourceHead);
-    if (targetHead == sourceHead || base == sourceHead)
-        return finishWithoutCommit(MergeStatus::AlreadyUpToDate, base, targetHead);
-    if (base == targetHead)
-        return fastForward(base);
+    if (base == sourceHead || (base != targetHead && isAncestor(sourceHead, targetHead)))
+        return finishWithoutCommit(MergeStatus::AlreadyUpToDate, sourceHead, targetHead);
+    if (base == targetHead || isAncestor(targetHead, sourceHead))
+        return fastForward(targetHead);
 
     const TreeResult merged = mergeTrees(base, targetHead, sourceHead);
     if (!merged.conflicts.isEmpty()) {

@@ -985,6 +985,42 @@ private Q_SLOTS:
         QVERIFY(r->fullVerify().ok);
     }
 
+    void ancestryDecidesBeforeTheMergeBase()
+    {
+        // X - S - S1 - S2 - S3 - S4 - T, and X - Q - T: S is an ancestor of T, but the
+        // merge base of T and S by distance is X (2 + 1 < 5 + 0). The original answers by
+        // ancestry: S into T is already up to date, T into S fast-forwards.
+        TestRepo r = newRepo();
+        r.commit({}, {{QStringLiteral("x.txt"), "x"}}, QStringLiteral("X"));
+        r.branch(QStringLiteral("side"));
+        const QString s = r.commit({}, {{QStringLiteral("s.txt"), "s"}}, QStringLiteral("S"));
+        r.branch(QStringLiteral("old"));
+        for (int i = 1; i <= 4; ++i)
+            r.commit({}, {{QStringLiteral("s%1.txt").arg(i), QByteArray::number(i)}}, QStringLiteral("S%1").arg(i));
+        r.commit(QStringLiteral("side"), {{QStringLiteral("q.txt"), "q"}}, QStringLiteral("Q"));
+        const MergeResult t = r.merge(QStringLiteral("side"), QStringLiteral("main"));
+        QCOMPARE(t.status, MergeStatus::Merged);
+        const QString head = t.headAfter.value_or(QString());
+        const QString before = r.state();
+
+        const MergeResult upToDate = r.merge(QStringLiteral("old"), QStringLiteral("main"));
+        QCOMPARE(upToDate.status, MergeStatus::AlreadyUpToDate);
+        QCOMPARE(upToDate.baseCommit.value_or(QString()), s);
+        QCOMPARE(upToDate.headAfter.value_or(QString()), head);
+        QVERIFY(!upToDate.createdCommit);
+        QCOMPARE(r.state(), before);
+
+        const MergeResult preview = r.preview(QStringLiteral("main"), QStringLiteral("old"));
+        const MergeResult ff = r.merge(QStringLiteral("main"), QStringLiteral("old"));
+        QCOMPARE(outcome(preview, false), outcome(ff, false));
+        QCOMPARE(ff.status, MergeStatus::FastForward);
+        QVERIFY(ff.fastForward);
+        QCOMPARE(ff.baseCommit.value_or(QString()), s);
+        QCOMPARE(ff.headAfter.value_or(QString()), head);
+        QCOMPARE(r.head(QStringLiteral("old")), head);
+        QVERIFY(r->fullVerify().ok);
+    }
+
     void mergeBaseOnFixture()
     {
         // Every pair of refs of the c-branches-merges fixture: the reported base follows the rule.
