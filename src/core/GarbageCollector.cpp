@@ -1,3 +1,4 @@
+// gc: plan, repack, sweep (see GarbageCollector.h).
 #include "GarbageCollector.h"
 
 #include <hubvault/Errors.h>
@@ -36,7 +37,24 @@ void emptyDirectory(const Env &env, const QString &dir)
 
 } // namespace
 
+GcReport GcPlan::dryRunReport() const
+{
+    GcReport out = report;
+    out.dryRun = true;
+    out.notes.append(QStringLiteral("dry-run: no files were modified"));
+    return out;
+}
+
 GcReport GarbageCollector::run(bool dryRun, bool pruneCache)
+{
+    const GcPlan planned = plan(pruneCache);
+    if (dryRun)
+        return planned.dryRunReport();
+    const QString newPack = repack(planned);
+    return sweep(planned, newPack);
+}
+
+GcPlan GarbageCollector::plan(bool pruneCache)
 {
     const RepositoryContext &context = m_session.context();
     const Env &env = *context.env;
@@ -47,26 +65,26 @@ GcReport GarbageCollector::run(bool dryRun, bool pruneCache)
                                     .arg(verify.errors.first()));
 
     StorageAnalyzer analyzer(m_session);
-    const QStringList liveChunks = analyzer.liveChunks();
-    GcReport report;
-    report.dryRun = dryRun;
+    GcPlan plan;
+    plan.pruneCache = pruneCache;
+    plan.liveChunks = analyzer.liveChunks();
+    GcReport &report = plan.report;
     report.checkedRefs = Reachability::refNames(m_session);
 
-    // What gc would remove; the same counting for dry and real runs (§10.4).
-    const QStringList packs = env.filesBelow(context.path(QStringLiteral("chunks/packs")));
-    QStringList indexFiles;
+    // What gc removes; the same counting for dry and real runs (§10.4).
+    plan.packs = env.filesBelow(context.path(QStringLiteral("chunks/packs")));
     for (const char *level : {"L0", "L1", "L2"})
-        indexFiles += env.filesBelow(context.path(QStringLiteral("chunks/index/") + QLatin1String(level)));
+        plan.indexFiles += env.filesBelow(context.path(QStringLiteral("chunks/index/") + QLatin1String(level)));
     const qint64 indexFileCount = env.filesBelow(context.path(QStringLiteral("chunks/index"))).size();
     const QStringList cacheFiles = env.filesBelow(context.path(QStringLiteral("cache")));
     const QStringList quarantineFiles = env.filesBelow(context.path(QStringLiteral("quarantine")));
-    const bool hasLiveChunks = !liveChunks.isEmpty();
+    const bool hasLiveChunks = !plan.liveChunks.isEmpty();
 
-    qint64 objectBytes = 0, removedFiles = 0;
-    QStringList deadData;
+    qint64 removedFiles = 0;
     for (ObjectType type : kTypes) {
         const QStringList dead = analyzer.unreachable(type);
-        objectBytes += analyzer.unreachableBytes(type);
+        plan.unreachable.append({type, dead});
+        report.reclaimedObjectSize += analyzer.unreachableBytes(type);
         if (type != ObjectType::Blob) {
             removedFiles += dead.size();
             continue;
@@ -74,45 +92,42 @@ GcReport GarbageCollector::run(bool dryRun, bool pruneCache)
         for (const QString &id : dead) {
             const QString data = context.blobDataPath(id);
             if (env.stat(data, true).exists) {
-                deadData.append(data);
+                plan.deadBlobData.append(data);
                 ++removedFiles;
             }
         }
     }
-    const qint64 cacheBytes = pruneCache ? sizeOf(env, cacheFiles) : 0;
-    const qint64 quarantineBytes = sizeOf(env, quarantineFiles);
-    removedFiles += (pruneCache ? cacheFiles.size() : 0) + quarantineFiles.size()
-        + qMax<qint64>(0, packs.size() - (hasLiveChunks ? 1 : 0))
+    report.reclaimedCacheSize = pruneCache ? sizeOf(env, cacheFiles) : 0;
+    report.reclaimedTemporarySize = sizeOf(env, quarantineFiles);
+    report.removedFileCount = removedFiles + (pruneCache ? cacheFiles.size() : 0) + quarantineFiles.size()
+        + qMax<qint64>(0, plan.packs.size() - (hasLiveChunks ? 1 : 0))
         + qMax<qint64>(0, indexFileCount - (hasLiveChunks ? 2 : 1));
-    report.removedFileCount = removedFiles;
-    report.reclaimedObjectSize = objectBytes;
-    report.reclaimedCacheSize = cacheBytes;
-    report.reclaimedTemporarySize = quarantineBytes;
+
     const StorageOverview overview = analyzer.overview();
     if (overview.historicalRetainedSize > 0)
         report.notes.append(QStringLiteral("Rollback history still retains about %1; use squash_history(...) to make that space reclaimable.")
                                 .arg(StorageAnalyzer::formatSize(overview.historicalRetainedSize)));
-    if (dryRun) {
-        const auto [packBytes, indexBytes] = analyzer.chunkPlan(liveChunks);
-        const qint64 packsNow = StorageAnalyzer::measure(context.path(QStringLiteral("chunks/packs"))).first;
-        const qint64 indexNow = StorageAnalyzer::measure(context.path(QStringLiteral("chunks/index"))).first;
-        report.reclaimedChunkSize = qMax<qint64>(0, packsNow - packBytes) + qMax<qint64>(0, indexNow - indexBytes);
-        report.reclaimedSize = overview.reclaimableGcSize + cacheBytes + quarantineBytes;
-        report.notes.append(QStringLiteral("dry-run: no files were modified"));
-        return report;
-    }
+    const auto [packBytes, indexBytes] = analyzer.chunkPlan(plan.liveChunks);
+    const qint64 packsNow = StorageAnalyzer::measure(context.path(QStringLiteral("chunks/packs"))).first;
+    const qint64 indexNow = StorageAnalyzer::measure(context.path(QStringLiteral("chunks/index"))).first;
+    report.reclaimedChunkSize = qMax<qint64>(0, packsNow - packBytes) + qMax<qint64>(0, indexNow - indexBytes);
+    report.reclaimedSize = overview.reclaimableGcSize + report.reclaimedCacheSize + report.reclaimedTemporarySize;
+    return plan;
+}
 
-    // Repack live chunks (sorted by id) into gc-<txid>.pack, verified as they are copied.
+QString GarbageCollector::repack(const GcPlan &plan)
+{
+    const RepositoryContext &context = m_session.context();
+    const Env &env = *context.env;
     Transaction txn(m_session, QStringLiteral("gc"), QString());
     QList<ChunkRow> rows;
     QString newPack;
-    if (hasLiveChunks) {
-        const QStringList &ids = liveChunks;
+    if (!plan.liveChunks.isEmpty()) {
         const QString packId = QStringLiteral("gc-") + txn.txid();
         const QString staged = txn.stagePath(QStringLiteral("chunks/packs/") + packId + QStringLiteral(".pack"));
         PackWriter writer(env, staged);
         qint64 done = 0;
-        for (const QString &id : ids) {
+        for (const QString &id : plan.liveChunks) {
             const auto row = m_session.chunk(id);
             if (!row)
                 throw IntegrityError(QStringLiteral("chunk missing from index: %1").arg(id));
@@ -121,7 +136,7 @@ GcReport GarbageCollector::run(bool dryRun, bool pruneCache)
             const QByteArray bytes = ContentReader::readChunk(env, location);
             rows.append(ChunkRow{id, packId, writer.append(bytes), row->storedSize, row->logicalSize,
                                  QStringLiteral("none"), row->checksum});
-            m_task.report(++done, ids.size(), QStringLiteral("repack"));
+            m_task.report(++done, plan.liveChunks.size(), QStringLiteral("repack"));
             m_task.checkCancelled();
         }
         writer.finish();
@@ -132,21 +147,27 @@ GcReport GarbageCollector::run(bool dryRun, bool pruneCache)
         txn.markStaged();
     }
     m_session.store().replaceChunks(rows);
-    for (ObjectType type : kTypes) {
-        for (const QString &id : analyzer.unreachable(type))
+    for (const auto &[type, ids] : plan.unreachable)
+        for (const QString &id : ids)
             m_session.store().deletePayload(type, id);
-    }
     txn.markPublished();
     m_task.checkCancelled();
-    txn.commit(); // from here on nothing references the files deleted below
+    txn.commit(); // from here on nothing references the files sweep() deletes
     m_session.clearCaches();
+    return newPack;
+}
 
-    QStringList oldPacks = packs;
+GcReport GarbageCollector::sweep(const GcPlan &plan, const QString &newPack)
+{
+    const RepositoryContext &context = m_session.context();
+    const Env &env = *context.env;
+    GcReport report = plan.report;
+    QStringList oldPacks = plan.packs;
     oldPacks.removeAll(newPack);
-    report.reclaimedChunkSize = sizeOf(env, oldPacks) + sizeOf(env, indexFiles);
-    for (const QString &path : oldPacks + indexFiles + deadData)
+    report.reclaimedChunkSize = sizeOf(env, oldPacks) + sizeOf(env, plan.indexFiles);
+    for (const QString &path : oldPacks + plan.indexFiles + plan.deadBlobData)
         env.removeFile(path);
-    if (pruneCache)
+    if (plan.pruneCache)
         emptyDirectory(env, context.path(QStringLiteral("cache")));
     for (const char *dir : {"quarantine/objects", "quarantine/packs", "quarantine/manifests"})
         emptyDirectory(env, context.path(QLatin1String(dir)));

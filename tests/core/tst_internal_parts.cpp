@@ -601,6 +601,26 @@ void TstInternalParts::squashAndGcDirect()
         RepoSession check(*repo.context);
         QCOMPARE(check.store().objectIds(ObjectType::Commit).size(), 5);
     }
+
+    // The plan is what the dry run reports, and names what the real run removes.
+    const GcPlan plan = repo.write([](RepoSession &w) { return GarbageCollector(w, TaskControl()).plan(true); });
+    const GcReport fromPlan = plan.dryRunReport();
+    QCOMPARE(fromPlan.removedFileCount, dry.removedFileCount);
+    QCOMPARE(fromPlan.reclaimedSize, dry.reclaimedSize);
+    QCOMPARE(fromPlan.reclaimedChunkSize, dry.reclaimedChunkSize);
+    QCOMPARE(fromPlan.notes, dry.notes);
+    QCOMPARE(plan.deadBlobData, QStringList{blobData});
+    QVERIFY(plan.liveChunks.isEmpty());
+    QStringList deadCommits;
+    for (const auto &[type, ids] : plan.unreachable)
+        if (type == ObjectType::Commit)
+            deadCommits = ids;
+    QStringList expectedDead{oldHead, oldParent};
+    deadCommits.sort();
+    expectedDead.sort();
+    QCOMPARE(deadCommits, expectedDead);
+    QVERIFY(QFileInfo(blobData).isFile()); // planning removed nothing
+
     const GcReport real = repo.write([](RepoSession &w) { return GarbageCollector(w, TaskControl()).run(false, true); });
     QVERIFY(!real.dryRun);
     QCOMPARE(real.reclaimedObjectSize, expectedObjects);
