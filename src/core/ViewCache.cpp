@@ -1,3 +1,4 @@
+// Detached views: file views and snapshot directories (see ViewCache.h).
 #include "ViewCache.h"
 
 #include <hubvault/Errors.h>
@@ -176,64 +177,93 @@ QString ViewCache::downloadFile(const QString &filename, const QString &revision
 
 QString ViewCache::downloadSnapshot(const SnapshotOptions &options)
 {
-    const RepositoryContext &context = m_session.context();
-    const Env &env = *context.env;
     History history(m_session);
     const auto commitId = history.resolve(options.revision, true);
-    const QString commitOid = commitId ? m_session.commitGitOid(*commitId) : QString();
-    const QStringList allow = normalizePatterns(options.allowPatterns);
-    const QStringList ignore = normalizePatterns(options.ignorePatterns);
-    const QString key = snapshotViewKey(commitOid, allow, ignore);
-    const QString requested = options.revision.isEmpty() ? context.defaultBranch : options.revision;
+    const SnapshotView view = snapshotView(options, commitId ? m_session.commitGitOid(*commitId) : QString());
+    const FlatSnapshot selected = commitId ? selectFiles(*commitId, view) : FlatSnapshot();
+    const ViewRecord previous = readRecord(view.metaPath);
+    if (isReusable(view, previous))
+        return view.root;
+    dropUnselected(view, previous, selected);
+    const QJsonArray files = writeFiles(view, previous, selected);
+    writeRecord(view, files);
+    return view.root;
+}
 
-    const bool external = !options.localDir.isEmpty();
-    const QString root = external ? requireOutsideRepo(options.localDir) : context.path(QStringLiteral("cache/snapshots/") + key);
-    const QString targetPath = external ? root : QStringLiteral("cache/snapshots/") + key;
-    const QString metaPath = external ? root + QStringLiteral("/.cache/hubvault/snapshot.json")
-                                      : context.path(QStringLiteral("cache/views/snapshots/") + key + QStringLiteral(".json"));
+ViewCache::SnapshotView ViewCache::snapshotView(const SnapshotOptions &options, const QString &commitOid) const
+{
+    const RepositoryContext &context = m_session.context();
+    SnapshotView view;
+    view.commitOid = commitOid;
+    view.hasAllowList = options.allowPatterns.has_value();
+    view.allow = normalizePatterns(options.allowPatterns);
+    view.ignore = normalizePatterns(options.ignorePatterns);
+    view.key = snapshotViewKey(commitOid, view.allow, view.ignore);
+    view.requested = options.revision.isEmpty() ? context.defaultBranch : options.revision;
+    view.external = !options.localDir.isEmpty();
+    view.root = view.external ? requireOutsideRepo(options.localDir) : context.path(QStringLiteral("cache/snapshots/") + view.key);
+    view.targetPath = view.external ? view.root : QStringLiteral("cache/snapshots/") + view.key;
+    view.metaPath = view.external ? view.root + QStringLiteral("/.cache/hubvault/snapshot.json")
+                                  : context.path(QStringLiteral("cache/views/snapshots/") + view.key + QStringLiteral(".json"));
+    return view;
+}
 
-    // Select files: keep a path if allowed (or no allow list) and not ignored.
+FlatSnapshot ViewCache::selectFiles(const QString &commitId, const SnapshotView &view)
+{
+    // Keep a path if allowed (or no allow list) and not ignored.
     FlatSnapshot selected;
-    if (commitId) {
-        for (const auto &entry : TreeWalker(m_session).flatten(m_session.commit(*commitId).treeId)) {
-            const bool allowed = !options.allowPatterns || FnMatch::matchAny(entry.first, allow);
-            if (allowed && !FnMatch::matchAny(entry.first, ignore))
-                selected.push_back(entry);
-        }
+    for (const auto &entry : TreeWalker(m_session).flatten(m_session.commit(commitId).treeId)) {
+        const bool allowed = !view.hasAllowList || FnMatch::matchAny(entry.first, view.allow);
+        if (allowed && !FnMatch::matchAny(entry.first, view.ignore))
+            selected.push_back(entry);
     }
+    return selected;
+}
 
-    QJsonObject previous;
+ViewCache::ViewRecord ViewCache::readRecord(const QString &metaPath) const
+{
+    const Env &env = *m_session.context().env;
+    ViewRecord record;
     if (env.stat(metaPath, true).isFile) {
         try {
-            previous = CanonicalJson::parseObject(env.readFile(metaPath), metaPath);
+            record.meta = CanonicalJson::parseObject(env.readFile(metaPath), metaPath);
         } catch (const HubVaultError &) {
+            // An unreadable record only costs a rebuild.
         }
     }
-    QHash<QString, QJsonObject> previousFiles;
-    for (const QJsonValue &v : previous.value(QLatin1String("files")).toArray())
-        previousFiles.insert(v.toObject().value(QLatin1String("path")).toString(), v.toObject());
-    auto untouched = [&](const QString &path, const QJsonObject &recorded) {
-        const FileStat st = env.stat(root + QLatin1Char('/') + path);
-        return st.isFile && st.size == recorded.value(QLatin1String("size")).toInteger()
-            && st.mtimeNs == recorded.value(QLatin1String("view_mtime_ns")).toInteger();
-    };
+    for (const QJsonValue &v : record.meta.value(QLatin1String("files")).toArray())
+        record.files.insert(v.toObject().value(QLatin1String("path")).toString(), v.toObject());
+    return record;
+}
 
-    const bool reusable = env.stat(root, true).isDir && !previous.isEmpty()
-        && previous.value(QLatin1String("revision")).toString() == requested
-        && previous.value(QLatin1String("commit_id")).toString() == commitOid
-        && previous.value(QLatin1String("allow_patterns")).toArray() == toJsonArray(allow)
-        && previous.value(QLatin1String("ignore_patterns")).toArray() == toJsonArray(ignore)
-        && std::all_of(previousFiles.cbegin(), previousFiles.cend(), [&](const QJsonObject &f) {
-               return untouched(f.value(QLatin1String("path")).toString(), f);
+bool ViewCache::untouched(const SnapshotView &view, const QString &path, const QJsonObject &recorded) const
+{
+    const FileStat st = m_session.context().env->stat(view.root + QLatin1Char('/') + path);
+    return st.isFile && st.size == recorded.value(QLatin1String("size")).toInteger()
+        && st.mtimeNs == recorded.value(QLatin1String("view_mtime_ns")).toInteger();
+}
+
+bool ViewCache::isReusable(const SnapshotView &view, const ViewRecord &previous) const
+{
+    const QJsonObject &meta = previous.meta;
+    return m_session.context().env->stat(view.root, true).isDir && !meta.isEmpty()
+        && meta.value(QLatin1String("revision")).toString() == view.requested
+        && meta.value(QLatin1String("commit_id")).toString() == view.commitOid
+        && meta.value(QLatin1String("allow_patterns")).toArray() == toJsonArray(view.allow)
+        && meta.value(QLatin1String("ignore_patterns")).toArray() == toJsonArray(view.ignore)
+        && std::all_of(previous.files.cbegin(), previous.files.cend(), [&](const QJsonObject &f) {
+               return untouched(view, f.value(QLatin1String("path")).toString(), f);
            });
-    if (reusable)
-        return root;
+}
 
-    // Drop files that are no longer selected, pruning emptied directories.
+void ViewCache::dropUnselected(const SnapshotView &view, const ViewRecord &previous, const FlatSnapshot &selected)
+{
+    // Files of the previous view that are no longer selected go, with emptied folders.
+    const Env &env = *m_session.context().env;
     QSet<QString> selectedPaths;
     for (const auto &entry : selected)
         selectedPaths.insert(entry.first);
-    for (auto it = previousFiles.cbegin(); it != previousFiles.cend(); ++it) {
+    for (auto it = previous.files.cbegin(); it != previous.files.cend(); ++it) {
         if (selectedPaths.contains(it.key()))
             continue;
         QString relative;
@@ -243,14 +273,19 @@ QString ViewCache::downloadSnapshot(const SnapshotOptions &options)
             continue; // never follow a hostile path from a metadata file
         }
         // Never delete through a directory that was replaced by a link to elsewhere.
-        if (!isInside(env.realPath(QFileInfo(root + QLatin1Char('/') + relative).absolutePath()), env.realPath(root)))
+        const QString file = view.root + QLatin1Char('/') + relative;
+        if (!isInside(env.realPath(QFileInfo(file).absolutePath()), env.realPath(view.root)))
             continue;
-        env.removeFile(root + QLatin1Char('/') + relative);
-        QDir dir = QFileInfo(root + QLatin1Char('/') + relative).absoluteDir();
-        while (dir.absolutePath() != root && dir.isEmpty() && dir.rmdir(dir.absolutePath()))
-            dir.cdUp();
+        env.removeFile(file);
+        for (QString dir = QFileInfo(file).absolutePath(); dir != view.root && env.listDirectory(dir).isEmpty();
+             dir = QFileInfo(dir).absolutePath())
+            env.removeTree(dir);
     }
+}
 
+QJsonArray ViewCache::writeFiles(const SnapshotView &view, const ViewRecord &previous, const FlatSnapshot &selected)
+{
+    const Env &env = *m_session.context().env;
     qint64 total = 0, done = 0;
     for (const auto &entry : selected)
         total += m_session.file(entry.second).logicalSize;
@@ -258,15 +293,16 @@ QString ViewCache::downloadSnapshot(const SnapshotOptions &options)
     for (const auto &[path, fileId] : selected) {
         m_task.checkCancelled();
         const FilePayload &file = m_session.file(fileId);
-        const QString target = root + QLatin1Char('/') + path;
-        if (!isInside(env.realPath(target), env.realPath(root)))
-            throw HubVaultValidationError(QStringLiteral("snapshot target %1 would escape %2 through a symlink").arg(path, root));
-        const QJsonObject recorded = previousFiles.value(path);
+        const QString target = view.root + QLatin1Char('/') + path;
+        if (!isInside(env.realPath(target), env.realPath(view.root)))
+            throw HubVaultValidationError(QStringLiteral("snapshot target %1 would escape %2 through a symlink").arg(path, view.root));
+        // A file still as this view wrote it, or already holding the right bytes, stays.
+        const QJsonObject recorded = previous.files.value(path);
         const bool keep = !recorded.isEmpty() && recorded.value(QLatin1String("sha256")).toString() == file.sha256
             && recorded.value(QLatin1String("oid")).toString() == file.oid
-            && recorded.value(QLatin1String("size")).toInteger() == file.logicalSize && untouched(path, recorded);
+            && recorded.value(QLatin1String("size")).toInteger() == file.logicalSize && untouched(view, path, recorded);
         if (!keep && !alreadyHolds(target, file.logicalSize, file.sha256))
-            materialize(fileId, target, external, done, total);
+            materialize(fileId, target, view.external, done, total);
         done += file.logicalSize;
         m_task.report(done, total, QStringLiteral("snapshot"));
         QJsonObject f;
@@ -277,20 +313,24 @@ QString ViewCache::downloadSnapshot(const SnapshotOptions &options)
         f.insert(QStringLiteral("view_mtime_ns"), env.stat(target).mtimeNs);
         files.append(f);
     }
-    env.makeDirectories(root);
+    env.makeDirectories(view.root);
+    return files;
+}
 
+void ViewCache::writeRecord(const SnapshotView &view, const QJsonArray &files)
+{
+    const Env &env = *m_session.context().env;
     QJsonObject meta;
-    meta.insert(QStringLiteral("allow_patterns"), toJsonArray(allow));
-    meta.insert(QStringLiteral("commit_id"), commitOid.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(commitOid));
+    meta.insert(QStringLiteral("allow_patterns"), toJsonArray(view.allow));
+    meta.insert(QStringLiteral("commit_id"), view.commitOid.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(view.commitOid));
     meta.insert(QStringLiteral("created_at"), ObjectCodec::formatTimestamp(env.nowUtc()));
     meta.insert(QStringLiteral("files"), files);
-    meta.insert(QStringLiteral("ignore_patterns"), toJsonArray(ignore));
-    meta.insert(QStringLiteral("revision"), requested);
-    meta.insert(QStringLiteral("target_path"), targetPath);
-    meta.insert(QStringLiteral("view_key"), key);
-    env.makeDirectories(QFileInfo(metaPath).absolutePath());
-    env.writeFileAtomic(metaPath, CanonicalJson::serialize(meta), external);
-    return root;
+    meta.insert(QStringLiteral("ignore_patterns"), toJsonArray(view.ignore));
+    meta.insert(QStringLiteral("revision"), view.requested);
+    meta.insert(QStringLiteral("target_path"), view.targetPath);
+    meta.insert(QStringLiteral("view_key"), view.key);
+    env.makeDirectories(QFileInfo(view.metaPath).absolutePath());
+    env.writeFileAtomic(view.metaPath, CanonicalJson::serialize(meta), view.external);
 }
 
 } // namespace hubvault
