@@ -284,6 +284,15 @@ void Env::removeFile(const QString &path) const
         throw HubVaultError(osError(QStringLiteral("cannot remove"), path));
 }
 
+bool Env::removeEmptyDirectory(const QString &path) const
+{
+    if (::rmdir(QFile::encodeName(path).constData()) == 0)
+        return true;
+    if (errno == ENOTEMPTY || errno == EEXIST || errno == ENOENT)
+        return false;
+    throw HubVaultError(osError(QStringLiteral("cannot remove folder"), path));
+}
+
 void Env::removeTree(const QString &path) const
 {
     const FileStat st = stat(path);

@@ -106,6 +106,8 @@ public:
     virtual void renameFile(const QString &from, const QString &to) const;
     virtual void removeFile(const QString &path) const;
     virtual void removeTree(const QString &path) const;
+    /** rmdir(2): removes a folder only when it is empty; false when it is not (or is gone). */
+    virtual bool removeEmptyDirectory(const QString &path) const;
     virtual void fsyncDirectory(const QString &path) const;
     /** Canonical absolute path with symlinks resolved (the path may not exist yet). */
     virtual QString realPath(const QString &path) const;

@@ -35,18 +35,17 @@ bool isRepository(const Env &env, const QString &root)
 }
 
 /** Only locks/ holding at most repo.lock may already be there. */
-void requireEmpty(const QString &root)
+void requireEmpty(const Env &env, const QString &root)
 {
-    const QDir dir(root);
-    for (const QFileInfo &entry : dir.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)) {
-        if (entry.fileName() == QLatin1String("locks") && entry.isDir() && !entry.isSymLink()) {
-            const QStringList inside = QDir(entry.filePath()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
-            if (inside.isEmpty() || inside == QStringList{QStringLiteral("repo.lock")})
+    for (const DirEntry &entry : env.listDirectory(root)) {
+        if (entry.name == QLatin1String("locks") && entry.stat.isDir) {
+            const QList<DirEntry> inside = env.listDirectory(root + QStringLiteral("/locks"));
+            if (inside.isEmpty() || (inside.size() == 1 && inside.first().name == QLatin1String("repo.lock")))
                 continue;
         }
         throw HubVaultValidationError(
             QStringLiteral("cannot create a repository in %1: the directory is not empty (found %2); use an empty or new directory")
-                .arg(root, entry.fileName()));
+                .arg(root, entry.name));
     }
 }
 
@@ -152,13 +151,13 @@ bool RepositoryInit::initialize(RepositoryContext &context, const CreateRepoOpti
     // Refuse a foreign non-empty directory before creating anything in it; the check is
     // repeated under the lock, where it is authoritative.
     if (!isRepository(env, context.root))
-        requireEmpty(context.root);
+        requireEmpty(env, context.root);
     env.makeDirectories(context.path(QStringLiteral("locks")));
     env.fsyncDirectory(context.root);
     const FileLock lock = env.lock(context.lockPath(), true);
     if (isRepository(env, context.root))
         return false;
-    requireEmpty(context.root);
+    requireEmpty(env, context.root);
 
     ensureLayout(context);
     env.writeFileAtomic(context.path(QStringLiteral("FORMAT")), QByteArray("hubvault-repo/v1\n"), true);

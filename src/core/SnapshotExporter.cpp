@@ -10,7 +10,6 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
-#include <QTemporaryDir>
 #include <archive.h>
 #include <archive_entry.h>
 #include <algorithm>
@@ -247,42 +246,73 @@ void writeArchive(const Env &env, ExportFormat format, const QString &target, co
 
 // ---- folders ----------------------------------------------------------------------------
 
-bool isEmptyDir(const QString &path)
+bool isEmptyDir(const Env &env, const QString &path)
 {
-    return QDir(path).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+    return env.listDirectory(path).isEmpty();
 }
 
 /** Creates the folders of `relative` below `root`, refusing anything but real folders on the way. */
-void makeParents(const QString &root, const QString &relative)
+void makeParents(const Env &env, const QString &root, const QString &relative)
 {
     QString path = root;
     const QStringList segments = relative.split(QLatin1Char('/'));
     for (qsizetype i = 0; i + 1 < segments.size(); ++i) {
         path += QLatin1Char('/') + segments.at(i);
-        const QFileInfo info(path);
-        if (info.isSymLink() || (info.exists() && !info.isDir()))
+        const FileStat st = env.stat(path);
+        if (st.isSymlink || (st.exists && !st.isDir))
             throw HubVaultValidationError(
                 QStringLiteral("cannot export %1: %2 is in the way (a file or symlink); remove it or choose another target")
                     .arg(relative, path));
-        if (!info.exists() && !QDir().mkdir(path))
-            throw HubVaultError(QStringLiteral("cannot create folder %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+        if (!st.exists)
+            env.makeDirectories(path);
     }
 }
+
+/** A hidden folder beside the target that the export is written into; removed unless published. */
+class StagingFolder {
+public:
+    StagingFolder(const Env &env, const QString &target)
+        : m_env(env)
+        , m_path(QFileInfo(target).absolutePath() + QStringLiteral("/.") + QFileInfo(target).fileName()
+                 + QStringLiteral(".hubvault-export-") + env.randomHex(8))
+    {
+        env.makeDirectories(m_path);
+    }
+    ~StagingFolder()
+    {
+        if (m_published)
+            return;
+        try {
+            m_env.removeTree(m_path);
+        } catch (const HubVaultError &) {
+            // Best effort while unwinding: the error being reported matters more.
+        }
+    }
+    const QString &path() const { return m_path; }
+    /** Renames the whole folder to `target` (a new name, or an empty folder it replaces). */
+    void publishAs(const QString &target)
+    {
+        if (m_env.stat(target).exists && !m_env.removeEmptyDirectory(target))
+            throw HubVaultError(QStringLiteral("cannot replace folder %1: it is no longer empty").arg(target));
+        m_env.renameFile(m_path, target);
+        m_published = true;
+    }
+
+private:
+    const Env &m_env;
+    QString m_path;
+    bool m_published = false;
+};
 
 void writeFolder(const Env &env, const QString &target, bool targetUsable, const QList<Item> &items, qint64 mtime,
                  Streamer &streamer)
 {
-    const QFileInfo targetInfo(target);
-    QTemporaryDir staging(targetInfo.absolutePath() + QStringLiteral("/.") + targetInfo.fileName()
-                          + QStringLiteral(".hubvault-export-XXXXXX"));
-    if (!staging.isValid())
-        throw HubVaultError(QStringLiteral("cannot create a temporary folder next to %1: %2")
-                                .arg(target, staging.errorString()));
+    StagingFolder staging(env, target);
     const QDateTime when = QDateTime::fromSecsSinceEpoch(mtime, Qt::UTC);
     for (const Item &item : items) {
         streamer.checkCancelled();
         const QString path = staging.path() + QLatin1Char('/') + item.name;
-        makeParents(staging.path(), item.name);
+        makeParents(env, staging.path(), item.name);
         const std::unique_ptr<QFile> out = env.createFile(path);
         streamer.copy(item, [&](const char *data, qint64 n) {
             if (out->write(data, n) != n)
@@ -299,37 +329,27 @@ void writeFolder(const Env &env, const QString &target, bool targetUsable, const
 
     // Publish: the whole folder at once when the target is new or empty ...
     if (!targetUsable) {
-        if (QFileInfo::exists(target) && !QDir().rmdir(target))
-            throw HubVaultError(QStringLiteral("cannot replace empty folder %1").arg(target));
-        if (std::rename(QFile::encodeName(staging.path()).constData(), QFile::encodeName(target).constData()) != 0)
-            throw HubVaultError(QStringLiteral("cannot move the export into %1: %2")
-                                    .arg(target, QString::fromLocal8Bit(std::strerror(errno))));
-        staging.setAutoRemove(false);
-        // The temporary folder was private (0700); the export gets the usual permissions.
-        const mode_t mask = ::umask(0);
-        ::umask(mask);
-        ::chmod(QFile::encodeName(target).constData(), 0777 & ~mask);
+        staging.publishAs(target);
         return;
     }
     // ... else (--force into a folder with content) file by file; files already there
     // with the same names are replaced, other files are left alone.
     for (const Item &item : items) {
-        makeParents(target, item.name);
+        makeParents(env, target, item.name);
         const QString destination = target + QLatin1Char('/') + item.name;
-        if (QFileInfo(destination).isDir() && !QFileInfo(destination).isSymLink())
+        const FileStat st = env.stat(destination);
+        if (st.isDir)
             throw HubVaultValidationError(QStringLiteral("cannot export %1: %2 is a folder; remove it or choose another target")
                                               .arg(item.name, destination));
-        if (std::rename(QFile::encodeName(staging.path() + QLatin1Char('/') + item.name).constData(),
-                        QFile::encodeName(destination).constData()) != 0)
-            throw HubVaultError(QStringLiteral("cannot move %1 into place: %2")
-                                    .arg(destination, QString::fromLocal8Bit(std::strerror(errno))));
+        env.renameFile(staging.path() + QLatin1Char('/') + item.name, destination);
     }
 }
 
 // ---- planning -----------------------------------------------------------------------------
 
 /** How the target is used: refused (throws), created or replaced, or merged into (folders). */
-bool checkTarget(const QString &target, ExportFormat format, bool force, const QString &forceHint, const Repository &repo)
+bool checkTarget(const Env &env, const QString &target, ExportFormat format, bool force, const QString &forceHint,
+                 const Repository &repo)
 {
     // The target: outside the repository, its parent present, and not in use unless force.
     const QString resolvedTarget = resolvedPath(target);
@@ -338,27 +358,27 @@ bool checkTarget(const QString &target, ExportFormat format, bool force, const Q
     if (local && (isInside(resolvedTarget, repoRoot) || isInside(repoRoot, resolvedTarget)))
         throw HubVaultValidationError(
             QStringLiteral("cannot export to %1: it overlaps the repository; choose a target outside %2").arg(target, repoRoot));
-    const QFileInfo parent(QFileInfo(target).absolutePath());
-    if (!parent.isDir())
+    const QString parent = QFileInfo(target).absolutePath();
+    if (!env.stat(parent, true).isDir)
         throw HubVaultValidationError(
-            QStringLiteral("cannot export to %1: folder %2 does not exist; create it first").arg(target, parent.filePath()));
-    const QFileInfo targetInfo(target);
+            QStringLiteral("cannot export to %1: folder %2 does not exist; create it first").arg(target, parent));
+    const FileStat followed = env.stat(target, true), link = env.stat(target);
     bool mergeIntoFolder = false;
     if (format == ExportFormat::Folder) {
-        if (targetInfo.exists() && !targetInfo.isDir())
+        if (followed.exists && !followed.isDir)
             throw HubVaultValidationError(
                 QStringLiteral("cannot export to %1: it exists and is not a folder; choose another target").arg(target));
-        if (targetInfo.isDir() && !isEmptyDir(target)) {
+        if (followed.isDir && !isEmptyDir(env, target)) {
             if (!force)
                 throw HubVaultValidationError(QStringLiteral(
                     "cannot export to %1: the folder exists and is not empty; choose another target or %2").arg(target, forceHint));
             mergeIntoFolder = true;
         }
         // An existing empty folder is replaced by the new one, so it must not be a symlink.
-        if (targetInfo.isSymLink() && !mergeIntoFolder)
+        if (link.isSymlink && !mergeIntoFolder)
             mergeIntoFolder = true;
-    } else if (targetInfo.exists() || targetInfo.isSymLink()) {
-        if (targetInfo.isDir())
+    } else if (followed.exists || link.isSymlink) {
+        if (followed.isDir)
             throw HubVaultValidationError(
                 QStringLiteral("cannot export to %1: it is a folder; name an archive file").arg(target));
         if (!force)
@@ -461,7 +481,10 @@ ExportReport SnapshotExporter::run(const Repository &repo, const TaskControl &ta
         throw RevisionNotFoundError(
             QStringLiteral("revision has no commits yet: %1; commit something first").arg(report.revision));
     report.commit = *commit;
-    const bool mergeIntoFolder = checkTarget(report.target, report.format, m_options.force, m_options.forceHint, repo);
+    // A local repository's exports go through its Env, so faults can be injected there.
+    const auto *local = dynamic_cast<const LocalRepository *>(&repo);
+    const std::shared_ptr<Env> env = local ? local->env() : Env::system();
+    const bool mergeIntoFolder = checkTarget(*env, report.target, report.format, m_options.force, m_options.forceHint, repo);
 
     const QList<Item> items = collectItems(repo, m_options.pathInRepo, *commit, report.revision);
     QSet<QString> folderSet;
@@ -477,9 +500,6 @@ ExportReport SnapshotExporter::run(const Repository &repo, const TaskControl &ta
     const QList<GitCommitInfo> head = repo.listRepoCommits(*commit, 1);
     const qint64 mtime = head.isEmpty() ? 0 : head.constFirst().createdAt.toSecsSinceEpoch();
 
-    // A local repository's exports go through its Env, so faults can be injected there.
-    const auto *local = dynamic_cast<const LocalRepository *>(&repo);
-    const std::shared_ptr<Env> env = local ? local->env() : Env::system();
     Streamer streamer(repo, *commit, task, report.totalSize);
     if (report.format == ExportFormat::Folder)
         writeFolder(*env, report.target, mergeIntoFolder, items, mtime, streamer);

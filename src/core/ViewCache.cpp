@@ -277,9 +277,9 @@ void ViewCache::dropUnselected(const SnapshotView &view, const ViewRecord &previ
         if (!isInside(env.realPath(QFileInfo(file).absolutePath()), env.realPath(view.root)))
             continue;
         env.removeFile(file);
-        for (QString dir = QFileInfo(file).absolutePath(); dir != view.root && env.listDirectory(dir).isEmpty();
-             dir = QFileInfo(dir).absolutePath())
-            env.removeTree(dir);
+        QString dir = QFileInfo(file).absolutePath();
+        while (dir != view.root && env.removeEmptyDirectory(dir))
+            dir = QFileInfo(dir).absolutePath();
     }
 }
 

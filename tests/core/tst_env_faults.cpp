@@ -15,13 +15,15 @@ using namespace hubvault;
 namespace {
 
 /**
- * Fails listDirectory() of paths containing `listFault`, openForRead() of `readFault`, and
- * createFile() once `createsBeforeFault` files were created (-1: never).
+ * Fails listDirectory() of paths containing `listFault`, openForRead() of `readFault`,
+ * createFile() once `createsBeforeFault` files were created (-1: never), and renameFile()
+ * onto a path ending in `renameFault`.
  */
 class FaultyEnv : public Env {
 public:
     QString listFault;
     QString readFault;
+    QString renameFault;
     int createsBeforeFault = -1;
     mutable int creates = 0;
     mutable int listings = 0;
@@ -38,6 +40,12 @@ public:
         if (createsBeforeFault >= 0 && creates++ >= createsBeforeFault)
             throw HubVaultError(QStringLiteral("cannot create %1: No space left on device (injected)").arg(path));
         return Env::createFile(path);
+    }
+    void renameFile(const QString &from, const QString &to) const override
+    {
+        if (!renameFault.isEmpty() && to.endsWith(renameFault))
+            throw HubVaultError(QStringLiteral("cannot move into place %1: Read-only file system (injected)").arg(to));
+        Env::renameFile(from, to);
     }
     std::unique_ptr<QFile> openForRead(const QString &path) const override
     {
@@ -126,15 +134,19 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("target");
         QTest::addColumn<int>("createsBeforeFault");
-        QTest::newRow("folder, first file") << QStringLiteral("out") << 0;
-        QTest::newRow("folder, second file") << QStringLiteral("out") << 1;
-        QTest::newRow("zip") << QStringLiteral("out.zip") << 0;
-        QTest::newRow("tar.gz") << QStringLiteral("out.tar.gz") << 0;
+        QTest::addColumn<bool>("failPublishing"); // the last step, renaming into place, fails
+        QTest::newRow("folder, first file") << QStringLiteral("out") << 0 << false;
+        QTest::newRow("folder, second file") << QStringLiteral("out") << 1 << false;
+        QTest::newRow("folder, publishing") << QStringLiteral("out") << -1 << true;
+        QTest::newRow("zip") << QStringLiteral("out.zip") << 0 << false;
+        QTest::newRow("zip, publishing") << QStringLiteral("out.zip") << -1 << true;
+        QTest::newRow("tar.gz") << QStringLiteral("out.tar.gz") << 0 << false;
     }
     void aFailedExportLeavesNothingBehind()
     {
         QFETCH(QString, target);
         QFETCH(int, createsBeforeFault);
+        QFETCH(bool, failPublishing);
         const QString tag = QString::fromLatin1(QTest::currentDataTag()).remove(QLatin1Char(',')).replace(QLatin1Char(' '), QLatin1Char('-'));
         const QString path = makeRepository(QStringLiteral("export-") + tag);
         {
@@ -145,12 +157,14 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(parent));
         auto env = std::make_shared<FaultyEnv>();
         env->createsBeforeFault = createsBeforeFault;
+        if (failPublishing)
+            env->renameFault = QLatin1Char('/') + target;
         const LocalRepository repo = LocalRepository::open(path, env);
         ExportOptions options;
         options.target = parent + QLatin1Char('/') + target;
         try {
             SnapshotExporter(options).run(repo);
-            QFAIL("the export went on although a file could not be created");
+            QFAIL("the export reported success although a write failed");
         } catch (const HubVaultError &e) {
             QVERIFY2(e.message().contains(QStringLiteral("injected")), qPrintable(e.message()));
         }
