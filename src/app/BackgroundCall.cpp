@@ -1,3 +1,4 @@
+// The app's worker pools (see BackgroundCall.h).
 #include "BackgroundCall.h"
 
 #include <algorithm>
@@ -13,6 +14,17 @@ QThreadPool *workerThreadPool()
         auto *p = new QThreadPool(QCoreApplication::instance());
         p->setMaxThreadCount(std::max(4, QThread::idealThreadCount()));
         p->setObjectName(QStringLiteral("workerThreadPool"));
+        return p;
+    }();
+    return pool;
+}
+
+QThreadPool *historyThreadPool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool(QCoreApplication::instance());
+        p->setMaxThreadCount(2);
+        p->setObjectName(QStringLiteral("historyThreadPool"));
         return p;
     }();
     return pool;

@@ -23,11 +23,20 @@
 namespace hubvault::app::background {
 
 /**
- * The pool every background call runs on. Not QThreadPool::globalInstance(): Qt's raster
- * paint engine borrows threads from the global pool while painting and waits for them, so
- * long repository jobs there would freeze the GUI thread mid-paint until they finished.
+ * The pool background calls run on by default. Not QThreadPool::globalInstance(): Qt's
+ * raster paint engine borrows threads from the global pool while painting and waits for
+ * them, so long repository jobs there would freeze the GUI thread mid-paint until they
+ * finished.
  */
 QThreadPool *workerThreadPool();
+
+/**
+ * The history's own two threads (one for the graph's batches, one for details and
+ * reflogs). The pages of the main window load in parallel on the worker pool, and some
+ * of them (overview, storage) read the whole repository; the history must not queue
+ * behind them, or a large repository would open with an empty History tab.
+ */
+QThreadPool *historyThreadPool();
 
 /** Why a background call produced no value. */
 struct Failure {
@@ -66,11 +75,11 @@ Outcome<T> runCaught(const Work &work)
 }
 
 /**
- * Runs `work()` (returning T) on workerThreadPool() and calls `done(Outcome<T>)` on
- * the thread of `context` once it finishes, unless `context` was destroyed meanwhile.
+ * Runs `work()` (returning T) on `pool` and calls `done(Outcome<T>)` on the thread of
+ * `context` once it finishes, unless `context` was destroyed meanwhile.
  */
 template <typename Work, typename Done>
-void run(QObject *context, Work work, Done done)
+void run(QObject *context, Work work, Done done, QThreadPool *pool = workerThreadPool())
 {
     using T = std::decay_t<std::invoke_result_t<Work>>;
     auto *watcher = new QFutureWatcher<Outcome<T>>(context);
@@ -78,7 +87,7 @@ void run(QObject *context, Work work, Done done)
         watcher->deleteLater();
         done(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(workerThreadPool(), [work = std::move(work)] { return runCaught<T>(work); }));
+    watcher->setFuture(QtConcurrent::run(pool, [work = std::move(work)] { return runCaught<T>(work); }));
 }
 
 } // namespace hubvault::app::background

@@ -1,4 +1,5 @@
 #include "BinaryDiffStrip.h"
+#include "Formatting.h"
 
 #include "FileTreeModel.h"
 
@@ -72,7 +73,7 @@ bool BinaryDiffStrip::event(QEvent *event)
                                (r.isNew ? tr("New bytes %1–%2 (%3)") : tr("Shared bytes %1–%2 (%3)"))
                                    .arg(r.offset)
                                    .arg(r.offset + r.length)
-                                   .arg(FileTreeModel::formatSize(r.length)),
+                                   .arg(formatBytes(r.length)),
                                this);
         }
         return true;

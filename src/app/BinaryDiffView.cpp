@@ -1,4 +1,5 @@
 #include "BinaryDiffView.h"
+#include "Formatting.h"
 
 #include "BinaryDiffStrip.h"
 #include "DiffLoader.h"
@@ -14,7 +15,7 @@ namespace {
 QString sizeOrNone(qint64 size)
 {
     return size < 0 ? BinaryDiffView::tr("(none)")
-                    : BinaryDiffView::tr("%1 (%2 bytes)").arg(FileTreeModel::formatSize(size)).arg(size);
+                    : BinaryDiffView::tr("%1 (%2 bytes)").arg(formatBytes(size)).arg(size);
 }
 
 QString storageOf(const std::optional<FileStorageInfo> &file)
@@ -63,11 +64,11 @@ void BinaryDiffView::setDiff(const FileDiff &diff)
     m_facts->setText(QStringLiteral("<table cellspacing=4>") + old + now + QStringLiteral("</table>"));
     m_chunks->setText(tr("Stored pieces: %1 shared (%2), %3 new (%4), %5 removed (%6).")
                           .arg(b.sharedChunks)
-                          .arg(FileTreeModel::formatSize(b.sharedBytes))
+                          .arg(formatBytes(b.sharedBytes))
                           .arg(b.newChunks)
-                          .arg(FileTreeModel::formatSize(b.newBytes))
+                          .arg(formatBytes(b.newBytes))
                           .arg(b.removedChunks)
-                          .arg(FileTreeModel::formatSize(b.removedBytes)));
+                          .arg(formatBytes(b.removedBytes)));
     m_strip->setDiff(b);
     m_strip->setVisible(b.newFile.has_value());
     m_legend->setVisible(b.newFile.has_value());

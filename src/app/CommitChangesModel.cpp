@@ -1,4 +1,5 @@
 #include "CommitChangesModel.h"
+#include "Formatting.h"
 
 #include "AppResources.h"
 #include "FileTreeModel.h"
@@ -77,10 +78,10 @@ QString CommitChangesModel::changeLabel(ChangeKind changeType)
 QString CommitChangesModel::formatDelta(qint64 bytes)
 {
     if (bytes > 0)
-        return tr("+%1").arg(FileTreeModel::formatSize(bytes));
+        return tr("+%1").arg(formatBytes(bytes));
     if (bytes < 0)
-        return tr("−%1").arg(FileTreeModel::formatSize(-bytes));
-    return FileTreeModel::formatSize(0);
+        return tr("−%1").arg(formatBytes(-bytes));
+    return formatBytes(0);
 }
 
 int CommitChangesModel::rowCount(const QModelIndex &parent) const
@@ -115,9 +116,9 @@ QVariant CommitChangesModel::data(const QModelIndex &index, int role) const
             return copiedFrom.isEmpty() ? changeLabel(changeType)
                                         : tr("%1 from %2").arg(changeLabel(changeType), copiedFrom);
         case OldSizeColumn:
-            return before < 0 ? QString() : FileTreeModel::formatSize(before);
+            return before < 0 ? QString() : formatBytes(before);
         case NewSizeColumn:
-            return after < 0 ? QString() : FileTreeModel::formatSize(after);
+            return after < 0 ? QString() : formatBytes(after);
         case DeltaColumn:
             return formatDelta(std::max<qint64>(after, 0) - std::max<qint64>(before, 0));
         case StoredColumn:
@@ -137,11 +138,11 @@ QVariant CommitChangesModel::data(const QModelIndex &index, int role) const
         QStringList lines{c.path, copiedFrom.isEmpty() ? changeLabel(changeType)
                                                        : tr("%1 from %2").arg(changeLabel(changeType), copiedFrom)};
         if (c.oldFile)
-            lines.append(tr("Before: %1, sha256 %2").arg(FileTreeModel::formatSize(before), c.oldFile->sha256));
+            lines.append(tr("Before: %1, sha256 %2").arg(formatBytes(before), c.oldFile->sha256));
         if (c.newFile)
-            lines.append(tr("After: %1, sha256 %2").arg(FileTreeModel::formatSize(after), c.newFile->sha256));
+            lines.append(tr("After: %1, sha256 %2").arg(formatBytes(after), c.newFile->sha256));
         if (stored >= 0 && c.newFile)
-            lines.append(tr("Stored after deduplication: %1").arg(FileTreeModel::formatSize(stored)));
+            lines.append(tr("Stored after deduplication: %1").arg(formatBytes(stored)));
         return lines.join(QLatin1Char('\n'));
     }
     case PathRole:

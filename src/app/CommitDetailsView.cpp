@@ -1,7 +1,8 @@
 #include "CommitDetailsView.h"
+#include "Formatting.h"
 
 #include <hubvault/Repository.h>
-#include "HistoryThreadPool.h"
+#include "BackgroundCall.h"
 #include "CommitChangesModel.h"
 #include "CommitGraphModel.h"
 #include "FileTreeModel.h"
@@ -122,7 +123,7 @@ void CommitDetailsView::showCommit(const QString &commitId)
     showMessage(tr("Loading commit %1…").arg(commitId.left(7)));
     const QString repoPath = m_repoPath;
     // Sizes and ids only: diff text is not shown here, so no content is read.
-    runOnHistoryPool(
+    background::run(
         this,
         [repoPath, commitId] {
             const std::shared_ptr<Repository> sharedRepo = repositories::shared(repoPath);
@@ -143,14 +144,14 @@ void CommitDetailsView::showCommit(const QString &commitId)
                 showMessage(tr("Cannot read commit %1: %2").arg(commitId.left(7), result.failure.message));
             }
             Q_EMIT commitShown(commitId);
-        });
+        }, background::historyThreadPool());
 }
 
 void CommitDetailsView::loadStorage(quint64 serial)
 {
     // Comparing with every piece the parents store reads their whole file lists, so this
     // comes second: the commit is already on screen meanwhile.
-    runOnHistoryPool(
+    background::run(
         this, [repoPath = m_repoPath, objectId = m_node.objectId] {
             return repositories::shared(repoPath)->commitStorageDelta(objectId);
         },
@@ -166,7 +167,7 @@ void CommitDetailsView::loadStorage(quint64 serial)
             }
             render(); // the detail itself is right even when the figures failed
             Q_EMIT storageShown(m_commitId);
-        });
+        }, background::historyThreadPool());
 }
 
 void CommitDetailsView::showMessage(const QString &text)
@@ -279,13 +280,13 @@ void CommitDetailsView::render()
     html += row(tr("Changes"), summary.toHtmlEscaped());
     if (total > 0) {
         html += row(tr("Size"), tr("%1 before, %2 after (%3)")
-                                    .arg(FileTreeModel::formatSize(bytesOut), FileTreeModel::formatSize(bytesIn),
+                                    .arg(formatBytes(bytesOut), formatBytes(bytesIn),
                                          CommitChangesModel::formatDelta(bytesIn - bytesOut))
                                     .toHtmlEscaped());
         if (m_storage) {
             html += row(tr("Stored"), tr("%1 of new data after deduplication, for %2 of changed content")
-                                          .arg(FileTreeModel::formatSize(m_storage->addedStoredBytes),
-                                               FileTreeModel::formatSize(m_storage->logicalBytesChanged))
+                                          .arg(formatBytes(m_storage->addedStoredBytes),
+                                               formatBytes(m_storage->logicalBytesChanged))
                                           .toHtmlEscaped());
         } else if (m_loading) {
             html += row(tr("Stored"), tr("computing…").toHtmlEscaped());

@@ -1,4 +1,5 @@
 #include "CommitDialog.h"
+#include "Formatting.h"
 
 #include <hubvault/Errors.h>
 #include <hubvault/RepoPath.h>
@@ -151,7 +152,7 @@ void CommitDialog::setProgress(qint64 done, qint64 total)
     // QProgressBar takes ints: show per mille, label in bytes.
     ui->overallProgress->setRange(0, 1000);
     ui->overallProgress->setValue(total > 0 ? int(done * 1000 / total) : 0);
-    ui->progressLabel->setText(tr("%1 of %2").arg(FileTreeModel::formatSize(done), FileTreeModel::formatSize(total)));
+    ui->progressLabel->setText(tr("%1 of %2").arg(formatBytes(done), formatBytes(total)));
 }
 
 void CommitDialog::updateSummary()
@@ -160,7 +161,7 @@ void CommitDialog::updateSummary()
     const QList<int> rows = m_queue->pendingRows();
     for (int row : rows)
         (m_queue->change(row).kind == StagedChange::Kind::Add ? adds : deletes)++;
-    const QString size = FileTreeModel::formatSize(m_queue->totalBytes(rows));
+    const QString size = formatBytes(m_queue->totalBytes(rows));
     const QString addText = adds == 1 ? tr("1 file to add (%1)").arg(size) : tr("%1 files to add (%2)").arg(adds).arg(size);
     const QString deleteText = deletes == 1 ? tr("1 path to delete") : tr("%1 paths to delete").arg(deletes);
     ui->summaryLabel->setText(adds && deletes ? tr("%1, %2.").arg(addText, deleteText)

@@ -1,7 +1,7 @@
 #include "CommitGraphModel.h"
 
 #include <hubvault/FnMatch.h>
-#include "HistoryThreadPool.h"
+#include "BackgroundCall.h"
 
 #include <QFontDatabase>
 #include <QLocale>
@@ -330,14 +330,14 @@ void CommitGraphModel::requestBatch()
     const std::shared_ptr<HistoryWalker> walker = m_walker;
     const int count = m_records.empty() ? std::min(m_batchSize, kFirstBatchSize) : m_batchSize;
     const quint64 generation = m_generation;
-    runOnHistoryPool(
+    background::run(
         this, [walker, count] { return walker->next(count); },
         [this, generation](const background::Outcome<HistoryBatch> &result) {
             if (result.ok())
                 onBatch(generation, *result.value);
             else
                 onBatchFailed(generation, result.failure.message);
-        });
+        }, background::historyThreadPool());
 }
 
 void CommitGraphModel::onBatch(quint64 generation, const HistoryBatch &batch)

@@ -1,4 +1,5 @@
 #include "DiffDialog.h"
+#include "Formatting.h"
 
 #include "BinaryDiffView.h"
 #include "DiffImageView.h"
@@ -45,18 +46,18 @@ QString fileSummary(const DiffFileEntry &e)
     const QString path = QStringLiteral("<b>%1</b>").arg(e.path.toHtmlEscaped());
     switch (e.change) {
     case DiffChange::Added:
-        return DiffDialog::tr("%1 added (%2)").arg(path, FileTreeModel::formatSize(e.newSize));
+        return DiffDialog::tr("%1 added (%2)").arg(path, formatBytes(e.newSize));
     case DiffChange::Deleted:
-        return DiffDialog::tr("%1 deleted (%2)").arg(path, FileTreeModel::formatSize(e.oldSize));
+        return DiffDialog::tr("%1 deleted (%2)").arg(path, formatBytes(e.oldSize));
     default:
         return DiffDialog::tr("%1 modified (%2 → %3)")
-            .arg(path, FileTreeModel::formatSize(e.oldSize), FileTreeModel::formatSize(e.newSize));
+            .arg(path, formatBytes(e.oldSize), formatBytes(e.newSize));
     }
 }
 
 QStandardItem *sizeItem(qint64 size)
 {
-    auto *item = new QStandardItem(size < 0 ? QString() : FileTreeModel::formatSize(size));
+    auto *item = new QStandardItem(size < 0 ? QString() : formatBytes(size));
     item->setData(size, Qt::UserRole + 2);
     item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     return item;

@@ -1,4 +1,5 @@
 #include "DiffImageView.h"
+#include "Formatting.h"
 
 #include "DiffLoader.h"
 #include "FileTreeModel.h"
@@ -19,7 +20,7 @@ QString describe(const QImage &image, const QSize &size, qint64 bytes)
 {
     if (image.isNull())
         return DiffImageView::tr("none");
-    return DiffImageView::tr("%1 × %2 px, %3").arg(size.width()).arg(size.height()).arg(FileTreeModel::formatSize(bytes));
+    return DiffImageView::tr("%1 × %2 px, %3").arg(size.width()).arg(size.height()).arg(formatBytes(bytes));
 }
 
 } // namespace

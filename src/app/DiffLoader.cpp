@@ -1,4 +1,5 @@
 #include "DiffLoader.h"
+#include "Formatting.h"
 
 #include <hubvault/Repository.h>
 #include "FileTreeModel.h"
@@ -109,7 +110,7 @@ bool loadText(const Repository &repo, const QString &oldCommit, const QString &n
     const DiffFileEntry &e = out.entry;
     if (std::max(e.oldSize, e.newSize) > DiffLoader::kTextLimit) {
         out.note = DiffLoader::tr("Text files larger than %1 are compared as binary.")
-                       .arg(FileTreeModel::formatSize(DiffLoader::kTextLimit));
+                       .arg(formatBytes(DiffLoader::kTextLimit));
         return false;
     }
     const QByteArray a = e.hasOld() ? repo.readBytes(e.path, oldCommit) : QByteArray();
@@ -126,7 +127,7 @@ bool loadImages(const Repository &repo, const QString &oldCommit, const QString 
     const DiffFileEntry &e = out.entry;
     if (std::max(e.oldSize, e.newSize) > DiffLoader::kImageLimit) {
         out.note = DiffLoader::tr("Images larger than %1 are not decoded.")
-                       .arg(FileTreeModel::formatSize(DiffLoader::kImageLimit));
+                       .arg(formatBytes(DiffLoader::kImageLimit));
         return false;
     }
     if (e.hasOld())

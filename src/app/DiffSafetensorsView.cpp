@@ -1,4 +1,5 @@
 #include "DiffSafetensorsView.h"
+#include "Formatting.h"
 
 #include "FileTreeModel.h"
 
@@ -18,7 +19,7 @@ QString tensorText(const std::optional<SafetensorsTensor> &t)
 {
     if (!t)
         return QString();
-    return QStringLiteral("%1 %2 (%3)").arg(t->dtype, t->shapeText(), FileTreeModel::formatSize(t->byteSize()));
+    return QStringLiteral("%1 %2 (%3)").arg(t->dtype, t->shapeText(), formatBytes(t->byteSize()));
 }
 
 QColor changeColour(SafetensorsDiff::Change change)

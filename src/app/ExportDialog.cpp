@@ -1,8 +1,9 @@
 #include "ExportDialog.h"
+#include "Formatting.h"
 
 #include <hubvault/Repository.h>
 #include "JobDialogFooter.h"
-#include "MaintenanceJob.h"
+#include "Job.h"
 #include "OpenRepositories.h"
 
 #include <QCheckBox>
@@ -56,7 +57,7 @@ QString fileNamePart(const QString &text)
 
 ExportDialog::ExportDialog(const QString &repoPath, const QString &revision, const QString &pathInRepo,
                            const QStringList &revisions, QWidget *parent)
-    : QDialog(parent), m_repoPath(repoPath), m_job(new MaintenanceJob(this))
+    : QDialog(parent), m_repoPath(repoPath), m_job(new Job(this))
 {
     setWindowTitle(tr("Export"));
     setObjectName(QStringLiteral("exportDialog"));
@@ -123,10 +124,10 @@ ExportDialog::ExportDialog(const QString &repoPath, const QString &revision, con
     connect(m_exportButton, &QPushButton::clicked, this, &ExportDialog::startExport);
     connect(m_target, &QLineEdit::textChanged, this,
             [this](const QString &text) { m_exportButton->setEnabled(!m_job->isRunning() && !text.trimmed().isEmpty()); });
-    connect(m_job, &MaintenanceJob::progressChanged, this, [this](qint64 done, qint64 total) { onProgress(done, total); });
-    connect(m_job, &MaintenanceJob::succeeded, this, &ExportDialog::onSucceeded);
-    connect(m_job, &MaintenanceJob::cancelled, this, &ExportDialog::onCancelled);
-    connect(m_job, &MaintenanceJob::failed, this, [this](const QString &, const QString &message) { onFailed(message); });
+    connect(m_job, &Job::progressChanged, this, [this](qint64 done, qint64 total) { onProgress(done, total); });
+    connect(m_job, &Job::succeeded, this, &ExportDialog::onSucceeded);
+    connect(m_job, &Job::cancelled, this, &ExportDialog::onCancelled);
+    connect(m_job, &Job::failed, this, [this](const QString &, const QString &message) { onFailed(message); });
     resize(640, minimumSizeHint().height());
 }
 

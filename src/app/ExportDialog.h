@@ -19,7 +19,7 @@ class QPushButton;
 
 namespace hubvault::app {
 
-class MaintenanceJob;
+class Job;
 
 class ExportDialog : public QDialog {
     Q_OBJECT
@@ -50,7 +50,7 @@ public:
     QPushButton *exportButton() const { return m_exportButton; }
     /** "Cancel" while exporting (stops the export), "Close" otherwise. */
     QPushButton *closeButton() const { return m_closeButton; }
-    MaintenanceJob *job() const { return m_job; }
+    Job *job() const { return m_job; }
 
 Q_SIGNALS:
     void exported(const hubvault::ExportReport &report);
@@ -77,7 +77,7 @@ private:
     QLabel *m_status;
     QPushButton *m_exportButton;
     QPushButton *m_closeButton;
-    MaintenanceJob *m_job;
+    Job *m_job;
     std::optional<ExportReport> m_report;
     std::shared_ptr<ExportReport> m_pending;
 };

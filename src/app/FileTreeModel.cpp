@@ -1,4 +1,5 @@
 #include "FileTreeModel.h"
+#include "Formatting.h"
 
 #include <hubvault/Repository.h>
 #include "BackgroundCall.h"
@@ -93,11 +94,6 @@ void FileTreeModel::reset()
     m_root->entry.isFolder = true;
     if (m_repoPath.isEmpty())
         m_root->state = LoadState::Loaded; // nothing to list
-}
-
-QString FileTreeModel::formatSize(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
 }
 
 QList<FileTreeEntry> FileTreeModel::readFolder(const QString &repoPath, const QString &revision, const QString &folder,
@@ -362,7 +358,7 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
         case NameColumn:
             return e.name;
         case SizeColumn:
-            return e.isFolder ? QString() : formatSize(e.size);
+            return e.isFolder ? QString() : formatBytes(e.size);
         case StorageColumn:
             return e.isFolder ? QString() : e.chunked ? tr("chunked") : tr("whole");
         case Sha256Column:

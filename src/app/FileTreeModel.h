@@ -66,8 +66,6 @@ public:
     /** True while any folder listing is running. */
     bool isLoading() const { return m_pending > 0; }
 
-    /** "0 bytes", "1.3 MiB": IEC units in the user's locale. */
-    static QString formatSize(qint64 bytes);
     /**
      * The blocking listing behind fetchMore(), public so tests and tools can call it
      * directly. A folder is listed twice: first without last commits (immediate, so the

@@ -1,4 +1,5 @@
 #include "FilesPanel.h"
+#include "Formatting.h"
 
 #include "BreadcrumbBar.h"
 #include "DownloadJob.h"
@@ -35,10 +36,6 @@ QString parentOf(const QString &path)
     return slash < 0 ? QString() : path.left(slash);
 }
 
-QString sizeText(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
-}
 
 } // namespace
 
@@ -80,7 +77,7 @@ FilesPanel::FilesPanel(QWidget *parent)
     const QFontMetrics fm = fontMetrics();
     const int pad = 3 * fm.horizontalAdvance(QLatin1Char(' ')) + 8;
     m_tree->setColumnWidth(FileTreeModel::NameColumn, 16 * fm.horizontalAdvance(QLatin1Char('M')));
-    m_tree->setColumnWidth(FileTreeModel::SizeColumn, fm.horizontalAdvance(FileTreeModel::formatSize(1023) + QLatin1String("0")) + pad);
+    m_tree->setColumnWidth(FileTreeModel::SizeColumn, fm.horizontalAdvance(formatBytes(1023) + QLatin1String("0")) + pad);
     m_tree->setColumnWidth(FileTreeModel::StorageColumn,
                            std::max(fm.horizontalAdvance(tr("chunked")), fm.horizontalAdvance(tr("Storage"))) + pad);
     m_tree->setColumnWidth(FileTreeModel::Sha256Column, fm.horizontalAdvance(QStringLiteral("0123456789ab")) + pad);
@@ -393,10 +390,11 @@ DownloadJob *FilesPanel::downloadTo(const QString &pathInRepo, bool isFolder, co
             return;
         dialog->setMaximum(1000);
         dialog->setValue(int(done * 1000 / total));
-        dialog->setLabelText(tr("Downloading “%1”…\n%2 of %3").arg(what, sizeText(done), sizeText(total)));
+        dialog->setLabelText(tr("Downloading “%1”…\n%2 of %3").arg(what, formatBytes(done), formatBytes(total)));
     });
     connect(job, &DownloadJob::ended, dialog, &QWidget::close);
-    connect(job, &DownloadJob::finished, this, [this](const QString &localPath) {
+    connect(job, &DownloadJob::succeeded, this, [this, job] {
+        const QString localPath = job->resultPath();
         const QString folder = QFileInfo(localPath).isDir() ? localPath : QFileInfo(localPath).absolutePath();
         m_status->setText(tr("Downloaded to <a href=\"%1\">%2</a>")
                               .arg(QUrl::fromLocalFile(folder).toString().toHtmlEscaped(),
@@ -408,7 +406,7 @@ DownloadJob *FilesPanel::downloadTo(const QString &pathInRepo, bool isFolder, co
         m_status->setText(tr("Download cancelled."));
         m_status->setVisible(true);
     });
-    connect(job, &DownloadJob::failed, this, [this, what](const QString &message) {
+    connect(job, &DownloadJob::failed, this, [this, what](const QString &, const QString &message) {
         m_status->setVisible(false);
         Q_EMIT errorOccurred(tr("Download Failed"),
                              tr("Could not download “%1”.").arg(what) + QStringLiteral("\n\n") + message);

@@ -1,8 +1,9 @@
 #include "GcDialog.h"
+#include "Formatting.h"
 
 #include <hubvault/Repository.h>
 #include "JobDialogFooter.h"
-#include "MaintenanceJob.h"
+#include "Job.h"
 #include "OpenRepositories.h"
 
 #include <QCheckBox>
@@ -17,7 +18,7 @@
 namespace hubvault::app {
 
 GcDialog::GcDialog(const QString &repoPath, QWidget *parent)
-    : QDialog(parent), m_repoPath(repoPath), m_job(new MaintenanceJob(this))
+    : QDialog(parent), m_repoPath(repoPath), m_job(new Job(this))
 {
     setObjectName(QStringLiteral("gcDialog"));
     setWindowTitle(tr("Garbage Collection"));
@@ -48,20 +49,20 @@ GcDialog::GcDialog(const QString &repoPath, QWidget *parent)
             startPreview();
     });
 
-    connect(m_job, &MaintenanceJob::progressChanged, this, [this](qint64 done, qint64 total, const QString &phase) {
+    connect(m_job, &Job::progressChanged, this, [this](qint64 done, qint64 total, const QString &phase) {
         if (phase == QLatin1String("repack") && total > 0) {
             m_progress->setRange(0, int(total));
             m_progress->setValue(int(done));
             m_progress->setFormat(tr("Repacking %v of %m objects"));
         }
     });
-    connect(m_job, &MaintenanceJob::succeeded, this, [this] {
+    connect(m_job, &Job::succeeded, this, [this] {
         setRunning(false);
         showReport(*m_pending);
         if (!m_dryRun)
             Q_EMIT collected();
     });
-    connect(m_job, &MaintenanceJob::cancelled, this, [this] {
+    connect(m_job, &Job::cancelled, this, [this] {
         setRunning(false);
         m_status->setText(m_dryRun ? tr("Cancelled.")
                                    : tr("Cancelled: the collection stopped at a safe point; what it had not removed yet "
@@ -69,7 +70,7 @@ GcDialog::GcDialog(const QString &repoPath, QWidget *parent)
         if (!m_dryRun)
             Q_EMIT collected();
     });
-    connect(m_job, &MaintenanceJob::failed, this, [this](const QString &, const QString &message) {
+    connect(m_job, &Job::failed, this, [this](const QString &, const QString &message) {
         setRunning(false);
         m_status->setText(tr("<b>Garbage collection failed:</b> %1").arg(message.toHtmlEscaped()));
         if (!m_dryRun)

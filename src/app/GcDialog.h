@@ -16,7 +16,7 @@ class QTreeWidget;
 
 namespace hubvault::app {
 
-class MaintenanceJob;
+class Job;
 
 class GcDialog : public QDialog {
     Q_OBJECT
@@ -39,7 +39,7 @@ public:
     QProgressBar *progressBar() const { return m_progress; }
     QPushButton *runButton() const { return m_run; }
     QPushButton *closeButton() const { return m_close; }
-    MaintenanceJob *job() const { return m_job; }
+    Job *job() const { return m_job; }
 
 Q_SIGNALS:
     /** The real collection finished (or stopped part-way): the repository may have changed. */
@@ -60,7 +60,7 @@ private:
     QProgressBar *m_progress;
     QPushButton *m_run;
     QPushButton *m_close;
-    MaintenanceJob *m_job;
+    Job *m_job;
     std::optional<GcReport> m_preview;
     std::optional<GcReport> m_result;
     std::shared_ptr<GcReport> m_pending;

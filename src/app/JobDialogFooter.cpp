@@ -1,6 +1,6 @@
 #include "JobDialogFooter.h"
 
-#include "MaintenanceJob.h"
+#include "Job.h"
 
 #include <QBoxLayout>
 #include <QDialog>
@@ -41,7 +41,7 @@ QPushButton *JobDialogFooter::addButtons(QBoxLayout *layout, QDialog *dialog, co
     return action;
 }
 
-bool JobDialogFooter::cancelRunningJob(MaintenanceJob *job, QLabel *status, const QString &cancellingText)
+bool JobDialogFooter::cancelRunningJob(Job *job, QLabel *status, const QString &cancellingText)
 {
     if (!job->isRunning())
         return false;

@@ -1,5 +1,5 @@
 #pragma once
-// The lower part every dialog that runs one MaintenanceJob shares (export, verify, gc,
+// The lower part every dialog that runs one Job shares (export, verify, gc,
 // squash): a progress bar, a rich-text status line, a button box with the dialog's action
 // and Close (which reads Cancel while the job runs), and reject() cancelling a running job
 // first. Texts are translated by the dialogs and passed in, so they stay in their contexts.
@@ -15,7 +15,7 @@ class QPushButton;
 
 namespace hubvault::app {
 
-class MaintenanceJob;
+class Job;
 
 class JobDialogFooter {
 public:
@@ -34,7 +34,7 @@ public:
      * What reject() does first: a running `job` is asked to stop and `status` shows
      * `cancellingText`; true when it did so (the dialog then stays open to report the end).
      */
-    static bool cancelRunningJob(MaintenanceJob *job, QLabel *status, const QString &cancellingText);
+    static bool cancelRunningJob(Job *job, QLabel *status, const QString &cancellingText);
 };
 
 } // namespace hubvault::app

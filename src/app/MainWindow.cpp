@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "Formatting.h"
 
 #include "AppResources.h"
 #include "CommitGraphModel.h"
@@ -577,13 +578,13 @@ void MainWindow::updateStatus()
     // Files and sizes come from the overview page once it has read them.
     const OverviewFigures &figures = m_overview->figures();
     if (figures.repoPath == m_repoPath && figures.revision == m_currentRevision && !m_overview->isLoading()) {
-        const QString logical = FileTreeModel::formatSize(figures.logicalSize);
+        const QString logical = formatBytes(figures.logicalSize);
         m_filesLabel->setText(figures.files == 1 ? tr("1 file, %1").arg(logical)
                                                  : tr("%1 files, %2").arg(QLocale().toString(figures.files), logical));
-        m_sizeLabel->setText(tr("%1 on disk").arg(FileTreeModel::formatSize(figures.storedSize)));
+        m_sizeLabel->setText(tr("%1 on disk").arg(formatBytes(figures.storedSize)));
         m_sizeLabel->setToolTip(tr("The repository takes %1 on disk; %2 of it is reachable from branches and tags.")
-                                    .arg(FileTreeModel::formatSize(figures.storedSize),
-                                         FileTreeModel::formatSize(figures.reachableSize)));
+                                    .arg(formatBytes(figures.storedSize),
+                                         formatBytes(figures.reachableSize)));
     } else {
         m_filesLabel->clear();
     }

@@ -1,8 +1,8 @@
 #include "MergeDialog.h"
+#include "Formatting.h"
 
 #include <hubvault/Repository.h>
 #include "BackgroundCall.h"
-#include "MaintenanceJob.h"
 #include "OpenRepositories.h"
 
 #include <QComboBox>

@@ -1,4 +1,5 @@
 #include "OverviewPage.h"
+#include "Formatting.h"
 
 #include <hubvault/Repository.h>
 #include "BackgroundCall.h"
@@ -18,10 +19,6 @@ namespace hubvault::app {
 
 namespace {
 
-QString sizeText(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
-}
 
 /** Rank of a root file name as the README to show; lower is better, -1 = not a README. */
 int readmeRank(const QString &name)
@@ -196,9 +193,9 @@ void OverviewPage::apply(const OverviewFigures &f)
     m_values.value(QStringLiteral("branches"))->setText(locale.toString(f.branches));
     m_values.value(QStringLiteral("tags"))->setText(locale.toString(f.tags));
     m_values.value(QStringLiteral("files"))->setText(locale.toString(f.files));
-    m_values.value(QStringLiteral("logical"))->setText(sizeText(f.logicalSize));
+    m_values.value(QStringLiteral("logical"))->setText(formatBytes(f.logicalSize));
     m_values.value(QStringLiteral("stored"))
-        ->setText(tr("%1 · %2 reachable").arg(sizeText(f.storedSize), sizeText(f.reachableSize)));
+        ->setText(tr("%1 · %2 reachable").arg(formatBytes(f.storedSize), formatBytes(f.reachableSize)));
     if (f.readmePath.isEmpty()) {
         m_readme->clear();
     } else if (PreviewBuilder::isMarkdownName(f.readmePath)) {

@@ -1,4 +1,5 @@
 #include "PreviewBuilder.h"
+#include "Formatting.h"
 
 #include <hubvault/Repository.h>
 
@@ -63,10 +64,6 @@ qsizetype completeUtf8Length(QByteArrayView bytes)
     return n;
 }
 
-QString sizeText(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
-}
 
 } // namespace
 
@@ -120,7 +117,7 @@ PreviewData PreviewBuilder::loadSafetensors(const Repository &repo, const QStrin
         && qint64(length) + 8 <= file.size) {
         return binary(file, hexHead(),
                       tr("The .safetensors header takes %1, more than the %2 a preview reads.")
-                          .arg(sizeText(qint64(length)), sizeText(kHeaderLimit)));
+                          .arg(formatBytes(qint64(length)), formatBytes(kHeaderLimit)));
     }
     if (length <= quint64(kHeaderLimit) && qint64(length) + 8 <= file.size)
         head += repo.readRange(file.path, 8, qint64(length), revision);
@@ -137,7 +134,7 @@ PreviewData PreviewBuilder::loadImage(const Repository &repo, const QString &rev
     if (file.size > kImageLimit) {
         const QByteArray head = repo.readRange(file.path, 0, kHexLimit, revision);
         return binary(file, head, tr("The image takes %1, more than the %2 a preview decodes.")
-                                      .arg(sizeText(file.size), sizeText(kImageLimit)));
+                                      .arg(formatBytes(file.size), formatBytes(kImageLimit)));
     }
     return build(file, file.size > 0 ? repo.readBytes(file.path, revision) : QByteArray(), PreviewKind::Image);
 }
@@ -153,7 +150,7 @@ PreviewData PreviewBuilder::binary(const FileTreeEntry &file, const QByteArray &
     d.truncated = file.size > shown.size();
     d.note = note;
     if (d.truncated && shown.size() > 0) {
-        const QString cut = tr("Showing the first %1 of %2.").arg(sizeText(shown.size()), sizeText(file.size));
+        const QString cut = tr("Showing the first %1 of %2.").arg(formatBytes(shown.size()), formatBytes(file.size));
         d.note = d.note.isEmpty() ? cut : d.note + QLatin1Char(' ') + cut;
     }
     return d;
@@ -166,7 +163,7 @@ PreviewData PreviewBuilder::build(const FileTreeEntry &file, const QByteArray &h
     d.bytesRead = head.size();
     const bool cut = head.size() < file.size;
     d.truncated = cut;
-    const QString cutNote = cut ? tr("Showing the first %1 of %2.").arg(sizeText(head.size()), sizeText(file.size))
+    const QString cutNote = cut ? tr("Showing the first %1 of %2.").arg(formatBytes(head.size()), formatBytes(file.size))
                                 : QString();
 
     switch (wanted) {

@@ -1,4 +1,5 @@
 #include "Previews.h"
+#include "Formatting.h"
 
 #include "CodeView.h"
 
@@ -19,10 +20,6 @@ namespace hubvault::app {
 
 namespace {
 
-QString sizeText(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
-}
 
 QStandardItem *textItem(const QString &text)
 {
@@ -229,7 +226,7 @@ void SafetensorsPreview::setPreview(const PreviewData &data)
         const qint64 elements = t.elementCount();
         m_tensors->appendRow({textItem(t.name), textItem(t.dtype), textItem(t.shapeText()),
                               numberItem(elements, elements < 0 ? tr("overflow") : locale.toString(elements)),
-                              numberItem(t.byteSize(), sizeText(t.byteSize())),
+                              numberItem(t.byteSize(), formatBytes(t.byteSize())),
                               numberItem(t.begin, locale.toString(t.begin))});
     }
     m_metadata->removeRows(0, m_metadata->rowCount());
@@ -247,8 +244,8 @@ void SafetensorsPreview::setPreview(const PreviewData &data)
     QString summary = (count == 1 ? tr("<b>1 tensor</b>") : tr("<b>%1 tensors</b>").arg(locale.toString(count)))
         + QStringLiteral(" · ")
         + tr("%1 parameters").arg(elements < 0 ? tr("too many") : locale.toString(elements)) + QStringLiteral(" · ")
-        + tr("%1 of tensor data").arg(sizeText(h.totalBytes())) + QStringLiteral(" · ")
-        + tr("header %1").arg(sizeText(h.headerLength()));
+        + tr("%1 of tensor data").arg(formatBytes(h.totalBytes())) + QStringLiteral(" · ")
+        + tr("header %1").arg(formatBytes(h.headerLength()));
     if (!dtypes.isEmpty())
         summary += QStringLiteral(" · ") + dtypes.join(QLatin1String(", ")).toHtmlEscaped();
     m_summary->setText(summary);
@@ -278,7 +275,7 @@ void HexPreview::setPreview(const PreviewData &data)
             .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     };
     QString html = QStringLiteral("<table>");
-    html += row(tr("Size"), tr("%1 (%2 bytes)").arg(sizeText(f.size), QLocale().toString(f.size)));
+    html += row(tr("Size"), tr("%1 (%2 bytes)").arg(formatBytes(f.size), QLocale().toString(f.size)));
     html += row(tr("Storage"), f.chunked ? tr("chunked (content-defined chunks in packs)") : tr("whole blob"));
     html += row(tr("SHA-256"), f.sha256);
     html += row(tr("Git blob id"), f.oid);

@@ -2,7 +2,7 @@
 // Carries a worker's progress to the GUI thread without posting anything to it: the
 // TaskControl callback only writes into shared memory, and a timer on the GUI thread reads
 // it and emits changed() when it moved. Nothing reaches an object that may already be gone.
-// Shared by the app's jobs (UploadJob, DownloadJob, MaintenanceJob).
+// Shared by the app's jobs (UploadJob, DownloadJob, Job).
 
 #include <hubvault/Progress.h>
 

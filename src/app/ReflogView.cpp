@@ -1,7 +1,7 @@
 #include "ReflogView.h"
 
 #include <hubvault/Repository.h>
-#include "HistoryThreadPool.h"
+#include "BackgroundCall.h"
 #include "OpenRepositories.h"
 #include "ReflogModel.h"
 
@@ -95,7 +95,7 @@ void ReflogView::showRef(const QString &fullRef)
     m_heading->setText(tr("Reflog of <b>%1</b>").arg(shortRefName(fullRef).toHtmlEscaped()));
     setStatus(tr("Loading…"));
     const QString repoPath = m_repoPath;
-    runOnHistoryPool(
+    background::run(
         // The newest entries only: a ref of a long history moved once per commit, and
         // resolving every entry's commit would read the whole history.
         this, [repoPath, fullRef] { return repositories::shared(repoPath)->listRepoReflog(fullRef, kMaxEntries + 1); },
@@ -119,7 +119,7 @@ void ReflogView::showRef(const QString &fullRef)
                 setStatus(tr("Cannot read the reflog: %1").arg(result.failure.message));
             }
             Q_EMIT loaded(fullRef);
-        });
+        }, background::historyThreadPool());
 }
 
 void ReflogView::reload()

@@ -1,9 +1,10 @@
 #include "SquashDialog.h"
+#include "Formatting.h"
 
 #include <hubvault/Repository.h>
 #include "JobDialogFooter.h"
 #include "BackgroundCall.h"
-#include "MaintenanceJob.h"
+#include "Job.h"
 #include "OpenRepositories.h"
 
 #include <QCheckBox>
@@ -48,7 +49,7 @@ QList<CommitGraphNode> loadFirstParentLineage(const QString &repoPath, const QSt
 }
 
 SquashDialog::SquashDialog(const QString &repoPath, const QStringList &branches, const QString &branch, QWidget *parent)
-    : QDialog(parent), m_repoPath(repoPath), m_job(new MaintenanceJob(this))
+    : QDialog(parent), m_repoPath(repoPath), m_job(new Job(this))
 {
     setObjectName(QStringLiteral("squashDialog"));
     setWindowTitle(tr("Squash History"));
@@ -105,22 +106,22 @@ SquashDialog::SquashDialog(const QString &repoPath, const QStringList &branches,
     connect(m_commits, &QTreeWidget::currentItemChanged, this, &SquashDialog::onRootChanged);
     connect(m_message, &QLineEdit::textChanged, this, [this] { setRunning(false); });
 
-    connect(m_job, &MaintenanceJob::progressChanged, this, [this](qint64 done, qint64 total, const QString &phase) {
+    connect(m_job, &Job::progressChanged, this, [this](qint64 done, qint64 total, const QString &phase) {
         if (phase == QLatin1String("repack") && total > 0) {
             m_progress->setRange(0, int(total));
             m_progress->setValue(int(done));
             m_progress->setFormat(tr("Garbage collection: repacking %v of %m objects"));
         }
     });
-    connect(m_job, &MaintenanceJob::succeeded, this, [this] { showReport(*m_pending); });
-    connect(m_job, &MaintenanceJob::cancelled, this, [this] {
+    connect(m_job, &Job::succeeded, this, [this] { showReport(*m_pending); });
+    connect(m_job, &Job::cancelled, this, [this] {
         setRunning(false);
         m_status->setText(tr("Cancelled. If the history was already rewritten, the branch shows it; garbage "
                              "collection can be run again from the Repository menu."));
         Q_EMIT squashed();
         loadLineage();
     });
-    connect(m_job, &MaintenanceJob::failed, this, [this](const QString &, const QString &message) {
+    connect(m_job, &Job::failed, this, [this](const QString &, const QString &message) {
         setRunning(false);
         m_status->setText(tr("<b>Squash failed:</b> %1").arg(message.toHtmlEscaped()));
         Q_EMIT squashed();

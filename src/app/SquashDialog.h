@@ -22,7 +22,7 @@ class QTreeWidget;
 
 namespace hubvault::app {
 
-class MaintenanceJob;
+class Job;
 
 class SquashDialog : public QDialog {
     Q_OBJECT
@@ -52,7 +52,7 @@ public:
     QLabel *statusLabel() const { return m_status; }
     QPushButton *squashButton() const { return m_squash; }
     QPushButton *closeButton() const { return m_close; }
-    MaintenanceJob *job() const { return m_job; }
+    Job *job() const { return m_job; }
 
 Q_SIGNALS:
     /** The squash ran (or stopped part-way): the repository may have changed. */
@@ -79,7 +79,7 @@ private:
     QProgressBar *m_progress;
     QPushButton *m_squash;
     QPushButton *m_close;
-    MaintenanceJob *m_job;
+    Job *m_job;
     QList<CommitGraphNode> m_lineage;
     std::optional<SquashReport> m_report;
     std::shared_ptr<SquashReport> m_pending;

@@ -1,4 +1,5 @@
 #include "StorageChart.h"
+#include "Formatting.h"
 
 #include <QHelpEvent>
 #include <QLocale>
@@ -12,10 +13,6 @@ namespace {
 constexpr int kMargin = 6;
 constexpr int kGap = 8;
 
-QString sizeText(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
-}
 } // namespace
 
 StorageChart::StorageChart(QWidget *parent) : QWidget(parent)
@@ -139,7 +136,7 @@ void StorageChart::paintEvent(QPaintEvent *)
         }
         p.setPen(s.totalSize > 0 ? text : dim);
         p.drawText(QRect(bar.left() + bar.width() + kGap, rowTop, valueWidth() + kGap, rowHeight()),
-                   Qt::AlignLeft | Qt::AlignVCenter, sizeText(s.totalSize));
+                   Qt::AlignLeft | Qt::AlignVCenter, formatBytes(s.totalSize));
     }
 }
 
@@ -152,8 +149,8 @@ bool StorageChart::event(QEvent *event)
             const StorageSectionInfo &s = m_sections.at(row);
             QToolTip::showText(help->globalPos(),
                                tr("%1 (%2)\n%3 · files: %4 · reclaimable: %5\n%6")
-                                   .arg(s.name, s.path, sizeText(s.totalSize), QLocale().toString(s.fileCount),
-                                        sizeText(s.reclaimableSize), s.notes),
+                                   .arg(s.name, s.path, formatBytes(s.totalSize), QLocale().toString(s.fileCount),
+                                        formatBytes(s.reclaimableSize), s.notes),
                                this);
         } else {
             QToolTip::hideText();

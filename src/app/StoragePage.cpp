@@ -1,4 +1,5 @@
 #include "StoragePage.h"
+#include "Formatting.h"
 
 #include <hubvault/Repository.h>
 #include "BackgroundCall.h"
@@ -20,10 +21,6 @@ namespace hubvault::app {
 
 namespace {
 
-QString sizeText(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
-}
 
 const QLatin1String kBlobData("objects.blobs.data");
 const QLatin1String kChunkPacks("chunks.packs");
@@ -82,11 +79,11 @@ QVariant StorageSectionsModel::data(const QModelIndex &index, int role) const
         case PathColumn:
             return s.path;
         case SizeColumn:
-            return sizeText(s.totalSize);
+            return formatBytes(s.totalSize);
         case FilesColumn:
             return QLocale().toString(s.fileCount);
         case ReclaimableColumn:
-            return sizeText(s.reclaimableSize);
+            return formatBytes(s.reclaimableSize);
         case StrategyColumn:
             return wireName(s.reclaimStrategy);
         case NotesColumn:
@@ -315,13 +312,13 @@ void StoragePage::apply(const StorageFigures &f)
     auto set = [&](const char *key, const QString &text) {
         m_values.value(QLatin1String(key))->setText(empty ? QStringLiteral("–") : text);
     };
-    set("total", sizeText(o.totalSize));
-    set("reachable", sizeText(o.reachableSize));
-    set("historical", sizeText(o.historicalRetainedSize));
-    set("gc", sizeText(o.reclaimableGcSize));
-    set("cache", sizeText(o.reclaimableCacheSize));
-    set("temporary", sizeText(o.reclaimableTemporarySize));
-    set("reclaimable", sizeText(f.reclaimableTotal()));
+    set("total", formatBytes(o.totalSize));
+    set("reachable", formatBytes(o.reachableSize));
+    set("historical", formatBytes(o.historicalRetainedSize));
+    set("gc", formatBytes(o.reclaimableGcSize));
+    set("cache", formatBytes(o.reclaimableCacheSize));
+    set("temporary", formatBytes(o.reclaimableTemporarySize));
+    set("reclaimable", formatBytes(f.reclaimableTotal()));
     set("dedup", formatRatio(f.dedupRatio()));
 
     if (empty) {
@@ -334,8 +331,8 @@ void StoragePage::apply(const StorageFigures &f)
                "on disk (%4: whole-file blobs %5 + chunk packs %6), which holds every version still kept, not only "
                "the head. Above 1× means identical files and chunks are stored once; below 1× means older versions "
                "or data awaiting gc take more room than the head. Metadata is not counted.")
-                .arg(f.defaultBranch, QLocale().toString(f.liveFiles), sizeText(f.logicalBytes),
-                     sizeText(f.storedContentBytes), sizeText(f.storedBlobBytes), sizeText(f.storedPackBytes)));
+                .arg(f.defaultBranch, QLocale().toString(f.liveFiles), formatBytes(f.logicalBytes),
+                     formatBytes(f.storedContentBytes), formatBytes(f.storedBlobBytes), formatBytes(f.storedPackBytes)));
     }
     m_values.value(QStringLiteral("dedup"))->setToolTip(m_dedupExplanation->text());
 

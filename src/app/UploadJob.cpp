@@ -1,9 +1,8 @@
+// Publishes staged changes as one commit (see UploadJob.h).
 #include "UploadJob.h"
 
 #include <hubvault/Repository.h>
-#include "BackgroundCall.h"
 #include "OpenRepositories.h"
-#include "ProgressRelay.h"
 
 namespace hubvault::app {
 
@@ -23,28 +22,7 @@ QList<CommitOperation> operationsOf(const QList<StagedChange> &changes)
 }
 } // namespace
 
-UploadJob::UploadJob(Request request, QObject *parent)
-    : QObject(parent), m_request(std::move(request)), m_progress(new ProgressRelay(true, this))
-{
-    connect(m_progress, &ProgressRelay::changed, this,
-            [this](qint64 done, qint64 total) { Q_EMIT progressChanged(done, total); });
-}
-
-qint64 UploadJob::bytesDone() const
-{
-    return m_progress->done();
-}
-
-qint64 UploadJob::bytesTotal() const
-{
-    return m_progress->total();
-}
-
-UploadJob::~UploadJob()
-{
-    if (m_state == State::Running)
-        m_task.cancel.cancel();
-}
+UploadJob::UploadJob(Request request, QObject *parent) : Job(parent, Measure::Bytes), m_request(std::move(request)) {}
 
 QString UploadJob::run(const Request &request, const TaskControl &task)
 {
@@ -61,40 +39,10 @@ QString UploadJob::run(const Request &request, const TaskControl &task)
 
 void UploadJob::start()
 {
-    if (m_state != State::Idle)
-        return;
-    m_state = State::Running;
-    m_task.progress = m_progress->callback();
-    m_progress->start();
-    background::run(
-        this, [request = m_request, task = m_task] { return run(request, task); },
-        [this](const background::Outcome<QString> &outcome) {
-            onEnded(outcome.value.value_or(QString()), outcome.failure);
-        });
-}
-
-void UploadJob::onEnded(const QString &commitId, const background::Failure &failure)
-{
-    m_progress->stop();
-    if (!commitId.isEmpty()) {
-        m_state = State::Finished;
-        m_commitId = commitId;
-        Q_EMIT finished(commitId);
-    } else if (failure.isCancellation()) {
-        m_state = State::Cancelled;
-        Q_EMIT cancelled();
-    } else {
-        m_state = State::Failed;
-        m_errorKind = failure.errorKind;
-        m_error = failure.message;
-        Q_EMIT failed(failure.kind, failure.message);
-    }
-    Q_EMIT ended();
-}
-
-void UploadJob::cancel()
-{
-    m_task.cancel.cancel();
+    if (state() != State::Idle)
+        return; // a publish runs once
+    m_result = std::make_shared<QString>();
+    Job::start([request = m_request, result = m_result](const TaskControl &task) { *result = run(request, task); });
 }
 
 } // namespace hubvault::app

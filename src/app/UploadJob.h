@@ -4,20 +4,17 @@
 // The core stages every byte inside its transaction and publishes only at the end, so a
 // cancelled or failed job leaves the repository exactly as it was.
 
-#include <hubvault/Errors.h>
 #include <hubvault/Progress.h>
-#include "BackgroundCall.h"
+#include "Job.h"
 #include "StagedChange.h"
 
 #include <QList>
-#include <QObject>
 #include <QString>
+#include <memory>
 
 namespace hubvault::app {
 
-class ProgressRelay;
-
-class UploadJob : public QObject {
+class UploadJob : public Job {
     Q_OBJECT
 public:
     struct Request {
@@ -28,47 +25,22 @@ public:
         QString description;
         QList<StagedChange> changes; ///< in commit order
     };
-    enum class State { Idle, Running, Finished, Cancelled, Failed };
-    Q_ENUM(State)
 
     explicit UploadJob(Request request, QObject *parent = nullptr);
-    ~UploadJob() override;
 
     const Request &request() const { return m_request; }
-    State state() const { return m_state; }
-    bool isRunning() const { return m_state == State::Running; }
-    QString commitId() const { return m_commitId; }
-    /** What went wrong, after failed(); empty when the error was not the core's. */
-    std::optional<ErrorKind> errorKind() const { return m_errorKind; }
-    QString errorMessage() const { return m_error; }
-    qint64 bytesDone() const;
-    qint64 bytesTotal() const;
+    /** The new commit's OID, after succeeded(). */
+    QString commitId() const { return m_result ? *m_result : QString(); }
 
+    /** Publishes once; cancelling rolls the commit's transaction back (unless too late). */
     void start();
-    /** Asks the worker to stop; the commit's transaction rolls back (or it finishes if too late). */
-    void cancel();
 
     /** The blocking publish; returns the new commit's OID. Throws core errors. */
     static QString run(const Request &request, const TaskControl &task = {});
 
-Q_SIGNALS:
-    void progressChanged(qint64 done, qint64 total);
-    void finished(const QString &commitId);
-    void cancelled();
-    void failed(const QString &kind, const QString &message);
-    /** Emitted after finished(), cancelled() or failed(). */
-    void ended();
-
 private:
-    void onEnded(const QString &commitId, const background::Failure &failure);
-
     Request m_request;
-    State m_state = State::Idle;
-    QString m_commitId;
-    std::optional<ErrorKind> m_errorKind;
-    QString m_error;
-    TaskControl m_task;
-    ProgressRelay *m_progress;
+    std::shared_ptr<QString> m_result;
 };
 
 } // namespace hubvault::app

@@ -1,4 +1,5 @@
 #include "UploadQueue.h"
+#include "Formatting.h"
 
 #include "FileTreeModel.h"
 
@@ -226,12 +227,12 @@ QVariant UploadQueue::displayData(const StagedChange &change, int column) const
         return isAdd ? change.repoPath()
                      : tr("Delete %1").arg(change.isFolder ? change.repoPath() + QLatin1Char('/') : change.repoPath());
     case SizeColumn:
-        return isAdd ? FileTreeModel::formatSize(change.size) : QString();
+        return isAdd ? formatBytes(change.size) : QString();
     case ProgressColumn:
         return QString(); // data() answers for adds, from ProgressRole
     case SpeedColumn:
         return isAdd && change.bytesPerSecond > 0
-                   ? tr("%1/s").arg(FileTreeModel::formatSize(qint64(change.bytesPerSecond)))
+                   ? tr("%1/s").arg(formatBytes(qint64(change.bytesPerSecond)))
                    : QString();
     case StateColumn:
         return stateText(change.state);

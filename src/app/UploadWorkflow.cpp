@@ -511,7 +511,7 @@ void UploadWorkflow::onPublishEnded()
     const UploadJob::State state = job->state();
     if (m_dialog)
         m_dialog->setPublishing(false);
-    if (state == UploadJob::State::Finished) {
+    if (state == UploadJob::State::Succeeded) {
         m_queue->finishPublish(StagedChange::State::Done);
         m_acceptedHeads.clear();
         m_publishedHeads.insert(job->request().branch, job->commitId());

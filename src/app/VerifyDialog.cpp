@@ -1,8 +1,9 @@
 #include "VerifyDialog.h"
+#include "Formatting.h"
 
 #include <hubvault/Repository.h>
 #include "JobDialogFooter.h"
-#include "MaintenanceJob.h"
+#include "Job.h"
 #include "OpenRepositories.h"
 
 #include <QDialogButtonBox>
@@ -16,7 +17,7 @@
 namespace hubvault::app {
 
 VerifyDialog::VerifyDialog(const QString &repoPath, Depth depth, QWidget *parent)
-    : QDialog(parent), m_repoPath(repoPath), m_depth(depth), m_job(new MaintenanceJob(this))
+    : QDialog(parent), m_repoPath(repoPath), m_depth(depth), m_job(new Job(this))
 {
     setObjectName(QStringLiteral("verifyDialog"));
     setWindowTitle(depth == Depth::Full ? tr("Full Verify") : tr("Quick Verify"));
@@ -40,15 +41,15 @@ VerifyDialog::VerifyDialog(const QString &repoPath, Depth depth, QWidget *parent
                                           QStringLiteral("againButton"), &m_close);
     connect(m_again, &QPushButton::clicked, this, &VerifyDialog::start);
 
-    connect(m_job, &MaintenanceJob::progressChanged, this, [this](qint64 done) {
+    connect(m_job, &Job::progressChanged, this, [this](qint64 done) {
         m_progress->setFormat(tr("%1 checked").arg(formatBytes(done)));
     });
-    connect(m_job, &MaintenanceJob::succeeded, this, [this] { showReport(*m_pending); });
-    connect(m_job, &MaintenanceJob::cancelled, this, [this] {
+    connect(m_job, &Job::succeeded, this, [this] { showReport(*m_pending); });
+    connect(m_job, &Job::cancelled, this, [this] {
         setRunning(false);
         m_status->setText(tr("Cancelled before the end: nothing can be said about the repository yet."));
     });
-    connect(m_job, &MaintenanceJob::failed, this, [this](const QString &, const QString &message) {
+    connect(m_job, &Job::failed, this, [this](const QString &, const QString &message) {
         setRunning(false);
         m_status->setText(tr("<b>Could not verify:</b> %1").arg(message.toHtmlEscaped()));
     });

@@ -15,7 +15,7 @@ class QTreeWidget;
 
 namespace hubvault::app {
 
-class MaintenanceJob;
+class Job;
 
 class VerifyDialog : public QDialog {
     Q_OBJECT
@@ -35,7 +35,7 @@ public:
     QPushButton *againButton() const { return m_again; }
     /** "Cancel" while verifying, "Close" otherwise. */
     QPushButton *closeButton() const { return m_close; }
-    MaintenanceJob *job() const { return m_job; }
+    Job *job() const { return m_job; }
 
 protected:
     void reject() override;
@@ -51,7 +51,7 @@ private:
     QTreeWidget *m_reportView;
     QPushButton *m_again;
     QPushButton *m_close;
-    MaintenanceJob *m_job;
+    Job *m_job;
     std::optional<VerifyReport> m_report;
     std::shared_ptr<VerifyReport> m_pending;
 };

@@ -8,7 +8,7 @@
 #include "ExportDialog.h"
 #include "ExportWorkflow.h"
 #include "FilesPanel.h"
-#include "MaintenanceJob.h"
+#include "Job.h"
 #include "MainWindow.h"
 #include "ExportTestSupport.h"
 #include "TestSupport.h"
@@ -184,14 +184,14 @@ private Q_SLOTS:
 
         // Cancel as soon as the first bytes are out, through the dialog's own button.
         bool clicked = false;
-        connect(dialog->job(), &MaintenanceJob::progressChanged, dialog, [&](qint64 done) {
+        connect(dialog->job(), &Job::progressChanged, dialog, [&](qint64 done) {
             if (done > 0 && !clicked) {
                 clicked = true;
                 QTest::mouseClick(dialog->closeButton(), Qt::LeftButton);
             }
         });
-        QSignalSpy cancelled(dialog->job(), &MaintenanceJob::cancelled);
-        QSignalSpy succeeded(dialog->job(), &MaintenanceJob::succeeded);
+        QSignalSpy cancelled(dialog->job(), &Job::cancelled);
+        QSignalSpy succeeded(dialog->job(), &Job::succeeded);
         QTest::mouseClick(dialog->exportButton(), Qt::LeftButton);
         QVERIFY(dialog->isBusy());
         QCOMPARE(dialog->closeButton()->text().remove(QLatin1Char('&')), QStringLiteral("Cancel"));

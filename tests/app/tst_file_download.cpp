@@ -113,7 +113,7 @@ private Q_SLOTS:
         QVERIFY(job);
         QVERIFY(job->isRunning());
         QVERIFY(waitEnded(job));
-        QCOMPARE(job->state(), DownloadJob::State::Finished);
+        QCOMPARE(job->state(), DownloadJob::State::Succeeded);
         const QString expected = QDir(target(QStringLiteral("file"))).canonicalPath() + QStringLiteral("/models/a.bin");
         QCOMPARE(job->resultPath(), expected);
         QCOMPARE(finished.count(), 1);
@@ -129,7 +129,7 @@ private Q_SLOTS:
         panel.setRepository(m_repoPath);
         DownloadJob *job = panel.downloadTo(QStringLiteral("models"), true, target(QStringLiteral("folder")));
         QVERIFY(waitEnded(job));
-        QCOMPARE(job->state(), DownloadJob::State::Finished);
+        QCOMPARE(job->state(), DownloadJob::State::Succeeded);
         const QString root = QDir(target(QStringLiteral("folder"))).canonicalPath();
         QCOMPARE(job->resultPath(), root + QStringLiteral("/models"));
         // Only the folder: not "models[1]" nor "modelsX", which share its prefix.
@@ -144,7 +144,7 @@ private Q_SLOTS:
         panel.setRepository(m_repoPath);
         DownloadJob *job = panel.downloadTo(QStringLiteral("models[1]"), true, target(QStringLiteral("brackets")));
         QVERIFY(waitEnded(job));
-        QCOMPARE(job->state(), DownloadJob::State::Finished);
+        QCOMPARE(job->state(), DownloadJob::State::Succeeded);
         QCOMPARE(filesUnder(target(QStringLiteral("brackets"))), QStringList{QStringLiteral("models[1]/x.txt")});
     }
 
@@ -156,7 +156,7 @@ private Q_SLOTS:
         QVERIFY(job);
         QSignalSpy progress(job, &DownloadJob::progressChanged);
         QVERIFY(waitEnded(job));
-        QCOMPARE(job->state(), DownloadJob::State::Finished);
+        QCOMPARE(job->state(), DownloadJob::State::Succeeded);
         QStringList expected = m_files.keys();
         expected.sort();
         QCOMPARE(filesUnder(target(QStringLiteral("all"))), expected);
@@ -164,8 +164,8 @@ private Q_SLOTS:
         for (const QByteArray &bytes : std::as_const(m_files))
             total += bytes.size();
         QVERIFY(progress.count() >= 1);
-        QCOMPARE(job->bytesTotal(), total);
-        QCOMPARE(job->bytesDone(), total);
+        QCOMPARE(job->total(), total);
+        QCOMPARE(job->done(), total);
     }
 
     void cancelThroughJob()
@@ -207,7 +207,7 @@ private Q_SLOTS:
         // A new download may start once the cancelled one ended.
         DownloadJob *again = panel.downloadTo(QStringLiteral("other"), true, target(QStringLiteral("after-cancel")));
         QVERIFY(waitEnded(again));
-        QCOMPARE(again->state(), DownloadJob::State::Finished);
+        QCOMPARE(again->state(), DownloadJob::State::Succeeded);
         QCOMPARE(filesUnder(target(QStringLiteral("after-cancel"))), QStringList{QStringLiteral("other/c.txt")});
     }
 
@@ -248,7 +248,7 @@ private Q_SLOTS:
             const QString dir = target(QStringLiteral("rev-") + revision.left(8).replace('/', '_'));
             DownloadJob *job = panel.downloadTo(QStringLiteral("other"), true, dir);
             QVERIFY(waitEnded(job));
-            QCOMPARE(job->state(), DownloadJob::State::Finished);
+            QCOMPARE(job->state(), DownloadJob::State::Succeeded);
             QCOMPARE(job->request().revision, revision);
             QCOMPARE(filesUnder(dir), QStringList{QStringLiteral("other/c.txt")});
         }

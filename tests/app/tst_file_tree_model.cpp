@@ -6,6 +6,7 @@
 
 #include <hubvault/LocalRepository.h>
 #include "FileTreeModel.h"
+#include "Formatting.h"
 #include "FilesPanel.h"
 #include "BreadcrumbBar.h"
 #include "PreviewPane.h"
@@ -28,6 +29,7 @@
 #include <functional>
 
 using hubvault::app::FileTreeModel;
+using hubvault::app::formatBytes;
 using hubvault::app::FilesPanel;
 using namespace hubvault::test;
 
@@ -97,7 +99,7 @@ void compareWithRecorded(const FileTreeModel &model, const QString &folder, cons
             QCOMPARE(index.siblingAtColumn(FileTreeModel::Sha256Column).data().toString(),
                      e.value(QStringLiteral("sha256")).toString().left(12));
             QCOMPARE(index.siblingAtColumn(FileTreeModel::SizeColumn).data().toString(),
-                     FileTreeModel::formatSize(e.value(QStringLiteral("size")).toInteger()));
+                     formatBytes(e.value(QStringLiteral("size")).toInteger()));
             QVERIFY(!model.hasChildren(index));
             QVERIFY(!model.canFetchMore(index));
         } else {

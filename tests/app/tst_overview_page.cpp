@@ -4,6 +4,7 @@
 
 #include <hubvault/LocalRepository.h>
 #include "AppTestSupport.h"
+#include "Formatting.h"
 #include "OverviewPage.h"
 #include "TestSupport.h"
 
@@ -72,8 +73,8 @@ private Q_SLOTS:
 
         QCOMPARE(page.figureText(QStringLiteral("commits")), QLocale().toString(f.commits));
         QCOMPARE(page.figureText(QStringLiteral("files")), QLocale().toString(f.files));
-        QCOMPARE(page.figureText(QStringLiteral("logical")), sizeText(logical));
-        QVERIFY(page.figureText(QStringLiteral("stored")).startsWith(sizeText(f.storedSize)));
+        QCOMPARE(page.figureText(QStringLiteral("logical")), formatBytes(logical));
+        QVERIFY(page.figureText(QStringLiteral("stored")).startsWith(formatBytes(f.storedSize)));
 
         // The README, rendered.
         QCOMPARE(f.readmePath, QStringLiteral("README.md"));

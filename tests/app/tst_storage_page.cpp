@@ -5,6 +5,7 @@
 
 #include <hubvault/LocalRepository.h>
 #include "AppTestSupport.h"
+#include "Formatting.h"
 #include "StorageChart.h"
 #include "StoragePage.h"
 #include "TestSupport.h"
@@ -43,14 +44,14 @@ void compareWithCore(const StoragePage &page, const StorageOverview &core)
     QCOMPARE(shown.reclaimableCacheSize, core.reclaimableCacheSize);
     QCOMPARE(shown.reclaimableTemporarySize, core.reclaimableTemporarySize);
     QCOMPARE(shown.recommendations, core.recommendations);
-    QCOMPARE(page.figureText(QStringLiteral("total")), sizeText(core.totalSize));
-    QCOMPARE(page.figureText(QStringLiteral("reachable")), sizeText(core.reachableSize));
-    QCOMPARE(page.figureText(QStringLiteral("historical")), sizeText(core.historicalRetainedSize));
-    QCOMPARE(page.figureText(QStringLiteral("gc")), sizeText(core.reclaimableGcSize));
-    QCOMPARE(page.figureText(QStringLiteral("cache")), sizeText(core.reclaimableCacheSize));
-    QCOMPARE(page.figureText(QStringLiteral("temporary")), sizeText(core.reclaimableTemporarySize));
+    QCOMPARE(page.figureText(QStringLiteral("total")), formatBytes(core.totalSize));
+    QCOMPARE(page.figureText(QStringLiteral("reachable")), formatBytes(core.reachableSize));
+    QCOMPARE(page.figureText(QStringLiteral("historical")), formatBytes(core.historicalRetainedSize));
+    QCOMPARE(page.figureText(QStringLiteral("gc")), formatBytes(core.reclaimableGcSize));
+    QCOMPARE(page.figureText(QStringLiteral("cache")), formatBytes(core.reclaimableCacheSize));
+    QCOMPARE(page.figureText(QStringLiteral("temporary")), formatBytes(core.reclaimableTemporarySize));
     QCOMPARE(page.figureText(QStringLiteral("reclaimable")),
-             sizeText(core.reclaimableGcSize + core.reclaimableCacheSize + core.reclaimableTemporarySize));
+             formatBytes(core.reclaimableGcSize + core.reclaimableCacheSize + core.reclaimableTemporarySize));
 
     const StorageSectionsModel *model = page.sectionsModel();
     QCOMPARE(model->rowCount(), int(core.sections.size()));
@@ -65,8 +66,8 @@ void compareWithCore(const StoragePage &page, const StorageOverview &core)
         QCOMPARE(raw(StorageSectionsModel::ReclaimableColumn).toLongLong(), s.reclaimableSize);
         QCOMPARE(raw(StorageSectionsModel::StrategyColumn).toString(), wireName(s.reclaimStrategy));
         QCOMPARE(raw(StorageSectionsModel::NotesColumn).toString(), s.notes);
-        QCOMPARE(model->index(row, StorageSectionsModel::SizeColumn).data().toString(), sizeText(s.totalSize));
-        QCOMPARE(model->index(row, StorageSectionsModel::ReclaimableColumn).data().toString(), sizeText(s.reclaimableSize));
+        QCOMPARE(model->index(row, StorageSectionsModel::SizeColumn).data().toString(), formatBytes(s.totalSize));
+        QCOMPARE(model->index(row, StorageSectionsModel::ReclaimableColumn).data().toString(), formatBytes(s.reclaimableSize));
     }
     QCOMPARE(page.chart()->sections().size(), core.sections.size());
     for (const QString &r : core.recommendations)
