@@ -155,12 +155,7 @@ CommitInfo CommitWriter::createCommit(const QList<CommitOperation> &operations, 
         throw RevisionNotFoundError(QStringLiteral("branch not found: %1; create it first").arg(branch));
     const QString head = ref->commitId;
     History history(m_session);
-    if (!options.parentCommit.isEmpty()) {
-        const auto parent = history.resolve(options.parentCommit, false);
-        if (!parent || *parent != head)
-            throw ConflictError(QStringLiteral("parent_commit %1 is not the head of %2; fetch the latest state and retry")
-                                    .arg(options.parentCommit, branch));
-    }
+    history.requireParent(options.parentCommit, head, branch);
 
     Transaction txn(m_session, branch, head);
     const QString headTree = head.isEmpty() ? QString() : m_session.commit(head).treeId;

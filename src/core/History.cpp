@@ -78,6 +78,16 @@ std::optional<QString> History::resolve(const QString &revisionIn, bool allowEmp
     throw RevisionNotFoundError(QStringLiteral("revision not found: %1").arg(revision));
 }
 
+void History::requireParent(const QString &parentCommit, const QString &head, const QString &branch)
+{
+    if (parentCommit.isEmpty())
+        return;
+    const auto parent = resolve(parentCommit, false);
+    if (!parent || *parent != head)
+        throw ConflictError(QStringLiteral("parent_commit %1 is not the head of %2; fetch the latest state and retry")
+                                .arg(parentCommit, branch));
+}
+
 QString History::resolveCommit(const QString &revision)
 {
     return *resolve(revision, false);

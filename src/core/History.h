@@ -27,6 +27,12 @@ public:
     std::optional<QString> resolve(const QString &revision, bool allowEmpty);
     /** Like resolve() but a revision must name a commit. */
     QString resolveCommit(const QString &revision);
+    /**
+     * The optimistic-concurrency check of create_commit and merge (docs/format.md §10.1):
+     * a non-empty `parentCommit` must resolve to `head`, the branch's current head, or
+     * ConflictError is thrown.
+     */
+    void requireParent(const QString &parentCommit, const QString &head, const QString &branch);
 
     /** Commits reachable from `head`: depth-first, first parent first, each once; stops
      *  after `limit` commits when `limit` >= 0. A whole walk uses the commit graph. */

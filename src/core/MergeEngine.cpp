@@ -185,12 +185,7 @@ MergeResult MergeEngine::merge(const QString &sourceRevision, const MergeOptions
     if (!row)
         throw RevisionNotFoundError(QStringLiteral("branch not found: %1").arg(target));
     const QString targetHead = row->commitId;
-    if (!options.parentCommit.isEmpty()) {
-        const auto parent = history.resolve(options.parentCommit, false);
-        if (!parent || *parent != targetHead)
-            throw ConflictError(QStringLiteral("parent_commit %1 is not the head of %2; fetch the latest state and retry")
-                                    .arg(options.parentCommit, target));
-    }
+    history.requireParent(options.parentCommit, targetHead, target);
     const QString sourceHead = history.resolve(sourceRevision, true).value_or(QString());
 
     MergeResult result;
