@@ -105,7 +105,7 @@ void OverviewPage::showRevision(const QString &revision)
     reload();
 }
 
-OverviewFigures OverviewPage::load(const QString &repoPath, const QString &revision)
+OverviewFigures OverviewPage::load(const QString &repoPath, const QString &revision, const TaskControl &task)
 {
     const std::shared_ptr<Repository> sharedRepo = repositories::shared(repoPath);
     const Repository &repo = *sharedRepo;
@@ -116,14 +116,16 @@ OverviewFigures OverviewPage::load(const QString &repoPath, const QString &revis
     const GitRefs refs = repo.listRepoRefs();
     f.branches = refs.branches.size();
     f.tags = refs.tags.size();
-    const StorageOverview storage = SharedStorageOverview::load(repoPath);
+    const StorageOverview storage = SharedStorageOverview::load(repoPath, task);
     f.storedSize = storage.totalSize;
     f.reachableSize = storage.reachableSize;
     const std::optional<QString> head = repo.resolveRevision(revision);
     if (!head)
         return f; // a branch without commits
     f.headCommit = *head;
+    task.checkCancelled();
     f.commits = repo.countCommits(revision);
+    task.checkCancelled();
     RepoFile readme;
     int bestRank = -1;
     for (const RepoEntry &entry : repo.listRepoTree({}, /*recursive=*/true, revision, /*withLastCommits=*/false)) {
@@ -151,7 +153,8 @@ OverviewFigures OverviewPage::load(const QString &repoPath, const QString &revis
 
 void OverviewPage::reload()
 {
-    const quint64 serial = ++m_serial;
+    const TaskControl task = m_load.next();
+    const quint64 serial = m_load.serial();
     if (m_repoPath.isEmpty()) {
         m_loading = false;
         apply({});
@@ -159,9 +162,9 @@ void OverviewPage::reload()
     }
     m_loading = true;
     background::run(
-        this, [repoPath = m_repoPath, revision = m_revision] { return load(repoPath, revision); },
+        this, [repoPath = m_repoPath, revision = m_revision, task] { return load(repoPath, revision, task); },
         [this, serial](const background::Outcome<OverviewFigures> &outcome) {
-            if (serial != m_serial)
+            if (!m_load.isLatest(serial))
                 return;
             m_loading = false;
             if (outcome.ok()) {

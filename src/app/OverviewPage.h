@@ -2,6 +2,8 @@
 // The repository at a glance: summary figures (commits, branches, tags, files, logical
 // and stored size) and the root README rendered. Everything is read on a worker.
 
+#include "LatestLoad.h"
+
 #include <QHash>
 #include <QString>
 #include <QWidget>
@@ -46,7 +48,7 @@ public:
     QString figureText(const QString &key) const;
 
     /** The blocking work, public so tests can compare with it. Throws core errors. */
-    static OverviewFigures load(const QString &repoPath, const QString &revision);
+    static OverviewFigures load(const QString &repoPath, const QString &revision, const TaskControl &task = {});
 
 Q_SIGNALS:
     void loaded();
@@ -64,7 +66,7 @@ private:
     OverviewFigures m_figures;
     QString m_repoPath;
     QString m_revision;
-    quint64 m_serial = 0;
+    LatestLoad m_load;
     bool m_loading = false;
 };
 

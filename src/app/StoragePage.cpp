@@ -249,13 +249,13 @@ void StoragePage::setRepository(const QString &repoPath)
     reload();
 }
 
-StorageFigures StoragePage::load(const QString &repoPath)
+StorageFigures StoragePage::load(const QString &repoPath, const TaskControl &task)
 {
     const std::shared_ptr<Repository> sharedRepo = repositories::shared(repoPath);
     const Repository &repo = *sharedRepo;
     StorageFigures f;
     f.repoPath = repoPath;
-    f.overview = SharedStorageOverview::load(repoPath);
+    f.overview = SharedStorageOverview::load(repoPath, task);
     f.defaultBranch = repo.defaultBranch();
     for (const StorageSectionInfo &s : std::as_const(f.overview.sections)) {
         if (s.name == kBlobData)
@@ -281,7 +281,8 @@ StorageFigures StoragePage::load(const QString &repoPath)
 
 void StoragePage::reload()
 {
-    const quint64 serial = ++m_serial;
+    const TaskControl task = m_load.next();
+    const quint64 serial = m_load.serial();
     if (m_repoPath.isEmpty()) {
         m_loading = false;
         apply({});
@@ -289,9 +290,9 @@ void StoragePage::reload()
     }
     m_loading = true;
     background::run(
-        this, [repoPath = m_repoPath] { return load(repoPath); },
+        this, [repoPath = m_repoPath, task] { return load(repoPath, task); },
         [this, serial](const background::Outcome<StorageFigures> &outcome) {
-            if (serial != m_serial)
+            if (!m_load.isLatest(serial))
                 return;
             m_loading = false;
             if (outcome.ok()) {

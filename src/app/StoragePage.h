@@ -4,6 +4,7 @@
 // ratio of the default branch. Everything is read on a worker.
 
 #include <hubvault/Models.h>
+#include "LatestLoad.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -76,7 +77,7 @@ public:
     QString recommendationsText() const;
 
     /** The blocking work, public so tests can compare with it. Throws core errors. */
-    static StorageFigures load(const QString &repoPath);
+    static StorageFigures load(const QString &repoPath, const TaskControl &task = {});
     /** "2.35×" or "n/a". */
     static QString formatRatio(double ratio);
 
@@ -96,7 +97,7 @@ private:
     QHash<QString, QLabel *> m_values;
     StorageFigures m_figures;
     QString m_repoPath;
-    quint64 m_serial = 0;
+    LatestLoad m_load;
     bool m_loading = false;
 };
 

@@ -64,7 +64,7 @@ GcPlan GarbageCollector::plan(bool pruneCache)
         throw VerificationError(QStringLiteral("repository verification failed: %1; repair or restore it before gc")
                                     .arg(verify.errors.first()));
 
-    StorageAnalyzer analyzer(m_session);
+    StorageAnalyzer analyzer(m_session, m_task);
     GcPlan plan;
     plan.pruneCache = pruneCache;
     plan.liveChunks = analyzer.liveChunks();

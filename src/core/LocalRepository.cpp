@@ -459,10 +459,10 @@ GcReport LocalRepository::gc(bool dryRun, bool pruneCache, const TaskControl &ta
     return GarbageCollector(session, task).run(dryRun, pruneCache);
 }
 
-StorageOverview LocalRepository::storageOverview() const
+StorageOverview LocalRepository::storageOverview(const TaskControl &task) const
 {
     RepoSession session(*d);
-    return StorageAnalyzer(session).overview();
+    return StorageAnalyzer(session, task).overview();
 }
 
 } // namespace hubvault

@@ -356,17 +356,23 @@ void ObjectGraph::loadCommitLinks(MetadataStore &store)
     parents.finish(count(ObjectType::Commit), m_commitParents);
 }
 
-ObjectGraph ObjectGraph::load(MetadataStore &store)
+ObjectGraph ObjectGraph::load(MetadataStore &store, const TaskControl &task)
 {
     // Ids first (from the tables' primary-key indexes), so that every link can be resolved
     // to an index as payloads stream by; payload sizes come with the payloads.
     ObjectGraph graph;
-    for (ObjectType type : {ObjectType::Commit, ObjectType::Tree, ObjectType::File})
+    for (ObjectType type : {ObjectType::Commit, ObjectType::Tree, ObjectType::File}) {
         graph.loadIds(store, type, false);
+        task.checkCancelled();
+    }
     graph.loadIds(store, ObjectType::Blob, true);
+    task.checkCancelled();
     graph.loadChunks(store);
+    task.checkCancelled();
     graph.loadFiles(store);
+    task.checkCancelled();
     graph.loadTrees(store);
+    task.checkCancelled();
     graph.loadCommitLinks(store);
     return graph;
 }

@@ -7,6 +7,7 @@
 // page of the database in random order. For the walks that need the whole repository:
 // reachability (gc, the storage overview) and commit ancestry (counts, listings).
 
+#include <hubvault/Progress.h>
 #include "ObjectModel.h"
 #include "VerifiedRanges.h"
 
@@ -23,8 +24,11 @@ class ObjectGraph {
 public:
     using Digest = VerifiedRanges::Digest;
 
-    /** Loads every table; throws IntegrityError for unreadable payloads. */
-    static ObjectGraph load(MetadataStore &store);
+    /**
+     * Loads every table; throws IntegrityError for unreadable payloads, and CancelledError
+     * between tables once `task` is cancelled.
+     */
+    static ObjectGraph load(MetadataStore &store, const TaskControl &task = TaskControl());
     /** Loads commits and their parents only (reach() needs load()): for history walks. */
     static ObjectGraph loadCommits(MetadataStore &store);
 

@@ -32,7 +32,7 @@ StorageSectionInfo section(const char *name, const char *path, qint64 total, qin
 
 } // namespace
 
-StorageAnalyzer::StorageAnalyzer(RepoSession &session) : m_session(session)
+StorageAnalyzer::StorageAnalyzer(RepoSession &session, const TaskControl &task) : m_session(session)
 {
     // Walking the directories and loading the graph are independent: they run side by
     // side, the walk's results are joined in below (measureRepository).
@@ -43,7 +43,7 @@ StorageAnalyzer::StorageAnalyzer(RepoSession &session) : m_session(session)
         if (walked.valid())
             walked.wait(); // it writes into this object, even when an error unwinds
     });
-    m_graph = ObjectGraph::load(session.store());
+    m_graph = ObjectGraph::load(session.store(), task);
     QList<int> heads;
     for (const RefRow &row : session.refs()) {
         if (row.commitId.isEmpty())
@@ -55,7 +55,9 @@ StorageAnalyzer::StorageAnalyzer(RepoSession &session) : m_session(session)
         heads.append(head);
     }
     m_live = m_graph.reach(heads, true);
+    task.checkCancelled();
     m_tip = m_graph.reach(heads, false);
+    task.checkCancelled();
     for (ObjectType type : kTypes) {
         std::vector<qint64> &sizes = m_sizes[type];
         sizes.resize(size_t(m_graph.count(type)));

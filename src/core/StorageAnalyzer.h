@@ -5,6 +5,7 @@
 // the ObjectGraph of the whole repository (one scan per table).
 
 #include <hubvault/Models.h>
+#include <hubvault/Progress.h>
 #include "ObjectGraph.h"
 #include "ObjectModel.h"
 
@@ -19,7 +20,8 @@ class RepoSession;
 
 class StorageAnalyzer {
 public:
-    explicit StorageAnalyzer(RepoSession &session);
+    /** Loads the whole object graph; `task` can stop it between tables (CancelledError). */
+    explicit StorageAnalyzer(RepoSession &session, const TaskControl &task = TaskControl());
 
     StorageOverview overview();
 

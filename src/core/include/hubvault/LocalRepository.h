@@ -87,7 +87,7 @@ public:
                                const TaskControl &task = {}) override;
 
     GcReport gc(bool dryRun = false, bool pruneCache = true, const TaskControl &task = {}) override;
-    StorageOverview storageOverview() const override;
+    StorageOverview storageOverview(const TaskControl &task = {}) const override;
 
     VerifyReport quickVerify(const TaskControl &task = {}) const override;
     VerifyReport fullVerify(const TaskControl &task = {}) const override;

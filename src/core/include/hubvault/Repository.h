@@ -120,7 +120,8 @@ public:
 
     // Maintenance (docs/format.md §10.4, §10.6).
     virtual GcReport gc(bool dryRun = false, bool pruneCache = true, const TaskControl &task = {}) = 0;
-    virtual StorageOverview storageOverview() const = 0;
+    /** Where the space goes; on a long history this reads every object (cancellable). */
+    virtual StorageOverview storageOverview(const TaskControl &task = {}) const = 0;
 
     // Verification (docs/format.md §10.5).
     virtual VerifyReport quickVerify(const TaskControl &task = {}) const = 0;
