@@ -161,7 +161,10 @@ std::optional<RefRow> RepoSession::ref(const QString &kind, const QString &name)
 {
     if (isWritable() || !m_useSharedCache)
         return store().ref(kind, name);
-    for (const RefRow &row : *cachedRefs()) {
+    // Held in a local: a range-for over *cachedRefs() would drop the temporary pointer
+    // before the loop, and a concurrent setRefs could free the list under it.
+    const std::shared_ptr<const QList<RefRow>> rows = cachedRefs();
+    for (const RefRow &row : *rows) {
         if (row.kind == kind && row.name == name)
             return row;
     }
