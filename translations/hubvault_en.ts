@@ -470,6 +470,17 @@
     </message>
 </context>
 <context>
+    <name>ScreenshotScenes</name>
+    <message>
+        <source>Add fine-tuned checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run 2 of the LoRA sweep, learning rate 2e-4, 3 epochs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hubvault::app</name>
     <message>
         <source>Absent on both the base and this side.</source>
@@ -3026,14 +3037,6 @@ from %2</source>
     </message>
     <message>
         <source>Cannot Publish Changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add fine-tuned checkpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run 2 of the LoRA sweep, learning rate 2e-4, 3 epochs.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -470,6 +470,17 @@
     </message>
 </context>
 <context>
+    <name>ScreenshotScenes</name>
+    <message>
+        <source>Add fine-tuned checkpoint</source>
+        <translation>添加微调后的检查点</translation>
+    </message>
+    <message>
+        <source>Run 2 of the LoRA sweep, learning rate 2e-4, 3 epochs.</source>
+        <translation>LoRA 参数扫描第 2 轮，学习率 2e-4，3 个 epoch。</translation>
+    </message>
+</context>
+<context>
     <name>hubvault::app</name>
     <message>
         <source>Absent on both the base and this side.</source>
@@ -3026,14 +3037,6 @@ from %2</source>
     <message>
         <source>Cannot Publish Changes</source>
         <translation>无法发布更改</translation>
-    </message>
-    <message>
-        <source>Add fine-tuned checkpoint</source>
-        <translation>添加微调后的检查点</translation>
-    </message>
-    <message>
-        <source>Run 2 of the LoRA sweep, learning rate 2e-4, 3 epochs.</source>
-        <translation>LoRA 参数扫描第 2 轮，学习率 2e-4，3 个 epoch。</translation>
     </message>
 </context>
 <context>

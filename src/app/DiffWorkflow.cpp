@@ -14,11 +14,6 @@ DiffWorkflow::DiffWorkflow(MainWindow *window) : QObject(window), m_window(windo
     connect(window->historyPanel(), &HistoryPanel::contextMenuAboutToShow, this, &DiffWorkflow::addContextActions);
     connect(window->historyPanel(), &HistoryPanel::fileDiffRequested, this,
             [this](const QString &commitId, const QString &path) { compareWithParent(commitId, path); });
-    window->registerScreenshotDialog(QStringLiteral("diff-text"), [this] { return screenshotDialog(DiffViewKind::Text); });
-    window->registerScreenshotDialog(QStringLiteral("diff-image"),
-                                     [this] { return screenshotDialog(DiffViewKind::Image); });
-    window->registerScreenshotDialog(QStringLiteral("diff-safetensors"),
-                                     [this] { return screenshotDialog(DiffViewKind::Safetensors); });
 }
 
 void DiffWorkflow::addContextActions(QMenu *menu, const QStringList &commitIds)
@@ -67,13 +62,5 @@ DiffDialog *DiffWorkflow::compareWithParent(const QString &revision, const QStri
     return dialog;
 }
 
-QWidget *DiffWorkflow::screenshotDialog(DiffViewKind kind)
-{
-    DiffDialog *dialog = openDialog();
-    dialog->setPreferredKind(kind);
-    dialog->compareWithParent(m_window->currentRevision());
-    dialog->show();
-    return dialog;
-}
 
 } // namespace hubvault::app

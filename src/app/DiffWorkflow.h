@@ -1,8 +1,7 @@
 #pragma once
 // Opens diff dialogs: "Compare with Parent" on one commit and "Compare Selected" on two
 // commits of the graph's context menu, compare() for other parts of the window (the
-// commit details' changed files), and the "diff-text", "diff-image" and
-// "diff-safetensors" screenshot dialogs. Each dialog is non-modal and deletes itself
+// commit details' changed files). Each dialog is non-modal and deletes itself
 // when closed; the workflow only creates them.
 
 #include "DiffDialog.h"
@@ -25,6 +24,8 @@ public:
 
     /** The dialog opened last (nullptr once it was closed). */
     DiffDialog *lastDialog() const { return m_last; }
+    /** A new non-modal dialog over the window, not yet comparing or shown. */
+    DiffDialog *openDialog();
 
 public Q_SLOTS:
     /**
@@ -37,8 +38,6 @@ public Q_SLOTS:
 
 private:
     void addContextActions(QMenu *menu, const QStringList &commitIds);
-    DiffDialog *openDialog();
-    QWidget *screenshotDialog(DiffViewKind kind);
 
     MainWindow *m_window;
     QPointer<DiffDialog> m_last;

@@ -41,7 +41,6 @@ ExportWorkflow::ExportWorkflow(MainWindow *window) : QObject(window), m_window(w
         menu->addAction(tr("E&xport %1…").arg(name), this, [this, name] { openDialog(name); });
     });
 
-    window->registerScreenshotDialog(QStringLiteral("export"), [this]() -> QWidget * { return openDialog({}); });
     updateActions();
 }
 

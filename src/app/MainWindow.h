@@ -88,15 +88,6 @@ public:
     void fillRefsContextMenu(QMenu *menu, const QString &fullRef);
     /** Reads the open repository again (after a change made by a workflow). */
     void reload();
-    /**
-     * Registers a dialog that `hubvault-gui --screenshot FILE --dialog NAME` can show: the
-     * factory opens it (non-modal, filled from the open repository) and returns it. A
-     * dialog still computing something sets the dynamic property "busy" to true.
-     */
-    void registerScreenshotDialog(const QString &name, std::function<QWidget *()> factory);
-    QStringList screenshotDialogNames() const { return m_screenshotDialogs.keys(); }
-    /** Opens the named dialog; nullptr when no dialog has that name. */
-    QWidget *openScreenshotDialog(const QString &name);
     /** Tells the user about a failure (a window-modal message box; see reportError). */
     void showError(const QString &title, const QString &message) { reportError(title, message); }
 
@@ -153,7 +144,6 @@ private:
     ReflogView *m_reflog = nullptr;
     QDockWidget *m_reflogDock = nullptr;
     QMenu *m_repositoryMenu = nullptr;
-    QMap<QString, std::function<QWidget *()>> m_screenshotDialogs;
     QLabel *m_pathLabel;
     QLabel *m_refLabel;
     QLabel *m_commitLabel;

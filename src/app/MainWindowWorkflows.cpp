@@ -10,8 +10,6 @@
 #include "RefWorkflow.h"
 #include "UploadWorkflow.h"
 
-#include <QWidget>
-
 namespace hubvault::app {
 
 void MainWindow::setUpWorkflows()
@@ -22,17 +20,6 @@ void MainWindow::setUpWorkflows()
     new MergeWorkflow(this);
     new ExportWorkflow(this);
     new MaintenanceWorkflow(this);
-}
-
-void MainWindow::registerScreenshotDialog(const QString &name, std::function<QWidget *()> factory)
-{
-    m_screenshotDialogs.insert(name, std::move(factory));
-}
-
-QWidget *MainWindow::openScreenshotDialog(const QString &name)
-{
-    const auto it = m_screenshotDialogs.constFind(name);
-    return it == m_screenshotDialogs.constEnd() ? nullptr : (*it)();
 }
 
 } // namespace hubvault::app

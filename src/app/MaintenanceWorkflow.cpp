@@ -38,9 +38,6 @@ MaintenanceWorkflow::MaintenanceWorkflow(MainWindow *window) : QObject(window), 
     connect(m_squash, &QAction::triggered, this, [this] { openSquash(); });
     connect(window, &MainWindow::repositoryOpened, this, &MaintenanceWorkflow::updateActions);
 
-    window->registerScreenshotDialog(QStringLiteral("verify"), [this]() -> QWidget * { return openVerify(false); });
-    window->registerScreenshotDialog(QStringLiteral("gc"), [this]() -> QWidget * { return openGc(); });
-    window->registerScreenshotDialog(QStringLiteral("squash"), [this]() -> QWidget * { return openSquash(); });
     updateActions();
 }
 

@@ -42,14 +42,6 @@ MergeWorkflow::MergeWorkflow(MainWindow *window) : QObject(window), m_window(win
     connect(window->historyPanel(), &HistoryPanel::contextMenuAboutToShow, this, &MergeWorkflow::onHistoryMenu);
     connect(window, &MainWindow::repositoryOpened, this, &MergeWorkflow::updateActions);
 
-    window->registerScreenshotDialog(QStringLiteral("merge"), [this]() -> QWidget * {
-        // A conflicting merge shows the most; fixture c has one (conflict-side into main).
-        const QStringList branches = namesOf(m_window->refsModel()->branches());
-        const QString source = branches.contains(QStringLiteral("conflict-side")) ? QStringLiteral("conflict-side")
-                               : branches.size() > 1                              ? branches.constLast()
-                                                                                  : QString();
-        return openDialog(source, m_window->refsModel()->defaultBranch());
-    });
     updateActions();
 }
 

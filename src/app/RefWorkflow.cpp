@@ -63,19 +63,6 @@ RefWorkflow::RefWorkflow(MainWindow *window) : QObject(window), m_window(window)
     connect(window, &MainWindow::revisionShown, this, &RefWorkflow::updateActions);
     connect(window->historyPanel(), &HistoryPanel::commitSelected, this, &RefWorkflow::updateActions);
 
-    window->registerScreenshotDialog(QStringLiteral("create-branch"), [this]() -> QWidget * {
-        CreateRefDialog *dialog = openCreateBranch(currentCommit());
-        if (dialog)
-            dialog->nameEdit()->setText(QStringLiteral("experiment/lora-r16"));
-        return dialog;
-    });
-    window->registerScreenshotDialog(QStringLiteral("reset-branch"), [this]() -> QWidget * {
-        // An older commit of the graph, so the dialog has something to say.
-        const CommitGraphModel *graph = m_window->historyPanel()->model();
-        const int row = std::min(3, graph->rowCount() - 1);
-        const QString commit = row >= 0 ? graph->index(row, 0).data(CommitGraphModel::CommitIdRole).toString() : QString();
-        return openResetBranch(currentBranch(), commit);
-    });
     updateActions();
 }
 

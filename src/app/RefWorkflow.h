@@ -34,6 +34,10 @@ public:
     void confirmDelete(const QString &fullRef);
     /** Deletes without asking (after the confirmation); the core refuses the default branch. */
     void deleteRef(const QString &fullRef);
+    /** The branch the ref actions act on: the shown one, else the default branch. */
+    QString currentBranch() const;
+    /** The commit "here" means outside a context menu: the graph's, else the shown revision's. */
+    QString currentCommit() const;
 
     QAction *createBranchAction() const { return m_createBranch; }
     QAction *createTagAction() const { return m_createTag; }
@@ -51,9 +55,6 @@ private:
     void create(CreateRefDialog *dialog);
     void reset(ResetBranchDialog *dialog);
     void updateActions();
-    QString currentBranch() const;
-    /** The commit "here" means outside a context menu: the graph's, else the shown revision's. */
-    QString currentCommit() const;
     QString commitTitle(const QString &commitId) const;
     QString selectedRef() const;
 

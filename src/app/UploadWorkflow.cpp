@@ -86,7 +86,6 @@ UploadWorkflow::UploadWorkflow(MainWindow *window)
     window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);
     m_dock->hide();
     setUpActions();
-    setUpScreenshots();
     window->installEventFilter(this);
     connect(window, &MainWindow::repositoryOpened, this, &UploadWorkflow::onRepositoryOpened);
     connect(window->filesPanel(), &FilesPanel::contextMenuAboutToShow, this, &UploadWorkflow::onFilesContextMenu);
@@ -538,65 +537,6 @@ void UploadWorkflow::onPublishEnded()
     }
     updateActions();
     Q_EMIT publishEnded(job->commitId());
-}
-
-void UploadWorkflow::setUpScreenshots()
-{
-    m_window->registerScreenshotDialog(QStringLiteral("commit"), [this] { return openScreenshotCommitDialog(false); });
-    m_window->registerScreenshotDialog(QStringLiteral("upload-queue"), [this] { return openScreenshotCommitDialog(true); });
-}
-
-QWidget *UploadWorkflow::openScreenshotCommitDialog(bool showDock)
-{
-    // Sample files in a temporary folder stand in for a user's drop.
-    m_sampleDir = std::make_unique<QTemporaryDir>();
-    const QString root = m_sampleDir->path();
-    QWidget *shown = showDock ? static_cast<QWidget *>(m_dock) : static_cast<QWidget *>(openCommitDialog());
-    if (showDock) {
-        m_dock->setFloating(true);
-        m_dock->resize(820, 280);
-        m_dock->show();
-    } else {
-        m_dialog->titleEdit()->setText(tr("Add fine-tuned checkpoint"));
-        m_dialog->findChild<QPlainTextEdit *>(QStringLiteral("descriptionEdit"))
-            ->setPlainText(tr("Run 2 of the LoRA sweep, learning rate 2e-4, 3 epochs."));
-    }
-    shown->setProperty("busy", true);
-    QPointer<QWidget> guard(shown);
-    background::run(
-        this,
-        [root] {
-            const QList<QPair<QString, qint64>> samples = {{QStringLiteral("run-2/model-00001-of-00002.safetensors"), 9 << 20},
-                                                           {QStringLiteral("run-2/model-00002-of-00002.safetensors"), 5 << 20},
-                                                           {QStringLiteral("run-2/config.json"), 812},
-                                                           {QStringLiteral("run-2/README.md"), 2304}};
-            for (const auto &[name, size] : samples) {
-                QDir().mkpath(QFileInfo(root + QLatin1Char('/') + name).absolutePath());
-                QFile file(root + QLatin1Char('/') + name);
-                if (!file.open(QIODevice::WriteOnly))
-                    continue;
-                QByteArray block(int(std::min<qint64>(size, 1 << 20)), char(0x5a));
-                for (qint64 written = 0; written < size; written += block.size())
-                    file.write(block.constData(), std::min<qint64>(block.size(), size - written));
-            }
-            return expandLocalPaths({root + QStringLiteral("/run-2")}, QStringLiteral("checkpoints"));
-        },
-        [this, guard](const background::Outcome<QList<StagedChange>> &outcome) {
-            if (outcome.ok())
-                addToQueue(*outcome.value);
-            // One existing file marked for deletion shows how deletes look.
-            FileTreeModel *files = m_window->filesPanel()->model();
-            for (int row = 0; row < files->rowCount(); ++row) {
-                const FileTreeEntry entry = files->entry(files->index(row, 0));
-                if (!entry.isFolder) {
-                    stageDelete(entry.path, false);
-                    break;
-                }
-            }
-            if (guard)
-                guard->setProperty("busy", false);
-        });
-    return shown;
 }
 
 } // namespace hubvault::app

@@ -17,7 +17,6 @@
 class QAction;
 class QMimeData;
 class QMenu;
-class QTemporaryDir;
 
 namespace hubvault::app {
 
@@ -66,7 +65,6 @@ protected:
 private:
     struct HeadCheck;
     void setUpActions();
-    void setUpScreenshots();
     void onRepositoryOpened(const QString &path);
     void onFilesContextMenu(QMenu *menu, const QString &path, bool isFolder);
     void chooseFilesToUpload();
@@ -83,7 +81,6 @@ private:
     void publish();
     void onPublishEnded();
     void updateActions();
-    QWidget *openScreenshotCommitDialog(bool showDock);
 
     MainWindow *m_window;
     UploadQueue *m_queue;
@@ -102,7 +99,6 @@ private:
     QAction *m_uploadFolder;
     QAction *m_delete;
     QAction *m_commit;
-    std::unique_ptr<QTemporaryDir> m_sampleDir; ///< sample files for the screenshot dialogs
 };
 
 } // namespace hubvault::app

@@ -7,6 +7,7 @@
 #include "AppResources.h"
 #include "AppTranslations.h"
 #include "MainWindow.h"
+#include "ScreenshotScenes.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -17,6 +18,7 @@
 #include <optional>
 
 using hubvault::app::MainWindow;
+namespace screenshots = hubvault::app::screenshots;
 
 namespace {
 
@@ -51,7 +53,7 @@ void saveScreenshot(MainWindow &window, const QString &file)
 /** Opens `name`, waits until it is idle (its "busy" property false), and saves it. */
 void screenshotDialog(MainWindow &window, const QString &name, const QString &file)
 {
-    QWidget *dialog = window.openScreenshotDialog(name);
+    QWidget *dialog = screenshots::openDialog(window, name);
     auto *idle = new QTimer(dialog);
     idle->setInterval(kIdlePollMs);
     QObject::connect(idle, &QTimer::timeout, dialog, [dialog, idle, file, quiet = 0]() mutable {
@@ -142,10 +144,10 @@ int main(int argc, char *argv[])
 
     const QString dialogName = parser.value(dialogOption);
     if (dialogName == QLatin1String("list")) {
-        QTextStream(stdout) << window.screenshotDialogNames().join(QLatin1Char('\n')) << Qt::endl;
+        QTextStream(stdout) << screenshots::dialogNames().join(QLatin1Char('\n')) << Qt::endl;
         return 0;
     }
-    if (!dialogName.isEmpty() && !window.screenshotDialogNames().contains(dialogName)) {
+    if (!dialogName.isEmpty() && !screenshots::dialogNames().contains(dialogName)) {
         QTextStream(stderr) << QCoreApplication::translate("main", "hubvault-gui: unknown dialog “%1”; --dialog list "
                                                                    "prints the names")
                                    .arg(dialogName)

@@ -17,6 +17,7 @@
 #include "DiffWorkflow.h"
 #include "HistoryPanel.h"
 #include "MainWindow.h"
+#include "ScreenshotScenes.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -535,8 +536,8 @@ void TestDiffDialog::screenshotDialogsPreselectTheirKind()
                                           {"diff-image", "images/sample.png"},
                                           {"diff-safetensors", "model.safetensors"}};
     for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
-        QVERIFY(m_window->screenshotDialogNames().contains(it.key()));
-        auto *dialog = qobject_cast<DiffDialog *>(m_window->openScreenshotDialog(it.key()));
+        QVERIFY(screenshots::dialogNames().contains(it.key()));
+        auto *dialog = qobject_cast<DiffDialog *>(screenshots::openDialog(*m_window, it.key()));
         QVERIFY(dialog);
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->property("busy").toBool(), kTimeoutMs);
         QCOMPARE(dialog->currentPath(), it.value());
