@@ -13,9 +13,9 @@
 // Not a CTest test: generating 100,000 commits takes minutes.
 
 #include <hubvault/LocalRepository.h>
-#include "CommitGraphModel.h"
-#include "HistoryPanel.h"
-#include "MainWindow.h"
+#include "history/CommitGraphModel.h"
+#include "history/HistoryPanel.h"
+#include "shell/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -4,7 +4,7 @@
 // title, and sizes as the app formats them.
 
 #include <hubvault/CommitOperation.h>
-#include "MainWindow.h"
+#include "shell/MainWindow.h"
 
 #include <QApplication>
 #include <QDragEnterEvent>
