@@ -187,6 +187,52 @@ QList<DirEntry> Env::listDirectory(const QString &path) const
     return out;
 }
 
+namespace {
+
+/**
+ * Calls `visit(relative path, lstat size)` for every entry under `dirFd` that is not a
+ * directory (symlinks to directories excepted, as QDir::Files lists them), recursing into
+ * real directories only. Names are resolved relative to their directory's descriptor, so
+ * the kernel never walks a full path again.
+ */
+void walkBelow(int dirFd, const QString &prefix, const Env::FileVisitor &visit)
+{
+    DIR *dir = ::fdopendir(dirFd);
+    if (!dir) {
+        ::close(dirFd);
+        return;
+    }
+    while (const dirent *entry = ::readdir(dir)) {
+        const char *name = entry->d_name;
+        if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0)))
+            continue;
+        struct ::stat st {};
+        if (::fstatat(::dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+            continue;
+        const QString path = prefix.isEmpty() ? QFile::decodeName(name) : prefix + QLatin1Char('/') + QFile::decodeName(name);
+        if (S_ISDIR(st.st_mode)) {
+            const int child = ::openat(::dirfd(dir), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            if (child >= 0)
+                walkBelow(child, path, visit);
+            continue;
+        }
+        struct ::stat target {};
+        if (S_ISLNK(st.st_mode) && ::fstatat(::dirfd(dir), name, &target, 0) == 0 && S_ISDIR(target.st_mode))
+            continue;
+        visit(path, qint64(st.st_size));
+    }
+    ::closedir(dir);
+}
+
+} // namespace
+
+void Env::walkFiles(const QString &path, const FileVisitor &visit) const
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0)
+        walkBelow(fd, QString(), visit);
+}
+
 QStringList Env::filesBelow(const QString &dir) const
 {
     QStringList out;

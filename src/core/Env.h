@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QString>
+#include <functional>
 #include <memory>
 
 namespace hubvault {
@@ -100,6 +101,14 @@ public:
      * be read.
      */
     virtual QList<DirEntry> listDirectory(const QString &path) const;
+    using FileVisitor = std::function<void(const QString &relativePath, qint64 lstatSize)>;
+    /**
+     * Calls `visit` for every entry below `path` that is not a directory, in directory
+     * order, with its lstat size (a symlink counts as itself; symlinks to directories are
+     * skipped, as QDir::Files does), recursing into real directories only: the fast
+     * read-only walk of storage measurement. A missing `path` visits nothing.
+     */
+    virtual void walkFiles(const QString &path, const FileVisitor &visit) const;
     /** Paths of the regular files below `dir` at any depth (symlinks not followed), sorted. */
     QStringList filesBelow(const QString &dir) const;
     /** rename(2): atomic replacement within one file system. */

@@ -108,8 +108,8 @@ GcPlan GarbageCollector::plan(bool pruneCache)
         report.notes.append(QStringLiteral("Rollback history still retains about %1; use squash_history(...) to make that space reclaimable.")
                                 .arg(StorageAnalyzer::formatSize(overview.historicalRetainedSize)));
     const auto [packBytes, indexBytes] = analyzer.chunkPlan(plan.liveChunks);
-    const qint64 packsNow = StorageAnalyzer::measure(context.path(QStringLiteral("chunks/packs"))).first;
-    const qint64 indexNow = StorageAnalyzer::measure(context.path(QStringLiteral("chunks/index"))).first;
+    const qint64 packsNow = StorageAnalyzer::measure(*context.env, context.path(QStringLiteral("chunks/packs"))).first;
+    const qint64 indexNow = StorageAnalyzer::measure(*context.env, context.path(QStringLiteral("chunks/index"))).first;
     report.reclaimedChunkSize = qMax<qint64>(0, packsNow - packBytes) + qMax<qint64>(0, indexNow - indexBytes);
     report.reclaimedSize = overview.reclaimableGcSize + report.reclaimedCacheSize + report.reclaimedTemporarySize;
     return plan;

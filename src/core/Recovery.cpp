@@ -17,10 +17,13 @@ bool Recovery::hasHotJournal(const RepositoryContext &context)
     const FileStat st = context.env->stat(journal, true);
     if (!st.isFile || st.size == 0)
         return false;
-    QFile file(journal);
-    if (!file.open(QIODevice::ReadOnly))
+    std::unique_ptr<QFile> file;
+    try {
+        file = context.env->openForRead(journal);
+    } catch (const HubVaultError &) {
         return true; // cannot tell: let a read-write open decide
-    const QByteArray head = file.read(1);
+    }
+    const QByteArray head = file->read(1);
     return !head.isEmpty() && head.at(0) != '\0';
 }
 

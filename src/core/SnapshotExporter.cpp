@@ -39,22 +39,6 @@ bool isInside(const QString &path, const QString &root)
     return path == root || path.startsWith(root.endsWith(QLatin1Char('/')) ? root : root + QLatin1Char('/'));
 }
 
-/** The canonical form of `path`, or of its nearest existing ancestor plus the rest. */
-QString resolvedPath(const QString &path)
-{
-    QString existing = path;
-    QString rest;
-    while (!QFileInfo::exists(existing)) {
-        const QString parent = QFileInfo(existing).absolutePath();
-        rest = QFileInfo(existing).fileName() + (rest.isEmpty() ? QString() : QLatin1Char('/') + rest);
-        if (parent == existing)
-            break;
-        existing = parent;
-    }
-    const QString canonical = QFileInfo(existing).canonicalFilePath();
-    return rest.isEmpty() ? canonical : QDir::cleanPath(canonical + QLatin1Char('/') + rest);
-}
-
 /** Streams every item out of the repository, a block at a time, into `sink`. */
 class Streamer {
 public:
@@ -352,9 +336,9 @@ bool checkTarget(const Env &env, const QString &target, ExportFormat format, boo
                  const Repository &repo)
 {
     // The target: outside the repository, its parent present, and not in use unless force.
-    const QString resolvedTarget = resolvedPath(target);
+    const QString resolvedTarget = env.realPath(target);
     const auto *local = dynamic_cast<const LocalRepository *>(&repo);
-    const QString repoRoot = local ? QFileInfo(local->path()).canonicalFilePath() : QString();
+    const QString repoRoot = local ? env.realPath(local->path()) : QString();
     if (local && (isInside(resolvedTarget, repoRoot) || isInside(repoRoot, resolvedTarget)))
         throw HubVaultValidationError(
             QStringLiteral("cannot export to %1: it overlaps the repository; choose a target outside %2").arg(target, repoRoot));

@@ -6,10 +6,6 @@
 #include "RepositoryContext.h"
 #include "WorkPool.h"
 
-#include <dirent.h>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QScopeGuard>
@@ -165,62 +161,17 @@ QPair<qint64, qint64> StorageAnalyzer::chunkPlan(const QStringList &chunkIds) co
     return {sorted.isEmpty() ? 0 : offset, indexBytes};
 }
 
-namespace {
 
-/**
- * Calls `visit(relative path, lstat size)` for every entry under `dirFd` that is not a
- * directory (symlinks to directories excepted, as QDir::Files lists them), recursing into
- * real directories only. Names are resolved relative to their directory's descriptor, so
- * the kernel never walks a full path again.
- */
-void walk(int dirFd, const QString &prefix, const std::function<void(const QString &, qint64)> &visit)
-{
-    DIR *dir = ::fdopendir(dirFd);
-    if (!dir) {
-        ::close(dirFd);
-        return;
-    }
-    while (const dirent *entry = ::readdir(dir)) {
-        const char *name = entry->d_name;
-        if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0)))
-            continue;
-        struct ::stat st {};
-        if (::fstatat(::dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) != 0)
-            continue;
-        const QString path = prefix.isEmpty() ? QFile::decodeName(name) : prefix + QLatin1Char('/') + QFile::decodeName(name);
-        if (S_ISDIR(st.st_mode)) {
-            const int child = ::openat(::dirfd(dir), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-            if (child >= 0)
-                walk(child, path, visit);
-            continue;
-        }
-        struct ::stat target {};
-        if (S_ISLNK(st.st_mode) && ::fstatat(::dirfd(dir), name, &target, 0) == 0 && S_ISDIR(target.st_mode))
-            continue;
-        visit(path, qint64(st.st_size));
-    }
-    ::closedir(dir);
-}
-
-void walkPath(const QString &path, const std::function<void(const QString &, qint64)> &visit)
-{
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0)
-        walk(fd, QString(), visit);
-}
-
-} // namespace
-
-QPair<qint64, qint64> StorageAnalyzer::measure(const QString &path)
+QPair<qint64, qint64> StorageAnalyzer::measure(const Env &env, const QString &path)
 {
     // lstat sizes: a symlink counts as its own small size, never as its target's.
-    const FileStat top = Env::system()->stat(path);
+    const FileStat top = env.stat(path);
     if (!top.exists)
         return {0, 0};
     if (!top.isDir)
         return {top.size, 1};
     qint64 bytes = 0, files = 0;
-    walkPath(path, [&](const QString &, qint64 size) {
+    env.walkFiles(path, [&](const QString &, qint64 size) {
         bytes += size;
         ++files;
     });
@@ -233,7 +184,7 @@ QHash<QString, qint64> StorageAnalyzer::measureRepository()
     // size of each blob's .data file (objects/blobs/sha256/<d2>/<d62>.data) by blob id.
     const QString blobs = QStringLiteral("objects/blobs/sha256/");
     QHash<QString, qint64> dataFiles;
-    walkPath(m_session.context().root, [&](const QString &path, qint64 size) {
+    m_session.context().env->walkFiles(m_session.context().root, [&](const QString &path, qint64 size) {
         m_totalSize += size;
         for (auto it = m_sections.begin(); it != m_sections.end(); ++it) {
             if (path == it.key() || (path.startsWith(it.key()) && path.at(it.key().size()) == QLatin1Char('/'))) {

@@ -16,6 +16,7 @@
 
 namespace hubvault {
 
+class Env;
 class RepoSession;
 
 class StorageAnalyzer {
@@ -38,7 +39,7 @@ public:
     const ObjectGraph::Reach &live() const { return m_live; }
 
     /** Recursive byte total and file count (regular files and symlinks) of a path. */
-    static QPair<qint64, qint64> measure(const QString &path);
+    static QPair<qint64, qint64> measure(const Env &env, const QString &path);
     /** "%d B" or "%.1f KiB|MiB|GiB|TiB" (1024 base), as the original formats sizes. */
     static QString formatSize(qint64 bytes);
 

@@ -1,6 +1,7 @@
-// Faults injected where the core lists directories (gc, verify), reads upload sources and
-// writes exports through Env: each gives a clean error, the repository is left as it was
-// (same refs, same files, still verifies), and an export leaves nothing half-written.
+// Faults injected where the core lists directories (gc, verify), measures storage, reads
+// upload sources and writes exports through Env: each gives a clean error, the repository
+// is left as it was (same refs, same files, still verifies), and an export leaves nothing
+// half-written.
 #include <hubvault/Errors.h>
 #include <hubvault/LocalRepository.h>
 #include <hubvault/SnapshotExporter.h>
@@ -16,14 +17,15 @@ namespace {
 
 /**
  * Fails listDirectory() of paths containing `listFault`, openForRead() of `readFault`,
- * createFile() once `createsBeforeFault` files were created (-1: never), and renameFile()
- * onto a path ending in `renameFault`.
+ * createFile() once `createsBeforeFault` files were created (-1: never), renameFile()
+ * onto a path ending in `renameFault`, and walkFiles() below `walkFault`.
  */
 class FaultyEnv : public Env {
 public:
     QString listFault;
     QString readFault;
     QString renameFault;
+    QString walkFault;
     int createsBeforeFault = -1;
     mutable int creates = 0;
     mutable int listings = 0;
@@ -46,6 +48,12 @@ public:
         if (!renameFault.isEmpty() && to.endsWith(renameFault))
             throw HubVaultError(QStringLiteral("cannot move into place %1: Read-only file system (injected)").arg(to));
         Env::renameFile(from, to);
+    }
+    void walkFiles(const QString &path, const FileVisitor &visit) const override
+    {
+        if (!walkFault.isEmpty() && path.startsWith(walkFault))
+            throw HubVaultError(QStringLiteral("cannot walk %1: Input/output error (injected)").arg(path));
+        Env::walkFiles(path, visit);
     }
     std::unique_ptr<QFile> openForRead(const QString &path) const override
     {
@@ -128,6 +136,24 @@ private Q_SLOTS:
             QVERIFY2(e.message().contains(QStringLiteral("locks")), qPrintable(e.message()));
         }
         QVERIFY(LocalRepository::open(path).quickVerify().ok);
+    }
+
+    void storageOverviewReportsAFailedWalk()
+    {
+        // The storage overview and gc's size report measure the folders through Env.
+        const QString path = makeRepository(QStringLiteral("storage"));
+        const QStringList before = filesOf(path);
+        auto env = std::make_shared<FaultyEnv>();
+        env->walkFault = path;
+        const LocalRepository repo = LocalRepository::open(path, env);
+        try {
+            repo.storageOverview();
+            QFAIL("the storage overview succeeded although the repository could not be walked");
+        } catch (const HubVaultError &e) {
+            QVERIFY2(e.message().contains(QStringLiteral("injected")), qPrintable(e.message()));
+        }
+        QCOMPARE(filesOf(path), before);
+        QVERIFY(LocalRepository::open(path).storageOverview().totalSize > 0);
     }
 
     void aFailedExportLeavesNothingBehind_data()

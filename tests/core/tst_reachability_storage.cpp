@@ -365,17 +365,17 @@ void TstReachabilityStorage::measureFilesAndSymlinks()
 {
     QTemporaryDir tmp;
     const QString root = tmp.filePath(QStringLiteral("m"));
-    QCOMPARE(StorageAnalyzer::measure(root), qMakePair(qint64(0), qint64(0))); // missing
+    QCOMPARE(StorageAnalyzer::measure(*Env::system(), root), qMakePair(qint64(0), qint64(0))); // missing
     QVERIFY(QDir().mkpath(root));
-    QCOMPARE(StorageAnalyzer::measure(root), qMakePair(qint64(0), qint64(0))); // empty folder
+    QCOMPARE(StorageAnalyzer::measure(*Env::system(), root), qMakePair(qint64(0), qint64(0))); // empty folder
 
     writeFile(root + QStringLiteral("/a.bin"), 1000);
     writeFile(root + QStringLiteral("/.hidden"), 10);
     writeFile(root + QStringLiteral("/sub/deeper/b.bin"), 234);
     writeFile(root + QStringLiteral("/sub/empty.txt"), 0);
     QVERIFY(QDir().mkpath(root + QStringLiteral("/emptydir")));
-    QCOMPARE(StorageAnalyzer::measure(root), qMakePair(qint64(1244), qint64(4)));
-    QCOMPARE(StorageAnalyzer::measure(root + QStringLiteral("/a.bin")), qMakePair(qint64(1000), qint64(1)));
+    QCOMPARE(StorageAnalyzer::measure(*Env::system(), root), qMakePair(qint64(1244), qint64(4)));
+    QCOMPARE(StorageAnalyzer::measure(*Env::system(), root + QStringLiteral("/a.bin")), qMakePair(qint64(1000), qint64(1)));
 
     // A big file outside, reached through a symlink: the link counts as one file of its
     // own (lstat) size, never as its target; a dangling link counts the same way.
@@ -385,14 +385,14 @@ void TstReachabilityStorage::measureFilesAndSymlinks()
     QCOMPARE(::symlink(fileTarget.constData(), (root + QStringLiteral("/link-file")).toLocal8Bit().constData()), 0);
     QCOMPARE(::symlink(dangling.constData(), (root + QStringLiteral("/sub/dangling")).toLocal8Bit().constData()), 0);
     const qint64 withFileLinks = 1244 + fileTarget.size() + dangling.size();
-    QCOMPARE(StorageAnalyzer::measure(root), qMakePair(withFileLinks, qint64(6)));
+    QCOMPARE(StorageAnalyzer::measure(*Env::system(), root), qMakePair(withFileLinks, qint64(6)));
     // The link itself as the measured path.
-    QCOMPARE(StorageAnalyzer::measure(root + QStringLiteral("/link-file")), qMakePair(qint64(fileTarget.size()), qint64(1)));
+    QCOMPARE(StorageAnalyzer::measure(*Env::system(), root + QStringLiteral("/link-file")), qMakePair(qint64(fileTarget.size()), qint64(1)));
 
     // A link to a folder is not followed (the 100000 bytes never count) ...
     const QByteArray dirTarget = tmp.filePath(QStringLiteral("outside")).toLocal8Bit();
     QCOMPARE(::symlink(dirTarget.constData(), (root + QStringLiteral("/sub/link-dir")).toLocal8Bit().constData()), 0);
-    const auto withDirLink = StorageAnalyzer::measure(root);
+    const auto withDirLink = StorageAnalyzer::measure(*Env::system(), root);
     QVERIFY(withDirLink.first < 100000);
     // ... but §10.6 counts "regular files and symlinks", so the link itself should count
     // like the other links. measure() lists only QDir::Files, which leaves symlinks to
