@@ -38,6 +38,13 @@ QThreadPool *workerThreadPool();
  */
 QThreadPool *historyThreadPool();
 
+/**
+ * A new pool that the application destroys (joining its threads) when it ends, before
+ * the core's statics go away. Safe to call from any thread, unlike parenting a pool to
+ * the application object, which only works on the GUI thread.
+ */
+QThreadPool *newApplicationPool(const QString &name, int maxThreads);
+
 /** Why a background call produced no value. */
 struct Failure {
     std::optional<ErrorKind> errorKind; ///< empty for errors that are not the core's

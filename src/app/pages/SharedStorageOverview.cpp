@@ -1,5 +1,6 @@
 // One storage overview computation shared by concurrent callers (see SharedStorageOverview.h).
 #include "pages/SharedStorageOverview.h"
+#include "async/BackgroundCall.h"
 
 #include <hubvault/Repository.h>
 #include "shell/OpenRepositories.h"
@@ -75,14 +76,8 @@ void leave(const std::shared_ptr<Computation> &computation)
 
 QThreadPool *SharedStorageOverview::pool()
 {
-    // Owned by the application object, so its threads are joined before the core's
-    // statics go away.
-    static QThreadPool *pool = [] {
-        auto *p = new QThreadPool(QCoreApplication::instance());
-        p->setMaxThreadCount(2);
-        p->setObjectName(QStringLiteral("storageOverviewPool"));
-        return p;
-    }();
+    // First asked for from a worker thread (inside a page load).
+    static QThreadPool *pool = background::newApplicationPool(QStringLiteral("storageOverviewPool"), 2);
     return pool;
 }
 
