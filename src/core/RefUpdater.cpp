@@ -63,7 +63,7 @@ void RefUpdater::deleteBranch(const QString &branchIn)
     if (!row)
         throw RevisionNotFoundError(QStringLiteral("branch not found: %1").arg(branch));
     if (branch == m_session.context().defaultBranch)
-        throw ConflictError(QStringLiteral("cannot delete the default branch %1").arg(branch));
+        throw ConflictError(QStringLiteral("default branch cannot be deleted")); // the original's words (SERVER.md Appendix A)
     Transaction txn(m_session, branch, row->commitId);
     txn.updateRef(kBranch, branch, row->commitId, QString(), QStringLiteral("delete branch"), true, true);
     txn.commit();
