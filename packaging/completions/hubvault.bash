@@ -30,7 +30,7 @@ _hubvault_values()
         dir) mapfile -t COMPREPLY < <(compgen -d -- "$cur"); compopt -o filenames 2>/dev/null ;;
         branches | tags | revisions)
             mapfile -t COMPREPLY < <(compgen -W "$(_hubvault_refs "$1" "$kind" "${@:2}")" -- "$cur") ;;
-        commands) mapfile -t COMPREPLY < <(compgen -W "init status commit reset branch tag merge log ls-tree download snapshot export verify gc squash storage help" -- "$cur") ;;
+        commands) mapfile -t COMPREPLY < <(compgen -W "init status commit reset branch tag merge log ls-tree download snapshot export verify gc squash storage serve help" -- "$cur") ;;
         *) COMPREPLY=() ;;
     esac
     if [[ -n $prefix ]]; then
@@ -49,6 +49,7 @@ _hubvault()
         case $word in
             -C) cargs+=(-C "${COMP_WORDS[i+1]}"); ((i++)) ;;
             -C*) cargs+=("$word") ;;
+            --token) ((i++)) ;;
             -*) ;;
             *) cmd=$word; break ;;
         esac
@@ -56,10 +57,12 @@ _hubvault()
     if [[ -z $cmd ]]; then
         if [[ $prev == -C ]]; then
             _hubvault_values dir "$cur"
+        elif [[ $prev == --token ]]; then
+            COMPREPLY=()
         elif [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "-C -v --version -h --help" -- "$cur"))
+            COMPREPLY=($(compgen -W "-C --token -v --version -h --help" -- "$cur"))
         else
-            COMPREPLY=($(compgen -W "init status commit reset branch tag merge log ls-tree download snapshot export verify gc squash storage help" -- "$cur"))
+            COMPREPLY=($(compgen -W "init status commit reset branch tag merge log ls-tree download snapshot export verify gc squash storage serve help" -- "$cur"))
         fi
         return 0
     fi
@@ -142,6 +145,11 @@ _hubvault()
         storage)
             opts="--json -h --help"
             positionals=""
+            ;;
+        serve)
+            opts="--host --port --mode --token-ro --token-rw --init --initial-branch --large-file-threshold --access-log -h --help"
+            positionals="dir"
+            values=([--host]=none [--port]=none [--mode]=none [--token-ro]=none [--token-rw]=none [--initial-branch]=none [--large-file-threshold]=none [--access-log]=file)
             ;;
         help)
             opts="-h --help"

@@ -36,12 +36,13 @@ CommandRegistry buildRegistry()
     registerContentCommands(registry);
     registerExportCommands(registry);
     registerMaintenanceCommands(registry);
+    registerServeCommand(registry);
     registerHelpCommand(registry);
     return registry;
 }
 
 int runCommand(const CommandRegistry &registry, const Command &command, const QString &location,
-               const QStringList &args, CancelToken cancel)
+               const QString &token, const QStringList &args, CancelToken cancel)
 {
     return runReportingErrors(QStringLiteral("hubvault ") + command.name, [&]() -> int {
         const ParsedArgs parsed = parseArguments(args, command.options);
@@ -59,6 +60,7 @@ int runCommand(const CommandRegistry &registry, const Command &command, const QS
         // Lives inside the guarded body so its line is erased before any error is printed.
         ProgressLine progress(std::move(cancel), parsed.isSet(QStringLiteral("quiet")));
         CommandContext context{location, progress.task(), parsed.isSet(QStringLiteral("json")), &registry};
+        context.token = token;
         return command.run(context, parsed);
     });
 }
@@ -77,6 +79,7 @@ int run(const QStringList &arguments)
     const Command *command = nullptr;
     QStringList commandArgs;
     QString location = QDir::currentPath();
+    QString token; // --token; empty = $HUBVAULT_TOKEN, read when a server URL is opened
 
     const int globalResult = runReportingErrors(QStringLiteral("hubvault"), [&]() -> int {
         for (qsizetype i = 0; i < arguments.size(); ++i) {
@@ -119,6 +122,16 @@ int run(const QStringList &arguments)
                     location = QDir::cleanPath(QDir(location).absoluteFilePath(value));
                 continue;
             }
+            if (arg == QLatin1String("--token") || arg.startsWith(QLatin1String("--token="))) {
+                if (arg.size() > 7) {
+                    token = arg.mid(8);
+                } else {
+                    if (i + 1 >= arguments.size())
+                        throw UsageError(QStringLiteral("option '--token' requires a value"));
+                    token = arguments.at(++i);
+                }
+                continue;
+            }
             const bool endOfOptions = arg == QLatin1String("--");
             if (endOfOptions && i + 1 >= arguments.size())
                 break;
@@ -135,7 +148,7 @@ int run(const QStringList &arguments)
     });
     if (globalResult >= 0)
         return globalResult;
-    return runCommand(registry, *command, location, commandArgs, interruptToken);
+    return runCommand(registry, *command, location, token, commandArgs, interruptToken);
 }
 
 } // namespace hubvault::cli

@@ -26,7 +26,7 @@ const Command *CommandRegistry::find(const QString &name) const
 Repository &CommandContext::repository()
 {
     if (!m_repository)
-        m_repository = openRepository(location);
+        m_repository = openRepository(location, token);
     return *m_repository;
 }
 
@@ -97,7 +97,9 @@ QString globalHelp(const CommandRegistry &registry)
         "HubVault: a local, git-like versioned store for ML artifacts (also installed as 'hv').\n"
         "\n"
         "global options:\n"
-        "  -C PATH        use the repository at PATH (default: the current directory)\n"
+        "  -C PATH        use the repository at PATH (default: the current directory),\n"
+        "                 or the server at a URL (http://HOST:PORT, see 'hubvault serve')\n"
+        "  --token TOKEN  the server's access token (default: $HUBVAULT_TOKEN)\n"
         "  -v, --version  print the version and exit\n"
         "  -h, --help     show this help and exit\n"
         "\n"

@@ -22,6 +22,7 @@ struct CommandContext {
         : location(std::move(location)), task(std::move(task)), json(json), registry(registry) {}
 
     QString location;  ///< from -C: an absolute path (the current directory by default) or a URL
+    QString token;     ///< from --token: the server's bearer token (empty = $HUBVAULT_TOKEN)
     TaskControl task;  ///< progress bar + Ctrl-C cancellation
     bool json = false; ///< --json was given: print one JSON document instead of text
     const CommandRegistry *registry = nullptr;
@@ -79,6 +80,7 @@ void registerRepoCommands(CommandRegistry &registry);        // init, status, co
 void registerRefCommands(CommandRegistry &registry);         // branch, tag, merge
 void registerHistoryCommands(CommandRegistry &registry);     // log
 void registerContentCommands(CommandRegistry &registry);     // ls-tree, download, snapshot
+void registerServeCommand(CommandRegistry &registry);        // serve
 void registerExportCommands(CommandRegistry &registry);      // export
 void registerMaintenanceCommands(CommandRegistry &registry); // verify, gc, squash, storage
 void registerHelpCommand(CommandRegistry &registry);         // help

@@ -109,6 +109,10 @@ QString hintFor(ErrorKind kind)
         return QStringLiteral("run 'hubvault verify --full' to see what is damaged");
     case ErrorKind::RefAlreadyExists:
         return QStringLiteral("choose another name, or delete the existing one first");
+    case ErrorKind::Authentication:
+        return QStringLiteral("pass a token the server accepts with --token or HUBVAULT_TOKEN");
+    case ErrorKind::RemoteTransport:
+        return QStringLiteral("check the server URL given with -C and that 'hubvault serve' runs there");
     default:
         return {};
     }

@@ -114,6 +114,40 @@ QByteArray ContentReader::readChunk(const Env &env, const ChunkLocation &locatio
     return StoredRange::chunk(env, location, VerifiedRanges::instance()).readVerified();
 }
 
+QStringList ContentReader::storedChunkIds(const QStringList &chunkIds)
+{
+    // Asked of the database, not the shared row cache: ids that a client names, most of
+    // them absent, would only crowd out the rows that reads keep there.
+    MetadataStore &store = m_session.store();
+    QStringList out;
+    for (const QString &chunkId : chunkIds) {
+        if (store.chunk(chunkId))
+            out.append(chunkId);
+    }
+    return out;
+}
+
+QByteArray ContentReader::readStoredChunk(const QString &chunkId)
+{
+    const auto row = m_session.chunk(chunkId);
+    if (!row)
+        throw EntryNotFoundError(QStringLiteral("chunk not found: %1").arg(chunkId));
+    // The id is the content's hash (§5.4): a row recorded with another checksum would hand
+    // out bytes that do not match the id asked for.
+    if (row->checksum != chunkId)
+        throw IntegrityError(QStringLiteral("chunk %1 is recorded with checksum %2").arg(chunkId, row->checksum));
+    if (!row->compression.isEmpty() && row->compression != QLatin1String("none"))
+        throw IntegrityError(QStringLiteral("chunk %1 uses unsupported compression '%2'").arg(chunkId, row->compression));
+    ChunkRef ref;
+    ref.chunkId = chunkId;
+    ref.checksum = row->checksum;
+    ref.compression = row->compression;
+    ref.logicalSize = row->logicalSize;
+    ref.storedSize = row->storedSize;
+    const RepositoryContext &context = m_session.context();
+    return readChunk(*context.env, ChunkLocation{ref, context.packPath(row->packId), row->offset});
+}
+
 QByteArray ContentReader::readAll(const FilePayload &file)
 {
     return readRange(file, 0, file.logicalSize);

@@ -59,6 +59,11 @@ public:
     /** One chunk's verified bytes (size and checksum). */
     static QByteArray readChunk(const Env &env, const ChunkLocation &location);
 
+    /** Those of `chunkIds` that chunk_visible holds, in the order given. */
+    QStringList storedChunkIds(const QStringList &chunkIds);
+    /** A stored chunk's verified bytes by id; EntryNotFoundError when chunk_visible has no row. */
+    QByteArray readStoredChunk(const QString &chunkId);
+
     /** Path of a whole-blob file's .data, after checking its blob payload. */
     QString blobDataPath(const FilePayload &file, BlobPayload *blobOut = nullptr);
 

@@ -6,7 +6,7 @@ namespace hubvault {
 
 namespace {
 
-constexpr std::array<std::pair<ErrorKind, const char *>, 12> kErrorKinds{{
+constexpr std::array<std::pair<ErrorKind, const char *>, 15> kErrorKinds{{
     {ErrorKind::HubVault, "HubVaultError"},
     {ErrorKind::RepositoryNotFound, "RepositoryNotFoundError"},
     {ErrorKind::RepositoryAlreadyExists, "RepositoryAlreadyExistsError"},
@@ -19,6 +19,9 @@ constexpr std::array<std::pair<ErrorKind, const char *>, 12> kErrorKinds{{
     {ErrorKind::Validation, "HubVaultValidationError"},
     {ErrorKind::UnsupportedPath, "UnsupportedPathError"},
     {ErrorKind::Cancelled, "CancelledError"},
+    {ErrorKind::Authentication, "HubVaultRemoteAuthError"},
+    {ErrorKind::RemoteTransport, "HubVaultRemoteTransportError"},
+    {ErrorKind::RemoteProtocol, "HubVaultRemoteProtocolError"},
 }};
 
 } // namespace

@@ -352,6 +352,18 @@ std::unique_ptr<QIODevice> LocalRepository::openFile(const QString &pathInRepo, 
     return ContentReader(session).openStream(fileAt(session, pathInRepo, revision));
 }
 
+QStringList LocalRepository::storedChunks(const QStringList &chunkIds) const
+{
+    RepoSession session(*d);
+    return ContentReader(session).storedChunkIds(chunkIds);
+}
+
+QByteArray LocalRepository::readChunk(const QString &chunkId) const
+{
+    RepoSession session(*d);
+    return ContentReader(session).readStoredChunk(chunkId);
+}
+
 QString LocalRepository::hfHubDownload(const QString &filename, const QString &revision, const QString &localDir,
                                   const TaskControl &task) const
 {
@@ -463,6 +475,25 @@ StorageOverview LocalRepository::storageOverview(const TaskControl &task) const
 {
     RepoSession session(*d);
     return StorageAnalyzer(session, task).overview();
+}
+
+StorageSummary LocalRepository::storageSummary() const
+{
+    RepoSession session(*d);
+    StorageSummary out;
+    d->env->walkFiles(d->root, [&out](const QString &path, qint64 size) {
+        out.totalSize += size;
+        ++out.totalFileCount;
+        // The repo.metadata section of the storage overview (docs/format.md §10.6).
+        if (path == QLatin1String("FORMAT") || path.startsWith(QLatin1String("metadata.sqlite3"))
+            || path.startsWith(QLatin1String("locks/"))) {
+            out.metadataSize += size;
+            ++out.metadataFileCount;
+        }
+    });
+    for (const RefRow &ref : session.refs())
+        ++(ref.kind == QLatin1String("branch") ? out.branchCount : out.tagCount);
+    return out;
 }
 
 } // namespace hubvault

@@ -230,4 +230,14 @@ QJsonObject ModelJson::toJson(const StorageOverview &o)
                        {QStringLiteral("recommendations"), strings(o.recommendations)}};
 }
 
+QJsonObject ModelJson::toJson(const StorageSummary &summary)
+{
+    return QJsonObject{{QStringLiteral("total_size"), summary.totalSize},
+                       {QStringLiteral("total_file_count"), summary.totalFileCount},
+                       {QStringLiteral("metadata_size"), summary.metadataSize},
+                       {QStringLiteral("metadata_file_count"), summary.metadataFileCount},
+                       {QStringLiteral("branch_count"), summary.branchCount},
+                       {QStringLiteral("tag_count"), summary.tagCount}};
+}
+
 } // namespace hubvault

@@ -6,6 +6,7 @@
 #include <hubvault/FnMatch.h>
 #include <hubvault/FolderUpload.h>
 #include <hubvault/LocalRepository.h>
+#include <hubvault/RemoteRepository.h>
 #include <hubvault/RepoPath.h>
 
 #include <QSet>
@@ -20,11 +21,10 @@ bool isRemoteLocation(const QString &location)
         || location.startsWith(QLatin1String("https://"), Qt::CaseInsensitive);
 }
 
-std::shared_ptr<Repository> openRepository(const QString &location)
+std::shared_ptr<Repository> openRepository(const QString &location, const QString &token)
 {
     if (isRemoteLocation(location))
-        throw HubVaultValidationError(
-            QStringLiteral("cannot open %1: this build of hubvault opens only repositories in a folder").arg(location));
+        return std::make_shared<RemoteRepository>(location, token.isEmpty() ? qEnvironmentVariable("HUBVAULT_TOKEN") : token);
     return std::make_shared<LocalRepository>(LocalRepository::open(location));
 }
 

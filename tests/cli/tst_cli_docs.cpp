@@ -156,7 +156,7 @@ private Q_SLOTS:
         const QString repo = m_repo;
         QCOMPARE(complete({QStringLiteral("hubvault"), QStringLiteral("lo")}), QStringList{QStringLiteral("log")});
         QCOMPARE(complete({QStringLiteral("hv"), QStringLiteral("s")}),
-                 (QStringList{QStringLiteral("snapshot"), QStringLiteral("squash"), QStringLiteral("status"), QStringLiteral("storage")}));
+                 (QStringList{QStringLiteral("serve"), QStringLiteral("snapshot"), QStringLiteral("squash"), QStringLiteral("status"), QStringLiteral("storage")}));
         QCOMPARE(complete({QStringLiteral("hubvault"), QStringLiteral("log"), QStringLiteral("--o")}), QStringList{QStringLiteral("--oneline")});
         QCOMPARE(complete({QStringLiteral("hubvault"), QStringLiteral("help"), QStringLiteral("ex")}), QStringList{QStringLiteral("export")});
         // Revisions come from the repository named with -C.

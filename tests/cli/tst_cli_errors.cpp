@@ -89,14 +89,15 @@ private Q_SLOTS:
 
     // -C takes a server URL as it is (not as a folder below the current one); this build
     // has no remote client yet, so every command says so and writes nothing.
-    void serverUrlIsNotAFolder_data() { missingRepository_data(); }
-    void serverUrlIsNotAFolder()
+    // A server URL where nothing listens: one line saying the request failed, and why.
+    void serverUrlWithNoServer_data() { missingRepository_data(); }
+    void serverUrlWithNoServer()
     {
         QFETCH(QStringList, args);
-        const QString url = QStringLiteral("http://127.0.0.1:9/repo");
-        const CliResult r = runCli(QStringList{QStringLiteral("-C"), url} + args, m_work);
-        VERIFY_ONE_LINE_ERROR(r, "HubVaultValidationError");
-        QVERIFY2(r.err.contains(url), qPrintable(r.err));
+        const QString url = QStringLiteral("http://127.0.0.1:1/repo");
+        const CliResult r = runCli(QStringList{QStringLiteral("-C"), url, QStringLiteral("--token"), QStringLiteral("t")} + args, m_work);
+        VERIFY_ONE_LINE_ERROR(r, "HubVaultRemoteTransportError");
+        QVERIFY2(r.err.contains(QLatin1String("Remote request failed: Connection refused")), qPrintable(r.err));
         QVERIFY(!QFileInfo::exists(m_work + QStringLiteral("/http:")));
         QVERIFY(!QFileInfo::exists(m_work + QStringLiteral("/out.zip")));
     }

@@ -4,13 +4,15 @@
 // §3.7 E4, buildTrees), RefUpdater, MergeEngine (merge base on a generated criss-cross
 // history, a dry-run merge, unrelated histories), HistorySquasher and GarbageCollector,
 // FolderUpload::operations (allow / ignore patterns, symlinks skipped), FileStream (seek
-// and read across chunk boundaries, an error string on a damaged chunk), ContentReader,
-// and Verifier (quick vs full on fixture copies).
+// and read across chunk boundaries, an error string on a damaged chunk), ContentReader
+// (also stored chunks by id, through LocalRepository), and Verifier (quick vs full on
+// fixture copies).
 
 #include "InternalTestSupport.h"
 
 #include <hubvault/Errors.h>
 #include <hubvault/FolderUpload.h>
+#include <hubvault/LocalRepository.h>
 #include "CommitWriter.h"
 #include "ContentReader.h"
 #include "FileStream.h"
@@ -155,6 +157,7 @@ private Q_SLOTS:
     void fileStreamAcrossChunkBoundaries();
     void fileStreamDamagedChunk();
     void contentReaderOnChunkedFixture();
+    void storedChunksById();
 
     void verifierQuickVersusFull();
     void verifierReportsDamagedContent();
@@ -879,6 +882,54 @@ void TstInternalParts::contentReaderOnChunkedFixture()
     QVERIFY(damaged->seek(boundary));
     QCOMPARE(damaged->read(100).size(), 0);
     QVERIFY2(damaged->errorString().contains(QLatin1String("does not match its checksum")), qPrintable(damaged->errorString()));
+}
+
+void TstInternalParts::storedChunksById()
+{
+    QTemporaryDir tmp;
+    const QString root = test::copyFixture(QStringLiteral("b-chunked-large"), tmp.path());
+    const QString bigPath = QStringLiteral("models/big.bin");
+    const QString absent = QStringLiteral("sha256:") + QString(64, QLatin1Char('0'));
+    QString first, second;
+    {
+        LocalRepository repo = LocalRepository::open(root);
+        const FileStorageInfo big = repo.fileStorage(bigPath);
+        QCOMPARE(big.chunks.size(), 2);
+        first = big.chunks.at(0).chunkId;
+        second = big.chunks.at(1).chunkId;
+        QVERIFY(first.startsWith(QLatin1String("sha256:")));
+        // A whole blob's object id names no chunk; the order (and repeats) of the question stay.
+        const QString blobId = repo.fileStorage(QStringLiteral("small/below-threshold.bin")).chunks.at(0).chunkId;
+        QCOMPARE(repo.storedChunks({second, absent, first, blobId, second}), QStringList({second, first, second}));
+        QCOMPARE(repo.storedChunks({}), QStringList());
+
+        QCOMPARE(repo.readChunk(first), repo.readRange(bigPath, 0, big.chunks.at(0).logicalSize));
+        QCOMPARE(repo.readChunk(second), repo.readRange(bigPath, big.chunks.at(1).offset, big.chunks.at(1).logicalSize));
+        QCOMPARE(errorOf<EntryNotFoundError>([&] { repo.readChunk(absent); }), QStringLiteral("chunk not found: ") + absent);
+
+        // A chunk no file of the head uses any more is still stored until gc.
+        repo.deleteFile(bigPath);
+        QCOMPARE(repo.storedChunks({first, second}), QStringList({first, second}));
+        QCOMPARE(QStringLiteral("sha256:") + ut::sha256Hex(repo.readChunk(second)), second);
+    }
+
+    // Damage is an IntegrityError, never wrong bytes.
+    auto context = ut::loadContext(root);
+    {
+        RepoSession session(*context);
+        const auto row = session.chunk(second);
+        QVERIFY(row);
+        flipByte(context->packPath(row->packId), row->offset + 10);
+        const QString message = errorOf<IntegrityError>([&] { ContentReader(session).readStoredChunk(second); });
+        QVERIFY2(message.contains(QLatin1String("does not match its checksum")), qPrintable(message));
+    }
+    // A row recording another checksum than its id would hand out bytes of another id.
+    QCOMPARE(test::sqlExecStatements(root, {QStringLiteral("UPDATE chunk_visible SET checksum = '%1' WHERE chunk_id = '%2'")
+                                                .arg(absent, first)}, false),
+             QString());
+    RepoSession session(*context);
+    const QString message = errorOf<IntegrityError>([&] { ContentReader(session).readStoredChunk(first); });
+    QVERIFY2(message.contains(QLatin1String("is recorded with checksum")), qPrintable(message));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -56,6 +56,10 @@ private Q_SLOTS:
         QCOMPARE(UnsupportedPathError(QStringLiteral("x")).kind(), QStringLiteral("UnsupportedPathError"));
         QCOMPARE(CancelledError(QStringLiteral("x")).kind(), QStringLiteral("CancelledError"));
         QCOMPARE(HubVaultValidationError(QStringLiteral("x")).kind(), QStringLiteral("HubVaultValidationError"));
+        QCOMPARE(HubVaultRemoteAuthError(QStringLiteral("x")).kind(), QStringLiteral("HubVaultRemoteAuthError"));
+        QCOMPARE(HubVaultRemoteAuthError(QStringLiteral("x")).errorKind(), ErrorKind::Authentication);
+        QCOMPARE(HubVaultRemoteTransportError(QStringLiteral("x")).kind(), QStringLiteral("HubVaultRemoteTransportError"));
+        QCOMPARE(HubVaultRemoteProtocolError(QStringLiteral("x")).kind(), QStringLiteral("HubVaultRemoteProtocolError"));
     }
 
     void aTakenRefNameIsAConflictByKindAndByName()

@@ -7,6 +7,7 @@
 // formatted as "%d B" / "%.1f KiB|MiB|GiB|TiB"; measure() of files, folders, symlinks.
 
 #include "InternalTestSupport.h"
+#include <hubvault/LocalRepository.h>
 
 #include "RepoSession.h"
 #include "Reachability.h"
@@ -122,6 +123,19 @@ class TstReachabilityStorage : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void storageSummaryOfTheFixture()
+    {
+        // The figures the original's server reported for fixture c (SERVER.md Appendix A).
+        const LocalRepository repo = LocalRepository::open(test::fixturePath(QStringLiteral("c-branches-merges")));
+        const StorageSummary summary = repo.storageSummary();
+        QCOMPARE(summary.totalSize, qint64(143646));
+        QCOMPARE(summary.totalFileCount, qint64(20));
+        QCOMPARE(summary.metadataSize, qint64(143377));
+        QCOMPARE(summary.metadataFileCount, qint64(3));
+        QCOMPARE(summary.branchCount, 5);
+        QCOMPARE(summary.tagCount, 2);
+    }
+
     void initTestCase();
 
     void liveAndTipOnBranchesMerges();

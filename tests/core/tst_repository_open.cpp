@@ -4,6 +4,7 @@
 
 #include <hubvault/Errors.h>
 #include <hubvault/LocalRepository.h>
+#include <hubvault/RemoteRepository.h>
 #include "SqlTestSupport.h"
 #include "TestSupport.h"
 
@@ -253,8 +254,11 @@ private Q_SLOTS:
         QVERIFY(isRemoteLocation(QStringLiteral("HTTPS://host/repo")));
         QVERIFY(!isRemoteLocation(QStringLiteral("http-cache/repo")));
         QVERIFY(!isRemoteLocation(QStringLiteral("/srv/http://x")));
-        // Until this build has a remote client, a URL is refused with a clear error.
-        QVERIFY_THROWS_EXCEPTION(HubVaultValidationError, openRepository(QStringLiteral("http://127.0.0.1:9/r")));
+        // A URL opens the remote client without a request yet; a server cannot be created.
+        const auto remote = openRepository(QStringLiteral("http://127.0.0.1:9/r/"));
+        QVERIFY(dynamic_cast<RemoteRepository *>(remote.get()));
+        QCOMPARE(remote->location(), QStringLiteral("http://127.0.0.1:9/r"));
+        QVERIFY_THROWS_EXCEPTION(HubVaultValidationError, createRepository(QStringLiteral("http://127.0.0.1:9/r")));
     }
 
     // --- not a repository ---------------------------------------------------------------

@@ -22,6 +22,9 @@ enum class ErrorKind {
     Validation,
     UnsupportedPath,
     Cancelled,
+    Authentication, ///< a server refused the token (HTTP 401/403)
+    RemoteTransport, ///< a server could not be reached or the connection failed
+    RemoteProtocol,  ///< a server answered something the protocol does not allow
 };
 
 /**
@@ -74,6 +77,18 @@ HUBVAULT_DECLARE_ERROR(HubVaultValidationError, HubVaultError, Validation)
 HUBVAULT_DECLARE_ERROR(UnsupportedPathError, HubVaultValidationError, UnsupportedPath)
 /** The caller's cancellation token stopped a long operation. */
 HUBVAULT_DECLARE_ERROR(CancelledError, HubVaultError, Cancelled)
+
+/** Root of the remote client's own errors (the original's hubvault.remote.errors). */
+class HubVaultRemoteError : public HubVaultError {
+public:
+    using HubVaultError::HubVaultError;
+};
+/** The server refused the token: missing, unknown, or read-only for a write (401/403). */
+HUBVAULT_DECLARE_ERROR(HubVaultRemoteAuthError, HubVaultRemoteError, Authentication)
+/** No answer: refused connection, timeout, reset ("Remote request failed: <reason>"). */
+HUBVAULT_DECLARE_ERROR(HubVaultRemoteTransportError, HubVaultRemoteError, RemoteTransport)
+/** An answer outside the protocol: non-JSON errors, unknown error types, malformed models. */
+HUBVAULT_DECLARE_ERROR(HubVaultRemoteProtocolError, HubVaultRemoteError, RemoteProtocol)
 
 #undef HUBVAULT_DECLARE_ERROR
 

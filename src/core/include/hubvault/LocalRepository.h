@@ -66,6 +66,8 @@ public:
     QByteArray readRange(const QString &pathInRepo, qint64 start, qint64 length,
                          const QString &revision = {}) const override;
     std::unique_ptr<QIODevice> openFile(const QString &pathInRepo, const QString &revision = {}) const override;
+    QStringList storedChunks(const QStringList &chunkIds) const override;
+    QByteArray readChunk(const QString &chunkId) const override;
 
     QString hfHubDownload(const QString &filename, const QString &revision = {}, const QString &localDir = {},
                           const TaskControl &task = {}) const override;
@@ -88,6 +90,7 @@ public:
 
     GcReport gc(bool dryRun = false, bool pruneCache = true, const TaskControl &task = {}) override;
     StorageOverview storageOverview(const TaskControl &task = {}) const override;
+    StorageSummary storageSummary() const override;
 
     VerifyReport quickVerify(const TaskControl &task = {}) const override;
     VerifyReport fullVerify(const TaskControl &task = {}) const override;

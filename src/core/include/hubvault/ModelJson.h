@@ -34,6 +34,7 @@ public:
     static QJsonObject toJson(const SquashReport &report);
     static QJsonObject toJson(const StorageSectionInfo &section);
     static QJsonObject toJson(const StorageOverview &overview);
+    static QJsonObject toJson(const StorageSummary &summary);
 
     template <typename T>
     static QJsonArray toJsonArray(const QList<T> &items)

@@ -205,6 +205,16 @@ struct StorageSectionInfo {
     QString notes;
 };
 
+/** Totals of the repository folder (the original's get_storage_summary, SERVER.md §3.1). */
+struct StorageSummary {
+    qint64 totalSize = 0;      ///< lstat bytes of every file in the repository folder
+    qint64 totalFileCount = 0;
+    qint64 metadataSize = 0;   ///< FORMAT, metadata.sqlite3 (and its journal) and locks/
+    qint64 metadataFileCount = 0;
+    int branchCount = 0;
+    int tagCount = 0;
+};
+
 struct StorageOverview {
     qint64 totalSize = 0;
     qint64 reachableSize = 0;

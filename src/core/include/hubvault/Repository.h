@@ -81,6 +81,16 @@ public:
     /** A read-only sequential/random-access stream; never holds the whole file. */
     virtual std::unique_ptr<QIODevice> openFile(const QString &pathInRepo, const QString &revision = {}) const = 0;
 
+    // Stored chunks (docs/format.md §5.4), by id "sha256:<hex>": what a server asks to
+    // let a client send only the chunks of a large file the repository lacks.
+    /**
+     * Those of `chunkIds` that the repository stores, in the order given: every stored
+     * chunk counts, also one that no file of any revision uses any more (until gc).
+     */
+    virtual QStringList storedChunks(const QStringList &chunkIds) const = 0;
+    /** One stored chunk's bytes, checked against its id; EntryNotFoundError when none is stored. */
+    virtual QByteArray readChunk(const QString &chunkId) const = 0;
+
     // Detached views (docs/format.md §9). Return absolute local paths.
     virtual QString hfHubDownload(const QString &filename, const QString &revision = {},
                                   const QString &localDir = {}, const TaskControl &task = {}) const = 0;
@@ -122,6 +132,8 @@ public:
     virtual GcReport gc(bool dryRun = false, bool pruneCache = true, const TaskControl &task = {}) = 0;
     /** Where the space goes; on a long history this reads every object (cancellable). */
     virtual StorageOverview storageOverview(const TaskControl &task = {}) const = 0;
+    /** Sizes and counts without reading objects: fast on any repository. */
+    virtual StorageSummary storageSummary() const = 0;
 
     // Verification (docs/format.md §10.5).
     virtual VerifyReport quickVerify(const TaskControl &task = {}) const = 0;
@@ -144,11 +156,11 @@ bool isRemoteLocation(const QString &location);
 
 /**
  * Opens the repository at `location`: a directory path (relative to the working
- * directory; empty = the working directory) or a server URL. Throws as
- * LocalRepository::open does; a URL throws HubVaultValidationError until this build
- * has a remote client.
+ * directory; empty = the working directory), which throws as LocalRepository::open does,
+ * or a server URL, which gives a RemoteRepository (no request is made yet) that sends
+ * `token`, else $HUBVAULT_TOKEN. A folder ignores the token.
  */
-std::shared_ptr<Repository> openRepository(const QString &location);
+std::shared_ptr<Repository> openRepository(const QString &location, const QString &token = {});
 
 /** Creates a repository at `location` (a directory path) and returns it open. */
 std::shared_ptr<Repository> createRepository(const QString &location, const CreateRepoOptions &options = {});
