@@ -329,6 +329,56 @@ private Q_SLOTS:
         QVERIFY(!m_local->listRepoFiles().contains(QStringLiteral("main-only.txt")));
     }
 
+    void requestSequenceIsTheOriginalClients()
+    {
+        // SERVER.md Appendix B, read from the server's access log: the same routes in the
+        // same order as the Python client. Ours asks the server for its default branch once
+        // per repository object (the original's client assumes "main").
+        const QString repoPath = m_tmp.filePath(QStringLiteral("sequence"));
+        const QString log = m_tmp.filePath(QStringLiteral("sequence.log"));
+        QProcess server;
+        const QString url = startServer(server, {QStringLiteral("--init"), QStringLiteral("--large-file-threshold"), QStringLiteral("65536"),
+                                                 QStringLiteral("--access-log"), log, repoPath});
+        QVERIFY(!url.isEmpty());
+        {
+            RemoteOptions sequenceOptions = options();
+            sequenceOptions.cacheDir = m_tmp.filePath(QStringLiteral("sequence-cache"));
+            RemoteRepository remote(url, QStringLiteral("rwtok"), sequenceOptions);
+            remote.uploadBytes("hello remote\n", QStringLiteral("docs/small.txt"));
+            remote.hfHubDownload(QStringLiteral("docs/small.txt"));
+            remote.hfHubDownload(QStringLiteral("docs/small.txt"));
+            remote.snapshotDownload({});
+            remote.snapshotDownload({});
+            remote.createBranch(QStringLiteral("dev/x"), QStringLiteral("main"));
+            remote.merge(QStringLiteral("dev/x"), {});
+            remote.deleteBranch(QStringLiteral("dev/x"));
+        }
+        stopServer(server);
+        QFile file(log);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QStringList routes;
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            const QList<QByteArray> fields = line.split(' ');
+            if (fields.size() >= 3)
+                routes.append(QString::fromLatin1(fields.at(1) + ' ' + fields.at(2)));
+        }
+        if (!routes.isEmpty() && routes.first() == QLatin1String("GET /api/v1/meta/service"))
+            routes.removeFirst();
+        QCOMPARE(routes, (QStringList{
+                             QStringLiteral("POST /api/v1/write/commit-plan"),
+                             QStringLiteral("POST /api/v1/write/commit"),
+                             QStringLiteral("POST /api/v1/content/paths-info"),
+                             QStringLiteral("GET /api/v1/content/download/{path:path}"),
+                             QStringLiteral("POST /api/v1/content/paths-info"),
+                             QStringLiteral("POST /api/v1/content/snapshot-plan"),
+                             QStringLiteral("GET /api/v1/content/download/{path:path}"),
+                             QStringLiteral("POST /api/v1/content/snapshot-plan"),
+                             QStringLiteral("POST /api/v1/write/branches"),
+                             QStringLiteral("POST /api/v1/write/merge"),
+                             QStringLiteral("DELETE /api/v1/write/branches/{branch:path}"),
+                         }));
+    }
+
     void refsAndMergesWrite()
     {
         m_remote->createBranch(QStringLiteral("dev/x"), QStringLiteral("topic"));
