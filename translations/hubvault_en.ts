@@ -2552,6 +2552,92 @@ Git blob: %3</source>
     </message>
 </context>
 <context>
+    <name>hubvault::app::ShareDialog</name>
+    <message>
+        <source>Share on Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other computers on the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reachable from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow &amp;uploads, branches, merges and maintenance (a read-write token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-write token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start Sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot share: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop Sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing. Anyone with the URL and a token can reach this repository until you stop sharing or close the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not shared. Starting generates new tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From another machine: hubvault -C %1 --token %2 log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hubvault::app::ShareWorkflow</name>
+    <message>
+        <source>Share on &amp;Network…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve this repository over HTTP to other machines, with tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hubvault::app::SquashDialog</name>
     <message>
         <source>Squash History</source>

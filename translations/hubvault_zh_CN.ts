@@ -2551,6 +2551,92 @@ Git blob：%3</translation>
     </message>
 </context>
 <context>
+    <name>hubvault::app::ShareDialog</name>
+    <message>
+        <source>Share on Network</source>
+        <translation>在网络上共享</translation>
+    </message>
+    <message>
+        <source>This computer only</source>
+        <translation>仅本机</translation>
+    </message>
+    <message>
+        <source>Other computers on the network</source>
+        <translation>网络上的其他计算机</translation>
+    </message>
+    <message>
+        <source>&amp;Reachable from:</source>
+        <translation>可访问范围(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>任意空闲端口</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Allow &amp;uploads, branches, merges and maintenance (a read-write token)</source>
+        <translation>允许上传、分支、合并和维护(&amp;U)（读写令牌）</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy to the clipboard</source>
+        <translation>复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL：</translation>
+    </message>
+    <message>
+        <source>Read-only token:</source>
+        <translation>只读令牌：</translation>
+    </message>
+    <message>
+        <source>Read-write token:</source>
+        <translation>读写令牌：</translation>
+    </message>
+    <message>
+        <source>&amp;Start Sharing</source>
+        <translation>开始共享(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cannot share: %1</source>
+        <translation>无法共享：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Sharing</source>
+        <translation>停止共享(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sharing. Anyone with the URL and a token can reach this repository until you stop sharing or close the window.</source>
+        <translation>正在共享。在您停止共享或关闭窗口之前，任何拥有该 URL 和令牌的人都可以访问此仓库。</translation>
+    </message>
+    <message>
+        <source>Not shared. Starting generates new tokens.</source>
+        <translation>未共享。开始共享时会生成新的令牌。</translation>
+    </message>
+    <message>
+        <source>From another machine: hubvault -C %1 --token %2 log</source>
+        <translation>在另一台机器上：hubvault -C %1 --token %2 log</translation>
+    </message>
+</context>
+<context>
+    <name>hubvault::app::ShareWorkflow</name>
+    <message>
+        <source>Share on &amp;Network…</source>
+        <translation>在网络上共享(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Serve this repository over HTTP to other machines, with tokens</source>
+        <translation>通过 HTTP 将此仓库提供给其他机器，需令牌访问</translation>
+    </message>
+</context>
+<context>
     <name>hubvault::app::SquashDialog</name>
     <message>
         <source>Squash History</source>

@@ -8,6 +8,7 @@
 #include "maintenance/MaintenanceWorkflow.h"
 #include "merge/MergeWorkflow.h"
 #include "refs/RefWorkflow.h"
+#include "share/ShareWorkflow.h"
 #include "upload/UploadWorkflow.h"
 
 namespace hubvault::app {
@@ -20,6 +21,7 @@ void MainWindow::setUpWorkflows()
     new MergeWorkflow(this);
     new ExportWorkflow(this);
     new MaintenanceWorkflow(this);
+    new ShareWorkflow(this);
 }
 
 } // namespace hubvault::app
