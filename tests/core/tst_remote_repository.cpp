@@ -1,6 +1,9 @@
 // RemoteRepository against a real `hubvault serve` on a copy of fixture c-branches-merges:
 // every read must equal what LocalRepository reads from the same folder, writes must land,
 // uploads must send only what the server lacks, and failures must map to typed errors.
+// Through it this suite covers the parts of src/core/remote: HttpSession (requests,
+// retries, error mapping), RemoteJson (the wire models), CommitUpload (plan and commit),
+// RemoteFile (openFile's ranged reads and seeks) and DownloadCache (reuse by size and hash).
 #include "TestSupport.h"
 
 #include <hubvault/LocalRepository.h>
