@@ -1917,6 +1917,14 @@ Commit %3</source>
         <source>Open %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open Re&amp;mote Repository…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a repository served by hubvault serve on another machine</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hubvault::app::MaintenanceWorkflow</name>
@@ -2109,6 +2117,25 @@ Git blob: %3</source>
     </message>
     <message>
         <source>&amp;Merge This Commit into…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hubvault::app::OpenRemoteDialog</name>
+    <message>
+        <source>Open Remote Repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s read-only or read-write token. It is kept in memory until HubVault quits, never stored.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1916,6 +1916,14 @@ Commit %3</source>
         <source>Open %1</source>
         <translation>打开 %1</translation>
     </message>
+    <message>
+        <source>Open Re&amp;mote Repository…</source>
+        <translation>打开远程仓库(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Open a repository served by hubvault serve on another machine</source>
+        <translation>打开另一台机器上由 hubvault serve 提供的仓库</translation>
+    </message>
 </context>
 <context>
     <name>hubvault::app::MaintenanceWorkflow</name>
@@ -2110,6 +2118,25 @@ Git blob：%3</translation>
     <message>
         <source>&amp;Merge This Commit into…</source>
         <translation>将此提交合并到(&amp;M)…</translation>
+    </message>
+</context>
+<context>
+    <name>hubvault::app::OpenRemoteDialog</name>
+    <message>
+        <source>Open Remote Repository</source>
+        <translation>打开远程仓库</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>令牌(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>The server&apos;s read-only or read-write token. It is kept in memory until HubVault quits, never stored.</source>
+        <translation>服务器的只读或读写令牌。它仅保存在内存中直到 HubVault 退出，从不写入存储。</translation>
     </message>
 </context>
 <context>

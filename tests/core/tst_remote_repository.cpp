@@ -174,6 +174,18 @@ private Q_SLOTS:
         QCOMPARE(node.parentCommitIds, local.parentCommitIds);
         QCOMPARE(node.changedPaths, local.changedPaths);
         QVERIFY(node.objectId.isEmpty()); // not on the wire, and never made up
+        // A diff limit of 0 (the app's commit details: sizes and ids only) gives the
+        // changed files without diff text.
+        for (const GitCommitInfo &c : m_local->listRepoCommits(QStringLiteral("main"))) {
+            const CommitDetailInfo remote = m_remote->getCommitDetail(c.commitId, 0, 0);
+            const CommitDetailInfo local = m_local->getCommitDetail(c.commitId, 0, 0);
+            QCOMPARE(remote.changes.size(), local.changes.size());
+            for (qsizetype i = 0; i < remote.changes.size(); ++i) {
+                QCOMPARE(remote.changes.at(i).path, local.changes.at(i).path);
+                QCOMPARE(ModelJson::toJson(remote.changes.at(i)).value("new_file"), ModelJson::toJson(local.changes.at(i)).value("new_file"));
+                QVERIFY(!remote.changes.at(i).unifiedDiff);
+            }
+        }
     }
 
     void refsAndReflogsMatch()

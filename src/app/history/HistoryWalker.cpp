@@ -21,7 +21,9 @@ CommitRecord recordOf(CommitGraphNode &&node)
     record.id = node.commitId;
     record.objectId = node.objectId;
     record.parents = std::move(node.parentCommitIds);
-    record.parentObjectIds = std::move(node.parentObjectIds);
+    // Parents are read by object id where the repository has them (a local one), else by
+    // git OID, which names the same commits (a remote one: object ids are not on the wire).
+    record.parentObjectIds = node.parentObjectIds.size() == record.parents.size() ? std::move(node.parentObjectIds) : record.parents;
     record.date = node.createdAt;
     record.title = std::move(node.title);
     record.message = std::move(node.message);

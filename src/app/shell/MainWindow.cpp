@@ -1,4 +1,6 @@
 #include "shell/MainWindow.h"
+#include "shell/OpenRemoteDialog.h"
+#include "shell/OpenRepositories.h"
 #include "shell/Formatting.h"
 
 #include "shell/AppResources.h"
@@ -214,6 +216,11 @@ void MainWindow::setUpActions()
 {
     connect(ui->actionNew, &QAction::triggered, this, &MainWindow::chooseNewRepository);
     connect(ui->actionOpen, &QAction::triggered, this, &MainWindow::chooseRepository);
+    auto *openRemote = new QAction(tr("Open Re&mote Repository…"), this);
+    openRemote->setObjectName(QStringLiteral("actionOpenRemote"));
+    openRemote->setStatusTip(tr("Open a repository served by hubvault serve on another machine"));
+    ui->menuFile->insertAction(ui->menuRecent->menuAction(), openRemote);
+    connect(openRemote, &QAction::triggered, this, [this] { chooseRemoteRepository(); });
     connect(ui->actionReload, &QAction::triggered, this, &MainWindow::reload);
     connect(ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
@@ -348,6 +355,15 @@ void MainWindow::updateBusy()
         m_busyTimer->start();
     else if (!busy)
         m_busyTimer->stop();
+}
+
+void MainWindow::chooseRemoteRepository(const QString &url)
+{
+    OpenRemoteDialog dialog(this, url);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    repositories::setToken(dialog.url(), dialog.token());
+    openRepository(dialog.url());
 }
 
 void MainWindow::chooseRepository()
@@ -611,7 +627,13 @@ void MainWindow::rebuildRecentMenu()
         label.replace(QLatin1Char('&'), QStringLiteral("&&")); // a path's & is no mnemonic
         QAction *action = menu->addAction(i < 9 ? QStringLiteral("&%1 %2").arg(i + 1).arg(label) : label);
         action->setStatusTip(tr("Open %1").arg(QDir::toNativeSeparators(path)));
-        connect(action, &QAction::triggered, this, [this, path] { openRepository(path); });
+        connect(action, &QAction::triggered, this, [this, path] {
+            // A server's token lives only as long as the process: ask for it again.
+            if (isRemoteLocation(path) && !repositories::hasToken(path))
+                chooseRemoteRepository(path);
+            else
+                openRepository(path);
+        });
     }
     menu->addSeparator();
     menu->addAction(ui->actionClearRecent);

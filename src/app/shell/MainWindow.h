@@ -119,6 +119,8 @@ private:
     /** Creates the workflows that change the repository (MainWindowWorkflows.cpp). */
     void setUpWorkflows();
     void chooseRepository();
+    /** File › Open Remote Repository…: asks for a server's URL (prefilled with `url`) and token. */
+    void chooseRemoteRepository(const QString &url = {});
     void chooseNewRepository();
     void showAbout();
     void showShortcuts();

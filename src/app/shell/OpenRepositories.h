@@ -19,4 +19,11 @@ namespace hubvault::app::repositories {
  */
 std::shared_ptr<Repository> shared(const QString &location);
 
+/**
+ * The token to open the server at `location` with (File › Open Remote Repository…). Kept
+ * in memory for this process only: never written to settings.
+ */
+void setToken(const QString &location, const QString &token);
+bool hasToken(const QString &location);
+
 } // namespace hubvault::app::repositories

@@ -166,7 +166,10 @@ qint64 RemoteRepository::countCommits(const QString &revision) const { return li
 CommitDetailInfo RemoteRepository::getCommitDetail(const QString &commitId, int diffContextLines,
                                                    qint64 diffMaxTextSize) const
 {
-    if (diffContextLines != 3 || diffMaxTextSize != 262144)
+    // The route diffs with the defaults only; a limit of 0 asks for no diff text at all,
+    // which the route's answer gives once its diffs are dropped.
+    const bool withoutDiffs = diffMaxTextSize == 0;
+    if (!withoutDiffs && (diffContextLines != 3 || diffMaxTextSize != 262144))
         notAvailable(QStringLiteral("a commit diff with other than 3 context lines and a 262144-byte limit"));
     // The route takes one path segment: a revision with '/' (release/v1) goes by its commit id.
     QString id = commitId;
@@ -176,7 +179,12 @@ CommitDetailInfo RemoteRepository::getCommitDetail(const QString &commitId, int 
             throw RevisionNotFoundError(QStringLiteral("revision not found: %1").arg(commitId));
         id = *head;
     }
-    return wire::commitDetail(d->get(QStringLiteral("/history/commits/") + HttpSession::encodeSegment(id)));
+    CommitDetailInfo detail = wire::commitDetail(d->get(QStringLiteral("/history/commits/") + HttpSession::encodeSegment(id)));
+    if (withoutDiffs) {
+        for (CommitChangeInfo &change : detail.changes)
+            change.unifiedDiff.reset();
+    }
+    return detail;
 }
 
 GitRefs RemoteRepository::listRepoRefs() const
