@@ -103,6 +103,41 @@ private Q_SLOTS:
         QCOMPARE(first.stop(), 0);
     }
 
+    void theCliWorksAgainstTheServer()
+    {
+        // `hubvault -C http://... --token T` prints what the same command prints on the folder.
+        const QString repo = test::copyFixture(QStringLiteral("c-branches-merges"), m_dir.path() + QStringLiteral("/cli"));
+        ServerProcess server;
+        QVERIFY(server.start(repo));
+        const QString url = QStringLiteral("http://127.0.0.1:%1").arg(server.port());
+        auto cli = [](const QStringList &args, const QByteArray &token = {}) {
+            QProcess process;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            if (!token.isEmpty())
+                env.insert(QStringLiteral("HUBVAULT_TOKEN"), QString::fromLatin1(token));
+            process.setProcessEnvironment(env);
+            process.start(QStringLiteral(HUBVAULT_CLI_PATH), args);
+            process.waitForFinished(60000);
+            return qMakePair(process.exitCode(), process.readAllStandardOutput() + process.readAllStandardError());
+        };
+        for (const QStringList &command : {QStringList{QStringLiteral("log")}, QStringList{QStringLiteral("ls-tree"), QStringLiteral("-r")},
+                                           QStringList{QStringLiteral("branch"), QStringLiteral("-v")},
+                                           QStringList{QStringLiteral("verify")}}) {
+            const auto local = cli(QStringList{QStringLiteral("-C"), repo} + command);
+            const auto remote = cli(QStringList{QStringLiteral("-C"), url, QStringLiteral("--token"), QStringLiteral("rotok")} + command);
+            QCOMPARE(remote.first, local.first);
+            QCOMPARE(remote.second, local.second);
+        }
+        // The token may come from the environment; a write needs a read-write token.
+        const auto tagged = cli({QStringLiteral("-C"), url, QStringLiteral("tag"), QStringLiteral("from-cli")}, "rwtok");
+        QCOMPARE(tagged.first, 0);
+        const auto refused = cli({QStringLiteral("-C"), url, QStringLiteral("tag"), QStringLiteral("other")}, "rotok");
+        QCOMPARE(refused.first, 1);
+        QVERIFY2(refused.second.contains("Write access is required"), refused.second.constData());
+        QVERIFY(cli({QStringLiteral("-C"), repo, QStringLiteral("tag")}).second.contains("from-cli"));
+        QCOMPARE(server.stop(), 0);
+    }
+
     void frontendModeServesAPageAndTheApi()
     {
         const QString repo = test::copyFixture(QStringLiteral("c-branches-merges"), m_dir.path() + QStringLiteral("/frontend"));
