@@ -6,6 +6,9 @@
 // RemoteFile (openFile's ranged reads and seeks) and DownloadCache (reuse by size and hash).
 #include "TestSupport.h"
 
+#include <csignal>
+#include <sys/prctl.h>
+
 #include <hubvault/LocalRepository.h>
 #include <hubvault/ModelJson.h>
 #include <hubvault/RemoteRepository.h>
@@ -63,6 +66,8 @@ class TestRemoteRepository : public QObject {
     {
         const int port = freePort();
         server.setReadChannel(QProcess::StandardError);
+        // A test killed by its timeout must not leave its server running.
+        server.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
         server.setStandardOutputFile(QProcess::nullDevice());
         server.start(QStringLiteral(HUBVAULT_CLI_PATH),
                      QStringList{QStringLiteral("serve"), QStringLiteral("--port"), QString::number(port),

@@ -10,7 +10,9 @@
 #include <QStringList>
 #include <QTcpServer>
 #include <QTest>
+#include <csignal>
 #include <memory>
+#include <sys/prctl.h>
 
 namespace hubvault::test {
 
@@ -25,6 +27,8 @@ public:
     {
         m_port = freePort();
         m_process.setProgram(QStringLiteral(HUBVAULT_CLI_PATH));
+        // A test killed by its timeout must not leave its server running.
+        m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
         m_process.setArguments(QStringList{QStringLiteral("serve"), QStringLiteral("--port"), QString::number(m_port)} + args
                                + QStringList{repoPath});
         m_process.start();
