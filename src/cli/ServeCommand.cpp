@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <atomic>
 #include <chrono>
+#include <limits>
 #include <csignal>
 #include <thread>
 
@@ -50,6 +51,20 @@ std::shared_ptr<Repository> openServed(const QString &path, const ParsedArgs &ar
     return createRepository(path, options);
 }
 
+/** Reads an optional positive integer option into `value`; false when it is not one. */
+template <typename Int>
+bool positiveOption(const ParsedArgs &args, const QString &name, Int &value)
+{
+    if (!args.isSet(name))
+        return true;
+    bool ok = false;
+    const qlonglong parsed = args.value(name).toLongLong(&ok);
+    if (!ok || parsed <= 0 || parsed > std::numeric_limits<Int>::max())
+        return false;
+    value = Int(parsed);
+    return true;
+}
+
 int runServe(CommandContext &context, const ParsedArgs &args)
 {
     server::ServeOptions options;
@@ -72,6 +87,9 @@ int runServe(CommandContext &context, const ParsedArgs &args)
     options.readWriteTokens = args.values(QStringLiteral("token-rw"));
     if (args.isSet(QStringLiteral("access-log")))
         options.accessLogPath = args.value(QStringLiteral("access-log"));
+    if (!positiveOption(args, QStringLiteral("header-timeout"), options.headerTimeoutSeconds)
+        || !positiveOption(args, QStringLiteral("min-rate"), options.minTransferRate))
+        return refuse(QStringLiteral("--header-timeout and --min-rate must be positive integers."));
     qint64 threshold = 0;
     if (args.isSet(QStringLiteral("large-file-threshold"))) {
         bool ok = false;
@@ -115,7 +133,7 @@ void registerServeCommand(CommandRegistry &registry)
     serve.name = QStringLiteral("serve");
     serve.summary = QStringLiteral("serve the repository's HTTP API to other machines");
     serve.synopsis = QStringLiteral("[--host HOST] [--port PORT] [--mode api|frontend] --token-ro TOKEN|--token-rw TOKEN... "
-                                    "[--init [--initial-branch NAME] [--large-file-threshold BYTES]] [--access-log FILE] PATH");
+                                    "[--init [--initial-branch NAME] [--large-file-threshold BYTES]] [--access-log FILE] [--header-timeout SECONDS] [--min-rate BYTES] PATH");
     serve.description = QStringLiteral(
         "Serve the repository at PATH over HTTP with the API of hubvault 0.0.2, so that\n"
         "`hubvault -C http://HOST:PORT ...`, the desktop app and programs written for the\n"
@@ -138,6 +156,10 @@ void registerServeCommand(CommandRegistry &registry)
          QStringLiteral("chunking threshold for --init (default 16777216)")},
         {QChar(), QStringLiteral("access-log"), QStringLiteral("FILE"), QStringLiteral("append access lines to FILE (\"-\": none)"),
          false, ValueKind::File},
+        {QChar(), QStringLiteral("header-timeout"), QStringLiteral("SECONDS"),
+         QStringLiteral("time a client has to send request headers, and grace for bodies (default 20)")},
+        {QChar(), QStringLiteral("min-rate"), QStringLiteral("BYTES"),
+         QStringLiteral("slowest average rate of a body or response after the grace (default 1024/s)")},
     };
     serve.minPositionals = 1;
     serve.maxPositionals = 1;

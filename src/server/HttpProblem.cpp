@@ -53,4 +53,11 @@ HttpProblem HttpProblem::payloadTooLarge(qint64 limit)
             QStringLiteral("Request body is larger than this route accepts (%1 bytes).").arg(limit)};
 }
 
+HttpProblem HttpProblem::requestTimeout()
+{
+    HttpProblem problem(408, QStringLiteral("HTTPException"), QStringLiteral("Request Timeout"));
+    problem.detail = QStringLiteral("The request arrived too slowly.");
+    return problem;
+}
+
 } // namespace hubvault::server

@@ -30,6 +30,8 @@ struct HttpProblem : std::exception {
     /** FastAPI's 422 for one bad request field: `loc` e.g. ["query","length"]. */
     static HttpProblem invalidField(const QStringList &loc, const QString &msg, const QString &type);
     static HttpProblem payloadTooLarge(qint64 limit);
+    /** The client sent its request too slowly (see ConnectionStream). */
+    static HttpProblem requestTimeout();
 };
 
 } // namespace hubvault::server

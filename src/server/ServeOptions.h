@@ -20,6 +20,10 @@ struct ServeOptions {
     int readTimeoutSeconds = 30;     ///< idle time allowed while reading a request
     int writeTimeoutSeconds = 30;    ///< idle time allowed while a client reads a response
     int keepAliveSeconds = 5;
+    /** Request line and headers must arrive within this; bodies and responses get it as grace. */
+    int headerTimeoutSeconds = 20;
+    /** After the grace, bodies and responses must average this many bytes per second. */
+    qint64 minTransferRate = 1024;
     QString accessLogPath;    ///< empty = stderr; "-" = none
 };
 

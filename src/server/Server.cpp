@@ -4,12 +4,15 @@
 #include "Auth.h"
 #include "ErrorEnvelope.h"
 #include "Exchange.h"
+#include "HttpListener.h"
 #include "HttpProblem.h"
 #include "Router.h"
 #include "UploadProtocol.h"
+#include "WireJson.h"
 
 #include <httplib.h>
 #include <sys/socket.h>
+#include <thread>
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -32,21 +35,7 @@ const char kFrontendPage[] =
     "<code>/api/v1</code> (for example <code>/api/v1/meta/service</code>, with a token in the "
     "<code>Authorization: Bearer</code> header).</p></body></html>\n";
 
-/** The library's server with access to its listening socket (see widenBacklog). */
-class HttpListener : public httplib::Server {
-public:
-    /**
-     * The library listens with a backlog of 5 (a compile-time constant of the Debian
-     * build): 64 clients connecting at once overflow it and wait for SYN retransmits
-     * (1 s, 3 s, ...). listen(2) again on the bound socket raises the backlog.
-     */
-    void widenBacklog()
-    {
-        const socket_t socket = svr_sock_;
-        if (socket != INVALID_SOCKET)
-            ::listen(socket, SOMAXCONN);
-    }
-};
+HttpListener::Settings listenerSettings(const ServeOptions &options);
 
 } // namespace
 
@@ -61,7 +50,8 @@ struct Server::Impl {
     std::mutex logMutex;
 
     Impl(std::shared_ptr<Repository> repo, ServeOptions opts)
-        : repository(std::move(repo)), options(std::move(opts)), tokens(options.readOnlyTokens, options.readWriteTokens)
+        : repository(std::move(repo)), options(std::move(opts)), tokens(options.readOnlyTokens, options.readWriteTokens),
+          http(listenerSettings(options))
     {
         addReadRoutes(router);
         addWriteRoutes(router);
@@ -72,29 +62,32 @@ struct Server::Impl {
     void authenticate(Exchange &exchange, const Route &route);
     void serveFrontend(Exchange &exchange);
     void log(const httplib::Request &request, const httplib::Response &response);
+    void writeLogLine(const QByteArray &line);
+    void refuseTooSlow(ConnectionStream &stream);
     void configure();
 };
 
+namespace {
+
+HttpListener::Settings listenerSettings(const ServeOptions &options)
+{
+    HttpListener::Settings settings;
+    // A kept-alive connection holds its worker while it is open, so the pool bounds
+    // concurrent connections, not CPU use: size it for clients.
+    settings.threads = options.threads > 0 ? options.threads : std::max(128, 16 * int(std::thread::hardware_concurrency()));
+    settings.keepAlive = std::chrono::seconds(options.keepAliveSeconds);
+    settings.limits.idleRead = std::chrono::seconds(options.readTimeoutSeconds);
+    settings.limits.idleWrite = std::chrono::seconds(options.writeTimeoutSeconds);
+    settings.limits.header = std::chrono::seconds(options.headerTimeoutSeconds);
+    settings.limits.transferGrace = std::chrono::seconds(options.headerTimeoutSeconds);
+    settings.limits.minBytesPerSecond = options.minTransferRate;
+    return settings;
+}
+
+} // namespace
+
 void Server::Impl::configure()
 {
-    // The library serves a kept-alive connection on one worker for as long as it stays
-    // open, so the pool bounds concurrent connections, not CPU use: size it for clients.
-    const int threads = options.threads > 0 ? options.threads : std::max(128, 16 * int(std::thread::hardware_concurrency()));
-    http.new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };
-    http.set_read_timeout(options.readTimeoutSeconds, 0);
-    http.set_write_timeout(options.writeTimeoutSeconds, 0);
-    http.set_keep_alive_timeout(options.keepAliveSeconds);
-    http.set_keep_alive_max_count(1000);
-    // Headers and body go out in separate writes; with Nagle's algorithm the body waits
-    // for the client's delayed ACK (40 ms per small response).
-    http.set_tcp_nodelay(true);
-    // SO_REUSEADDR only: the library's default adds SO_REUSEPORT, which lets a second
-    // server (or any process of the same user) bind the same port and take half the
-    // connections instead of failing with "address already in use".
-    http.set_socket_options([](socket_t socket) {
-        const int on = 1;
-        ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
-    });
     // Bodies are read by the handlers themselves, each with its own bound (the commit
     // route streams any size to disk), so the library's global cap stays off.
     auto plain = [this](const httplib::Request &req, httplib::Response &res) { handle(req, res, nullptr); };
@@ -113,6 +106,7 @@ void Server::Impl::configure()
         return httplib::Server::HandlerResponse::Unhandled;
     });
     http.set_logger([this](const httplib::Request &req, const httplib::Response &res) { log(req, res); });
+    http.onExpired = [this](ConnectionStream &stream) { refuseTooSlow(stream); };
     if (options.accessLogPath != QLatin1String("-") && !options.accessLogPath.isEmpty()) {
         logFile = std::make_unique<QFile>(options.accessLogPath);
         if (!logFile->open(QIODevice::WriteOnly | QIODevice::Append))
@@ -212,6 +206,35 @@ void Server::Impl::log(const httplib::Request &request, const httplib::Response 
                                 .arg(t_log.timer.isValid() ? t_log.timer.elapsed() : 0)
                                 .arg(role)
                                 .toUtf8();
+    writeLogLine(line);
+}
+
+void Server::Impl::refuseTooSlow(ConnectionStream &stream)
+{
+    // A response already under way cannot change its status; a request still arriving
+    // gets the 408 that says why the connection ends.
+    const bool receiving = stream.expiredIn() != StreamPhase::Writing;
+    if (receiving) {
+        const HttpProblem problem = HttpProblem::requestTimeout();
+        const QByteArray body = wirejson::encode(envelope(problem));
+        const QByteArray response = "HTTP/1.1 408 Request Timeout\r\nContent-Type: application/json\r\nContent-Length: "
+                                    + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+        ::send(stream.socket(), response.constData(), size_t(response.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+    }
+    if (options.accessLogPath == QLatin1String("-"))
+        return;
+    std::string address;
+    int port = 0;
+    stream.get_remote_ip_and_port(address, port);
+    writeLogLine(QStringLiteral("%1 - too-slow %2 0 %3ms -\n")
+                     .arg(QString::fromStdString(address))
+                     .arg(receiving ? 408 : 0)
+                     .arg(qint64(stream.phaseElapsed().count()))
+                     .toUtf8());
+}
+
+void Server::Impl::writeLogLine(const QByteArray &line)
+{
     std::lock_guard lock(logMutex);
     if (logFile) {
         logFile->write(line);
@@ -233,30 +256,24 @@ Server::~Server() = default;
 
 int Server::bind()
 {
-    const std::string host = d->options.host.toStdString();
-    if (d->options.port == 0) {
-        const int port = d->http.bind_to_any_port(host);
-        if (port <= 0)
-            throw HubVaultError(QStringLiteral("cannot listen on %1: no free port").arg(d->options.host));
-        d->http.widenBacklog();
+    const int port = d->http.bindSocket(d->options.host.toStdString(), d->options.port);
+    if (port > 0)
         return port;
-    }
-    if (!d->http.bind_to_port(host, d->options.port))
-        throw HubVaultError(QStringLiteral("error while attempting to bind on address ('%1', %2): address already in use")
-                                .arg(d->options.host)
-                                .arg(d->options.port));
-    d->http.widenBacklog();
-    return d->options.port;
+    if (d->options.port == 0)
+        throw HubVaultError(QStringLiteral("cannot listen on %1: no free port").arg(d->options.host));
+    throw HubVaultError(QStringLiteral("error while attempting to bind on address ('%1', %2): address already in use")
+                            .arg(d->options.host)
+                            .arg(d->options.port));
 }
 
 void Server::run()
 {
-    d->http.listen_after_bind();
+    d->http.serve();
 }
 
 void Server::stop()
 {
-    d->http.stop();
+    d->http.halt();
 }
 
 } // namespace hubvault::server
