@@ -147,9 +147,9 @@ _hubvault()
             positionals=""
             ;;
         serve)
-            opts="--host --port --mode --token-ro --token-rw --init --initial-branch --large-file-threshold --access-log --header-timeout --min-rate -h --help"
+            opts="--host --port --mode --token-ro --token-rw --init --initial-branch --large-file-threshold --access-log --header-timeout --min-rate --max-file-size -h --help"
             positionals="dir"
-            values=([--host]=none [--port]=none [--mode]=none [--token-ro]=none [--token-rw]=none [--initial-branch]=none [--large-file-threshold]=none [--access-log]=file [--header-timeout]=none [--min-rate]=none)
+            values=([--host]=none [--port]=none [--mode]=none [--token-ro]=none [--token-rw]=none [--initial-branch]=none [--large-file-threshold]=none [--access-log]=file [--header-timeout]=none [--min-rate]=none [--max-file-size]=none)
             ;;
         help)
             opts="-h --help"

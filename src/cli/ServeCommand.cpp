@@ -88,8 +88,9 @@ int runServe(CommandContext &context, const ParsedArgs &args)
     if (args.isSet(QStringLiteral("access-log")))
         options.accessLogPath = args.value(QStringLiteral("access-log"));
     if (!positiveOption(args, QStringLiteral("header-timeout"), options.headerTimeoutSeconds)
-        || !positiveOption(args, QStringLiteral("min-rate"), options.minTransferRate))
-        return refuse(QStringLiteral("--header-timeout and --min-rate must be positive integers."));
+        || !positiveOption(args, QStringLiteral("min-rate"), options.minTransferRate)
+        || !positiveOption(args, QStringLiteral("max-file-size"), options.maxFileSize))
+        return refuse(QStringLiteral("--header-timeout, --min-rate and --max-file-size must be positive integers."));
     qint64 threshold = 0;
     if (args.isSet(QStringLiteral("large-file-threshold"))) {
         bool ok = false;
@@ -133,7 +134,7 @@ void registerServeCommand(CommandRegistry &registry)
     serve.name = QStringLiteral("serve");
     serve.summary = QStringLiteral("serve the repository's HTTP API to other machines");
     serve.synopsis = QStringLiteral("[--host HOST] [--port PORT] [--mode api|frontend] --token-ro TOKEN|--token-rw TOKEN... "
-                                    "[--init [--initial-branch NAME] [--large-file-threshold BYTES]] [--access-log FILE] [--header-timeout SECONDS] [--min-rate BYTES] PATH");
+                                    "[--init [--initial-branch NAME] [--large-file-threshold BYTES]] [--access-log FILE] [--header-timeout SECONDS] [--min-rate BYTES] [--max-file-size BYTES] PATH");
     serve.description = QStringLiteral(
         "Serve the repository at PATH over HTTP with the API of hubvault 0.0.2, so that\n"
         "`hubvault -C http://HOST:PORT ...`, the desktop app and programs written for the\n"
@@ -160,6 +161,8 @@ void registerServeCommand(CommandRegistry &registry)
          QStringLiteral("time a client has to send request headers, and grace for bodies (default 20)")},
         {QChar(), QStringLiteral("min-rate"), QStringLiteral("BYTES"),
          QStringLiteral("slowest average rate of a body or response after the grace (default 1024/s)")},
+        {QChar(), QStringLiteral("max-file-size"), QStringLiteral("BYTES"),
+         QStringLiteral("largest file an upload may create (default: what the disk holds)")},
     };
     serve.minPositionals = 1;
     serve.maxPositionals = 1;

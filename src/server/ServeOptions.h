@@ -24,6 +24,7 @@ struct ServeOptions {
     int headerTimeoutSeconds = 20;
     /** After the grace, bodies and responses must average this many bytes per second. */
     qint64 minTransferRate = 1024;
+    qint64 maxFileSize = 0;   ///< largest file an upload may create; 0 = what the disk holds
     QString accessLogPath;    ///< empty = stderr; "-" = none
 };
 

@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
+#include <QStorageInfo>
 #include <QTemporaryFile>
 #include <QVariant>
 #include <openssl/evp.h>
@@ -799,6 +800,37 @@ void checkPaths(const QList<CommitOperation> &operations)
     }
 }
 
+void requireAllowedSizes(const Manifest &manifest, const Limits &limits)
+{
+    if (limits.maxFileSize <= 0)
+        return;
+    for (const ManifestOperation &op : manifest.operations) {
+        if (op.type == QLatin1String("add") && op.size > limits.maxFileSize)
+            invalid(QStringLiteral("%1 is %2 bytes; this server accepts files up to %3 bytes.")
+                        .arg(op.pathInRepo)
+                        .arg(op.size)
+                        .arg(limits.maxFileSize));
+    }
+}
+
+/** Files rebuilt from chunks are staged whole: refuse before writing what cannot fit. */
+void requireRoomToRebuild(const Manifest &manifest, const EchoedPlan &plan, const Limits &limits)
+{
+    qint64 rebuilt = 0;
+    for (qsizetype i = 0; i < manifest.operations.size(); ++i) {
+        if (plan.operations.at(i).strategy == QLatin1String("chunk-upload"))
+            rebuilt += manifest.operations.at(i).size;
+    }
+    if (rebuilt == 0)
+        return;
+    const QStorageInfo storage(QDir::tempPath());
+    const qint64 available = storage.bytesAvailable();
+    if (available >= 0 && rebuilt > available - limits.reserveBytes)
+        invalid(QStringLiteral("Rebuilding the uploaded files needs %1 bytes of temporary space; the server has %2 bytes free.")
+                    .arg(rebuilt)
+                    .arg(std::max<qint64>(0, available - limits.reserveBytes)));
+}
+
 CommitInfo commit(Repository &repository, const Manifest &manifest, const BranchState &state,
                   const Materialized &materialized, const TaskControl &task)
 {
@@ -860,9 +892,10 @@ bool IssuedPlans::contains(const QJsonObject &plan) const
     return latest != m_latest.end() && now - latest->second.issuedAt <= kPlanLifetimeMs;
 }
 
-QJsonObject plan(const Repository &repository, const QJsonValue &manifestJson)
+QJsonObject plan(const Repository &repository, const QJsonValue &manifestJson, const Limits &limits)
 {
     const Manifest manifest = parseManifest(manifestJson);
+    requireAllowedSizes(manifest, limits);
     const BranchState state = branchState(repository, manifest.revision, manifest.parentCommit);
     const bool adds = hasAdds(manifest.operations);
     const QHash<QString, QString> sources = adds ? headSources(repository, state) : QHash<QString, QString>();
@@ -884,9 +917,10 @@ QJsonObject plan(const Repository &repository, const QJsonValue &manifestJson)
 }
 
 CommitInfo apply(Repository &repository, const QJsonValue &request, const QHash<QString, QString> &parts,
-                 const IssuedPlans &issued, const TaskControl &task)
+                 const IssuedPlans &issued, const TaskControl &task, const Limits &limits)
 {
     const Manifest manifest = parseManifest(request);
+    requireAllowedSizes(manifest, limits);
     if (!manifest.uploadPlan)
         invalid(QStringLiteral("upload_plan is required when applying a write manifest."));
     const EchoedPlan &plan = *manifest.uploadPlan;
@@ -902,6 +936,7 @@ CommitInfo apply(Repository &repository, const QJsonValue &request, const QHash<
         throw ConflictError(QStringLiteral("upload plan was not issued by this server; please re-plan the upload"));
     if (manifest.operations.isEmpty())
         throw ConflictError(QStringLiteral("operations must not be empty"));
+    requireRoomToRebuild(manifest, plan, limits);
     const Materialized materialized = materialize(repository, manifest, plan, parts, task);
     checkPaths(materialized.operations);
     return commit(repository, manifest, state, materialized, task);

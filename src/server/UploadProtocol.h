@@ -23,6 +23,14 @@ namespace hubvault::server::upload {
 /** Upper bound of operations in one manifest: more is refused with a clear 400. */
 constexpr int kMaxOperations = 100000;
 
+/** What one server accepts in an upload beyond what the protocol itself checks. */
+struct Limits {
+    /** The largest file an add may create; 0: any size the free space allows. */
+    qint64 maxFileSize = 0;
+    /** Space left free when rebuilding files from chunks in the temporary directory. */
+    qint64 reserveBytes = 256LL << 20;
+};
+
 /**
  * The plans this server has issued, so that apply trusts only those (the original trusts
  * whatever plan the client echoes, so a client could make it copy from any path and
@@ -59,7 +67,7 @@ private:
  * operations, UnsupportedPathError for a tag or commit target, RevisionNotFoundError,
  * ConflictError for a stale parent_commit).
  */
-QJsonObject plan(const Repository &repository, const QJsonValue &manifest);
+QJsonObject plan(const Repository &repository, const QJsonValue &manifest, const Limits &limits = {});
 
 /**
  * Applies `request` (the manifest plus "upload_plan", SERVER.md §4.3) as one commit.
@@ -67,9 +75,11 @@ QJsonObject plan(const Repository &repository, const QJsonValue &manifest);
  * caller received them and deletes them afterwards). The echoed plan must be one that
  * `issued` holds (else ConflictError asking to plan again). Every check of §4.3 runs
  * before anything is written; files rebuilt from chunks are staged in temporary files of
- * the system's temporary directory, never held in memory whole.
+ * the system's temporary directory, never held in memory whole, and only when they fit
+ * there with `limits.reserveBytes` to spare: a small request naming one stored chunk many
+ * times cannot fill the server's disk.
  */
 CommitInfo apply(Repository &repository, const QJsonValue &request, const QHash<QString, QString> &parts,
-                 const IssuedPlans &issued, const TaskControl &task = {});
+                 const IssuedPlans &issued, const TaskControl &task = {}, const Limits &limits = {});
 
 } // namespace hubvault::server::upload

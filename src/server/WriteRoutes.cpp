@@ -179,12 +179,19 @@ void deleteFolder(Exchange &ex, RouteContext &ctx)
     ex.sendJson(commitInfoJson(ctx.repository.deleteFolder(path, deleteOptions(body))));
 }
 
+upload::Limits uploadLimits(const ServeOptions &options)
+{
+    upload::Limits limits;
+    limits.maxFileSize = options.maxFileSize;
+    return limits;
+}
+
 void commitPlan(Exchange &ex, RouteContext &ctx)
 {
     if (ex.body.isUndefined())
         throw HttpProblem::invalidField({QStringLiteral("body")}, QStringLiteral("field required"),
                                         QStringLiteral("value_error.missing"));
-    const QJsonObject plan = upload::plan(ctx.repository, ex.body);
+    const QJsonObject plan = upload::plan(ctx.repository, ex.body, uploadLimits(ctx.options));
     ctx.issuedPlans.remember(plan);
     ex.sendJson(plan);
 }
@@ -204,7 +211,7 @@ QJsonValue manifestJson(const QByteArray &text)
  */
 class PartReceiver {
 public:
-    explicit PartReceiver(qint64 manifestLimit) : m_manifestLimit(manifestLimit)
+    PartReceiver(qint64 manifestLimit, qint64 partLimit) : m_manifestLimit(manifestLimit), m_partLimit(partLimit)
     {
         if (!m_dir.isValid())
             throw HubVaultError(QStringLiteral("cannot create a temporary folder for the upload"));
@@ -227,8 +234,12 @@ public:
 
     bool data(const char *bytes, size_t length)
     {
-        if (m_file)
+        if (m_file) {
+            // No part may be larger than the largest file the server accepts.
+            if (m_partLimit > 0 && m_file->size() + qint64(length) > m_partLimit)
+                throw HttpProblem::payloadTooLarge(m_partLimit);
             return m_file->write(bytes, qint64(length)) == qint64(length);
+        }
         if (!m_isFile && m_name == QLatin1String("manifest")) {
             if (m_manifest.size() + qint64(length) > m_manifestLimit)
                 throw HttpProblem::payloadTooLarge(m_manifestLimit);
@@ -255,6 +266,7 @@ public:
 
 private:
     qint64 m_manifestLimit;
+    qint64 m_partLimit;
     QTemporaryDir m_dir;
     QString m_name;
     bool m_isFile = false;
@@ -269,16 +281,17 @@ void commit(Exchange &ex, RouteContext &ctx)
     const bool multipart = ex.header("Content-Type").trimmed().toLower().startsWith("multipart/form-data");
     if (!multipart) {
         const QJsonValue request = manifestJson(ex.readBody(ctx.options.maxJsonBody));
-        ex.sendJson(commitInfoJson(upload::apply(ctx.repository, request, {}, ctx.issuedPlans)));
+        ex.sendJson(commitInfoJson(upload::apply(ctx.repository, request, {}, ctx.issuedPlans, {}, uploadLimits(ctx.options))));
         return;
     }
-    PartReceiver receiver(ctx.options.maxJsonBody);
+    PartReceiver receiver(ctx.options.maxJsonBody, ctx.options.maxFileSize);
     const bool complete = (*ex.reader())([&](const httplib::MultipartFormData &part) { return receiver.header(part); },
                                          [&](const char *data, size_t length) { return receiver.data(data, length); });
     receiver.finishPart();
     if (!complete)
         throw HubVaultValidationError(QStringLiteral("The multipart request body is incomplete or malformed."));
-    ex.sendJson(commitInfoJson(upload::apply(ctx.repository, receiver.manifest(), receiver.parts(), ctx.issuedPlans)));
+    ex.sendJson(commitInfoJson(
+        upload::apply(ctx.repository, receiver.manifest(), receiver.parts(), ctx.issuedPlans, {}, uploadLimits(ctx.options))));
 }
 
 } // namespace

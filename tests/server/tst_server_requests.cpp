@@ -225,6 +225,28 @@ private Q_SLOTS:
         QCOMPARE(mainHead(), m_headBefore);
     }
 
+    void filesAboveMaxFileSizeAreRefused()
+    {
+        QTemporaryDir dir;
+        const QString repo = copyFixture(QStringLiteral("a-small-files-paths"), dir.path());
+        ServerProcess capped;
+        QVERIFY(capped.start(repo, {QStringLiteral("--mode"), QStringLiteral("api"), QStringLiteral("--token-rw"),
+                                    QStringLiteral("rwtok"), QStringLiteral("--max-file-size"), QStringLiteral("10")}));
+        const QByteArray manifest =
+            "{\"revision\":\"main\",\"commit_message\":\"big\",\"operations\":[{\"type\":\"add\",\"path_in_repo\":\"big.txt\","
+            "\"size\":16,\"sha256\":\"" + QByteArray(64, 'a') + "\",\"chunks\":[]}]}";
+        auto plan = capped.post("/api/v1/write/commit-plan", manifest);
+        QCOMPARE(status(plan), 400);
+        QCOMPARE(body(plan), QByteArray("{\"error\":{\"type\":\"HubVaultValidationError\",\"message\":\"big.txt is 16 bytes; "
+                                        "this server accepts files up to 10 bytes.\"}}"));
+        // A part larger than any file the server accepts is cut off as it arrives.
+        httplib::MultipartFormDataItems items{{"manifest", manifest.toStdString(), "", ""},
+                                              {"upload_file_0", std::string(1 << 20, 'x'), "big.txt", "application/octet-stream"}};
+        auto commit = capped.client().Post("/api/v1/write/commit", ServerProcess::writeHeaders(), items);
+        QCOMPARE(status(commit), 413);
+        QCOMPARE(capped.stop(), 0);
+    }
+
     void aSlowClientDoesNotStopOthers()
     {
         // One client trickles a request line; others are served meanwhile.

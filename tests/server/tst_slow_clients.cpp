@@ -161,7 +161,7 @@ private Q_SLOTS:
                                                          QStringLiteral("--header-timeout"), QStringLiteral("0"), m_repo});
         QVERIFY(serve.waitForFinished(10000));
         QCOMPARE(serve.exitCode(), 1);
-        QVERIFY2(serve.readAllStandardError().contains("--header-timeout and --min-rate must be positive integers."), "message");
+        QVERIFY2(serve.readAllStandardError().contains("--header-timeout, --min-rate and --max-file-size must be positive integers."), "message");
     }
 
     void cleanupTestCase()

@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <limits>
 #include <QTest>
 
 #include <atomic>
@@ -240,6 +241,7 @@ private Q_SLOTS:
     void chunkReuseFromAnotherBranch();
     void chunkFailures();
     void plannedChunkRemovedByGc();
+    void uploadLimits();
 
     void manifestValidation_data();
     void manifestValidation();
@@ -564,6 +566,42 @@ void TstUploadProtocol::plannedChunkRemovedByGc()
 
 // ---------------------------------------------------------------------------------------
 // Manifest validation and target rules (plan and apply share them)
+
+void TstUploadProtocol::uploadLimits()
+{
+    LocalRepository repo = chunkingRepo();
+    const QByteArray big = bigContent();
+    uploadWhole(repo, QStringLiteral("data/big.bin"), big);
+    const QByteArray changed = withChangedTail(big);
+    const QJsonObject manifest = manifestOf({addOp(QStringLiteral("data/big.bin"), changed)});
+
+    upload::Limits smaller;
+    smaller.maxFileSize = changed.size() - 1;
+    expectRefusal(repo, [&] { upload::plan(repo, manifest, smaller); },
+                  QStringLiteral("HubVaultValidationError: data/big.bin is %1 bytes; this server accepts files up to %2 bytes.")
+                      .arg(changed.size())
+                      .arg(changed.size() - 1));
+
+    // A rebuild that cannot fit in the temporary directory is refused before a byte is
+    // staged: here every byte is held in reserve.
+    upload::IssuedPlans issued;
+    const QJsonObject plan = issuedPlan(repo, manifest, issued);
+    QCOMPARE(planOp(plan, 0).value(QStringLiteral("strategy")).toString(), QStringLiteral("chunk-upload"));
+    const QJsonObject lastChunk = clientChunks(changed).last().toObject();
+    const qint64 offset = lastChunk.value(QStringLiteral("logical_offset")).toInteger();
+    const QHash<QString, QString> parts{
+        {planOp(plan, 0).value(QStringLiteral("missing_chunks")).toArray().at(0).toObject().value(QStringLiteral("field_name")).toString(),
+         part(changed.mid(offset))}};
+    upload::Limits noRoom;
+    noRoom.reserveBytes = std::numeric_limits<qint64>::max() / 2;
+    expectRefusal(repo, [&] { upload::apply(repo, applyRequest(manifest, plan), parts, issued, {}, noRoom); },
+                  QStringLiteral("HubVaultValidationError: Rebuilding the uploaded files needs %1 bytes of temporary space; "
+                                 "the server has 0 bytes free.")
+                      .arg(changed.size()));
+    // With room, the same request lands.
+    upload::apply(repo, applyRequest(manifest, plan), parts, issued);
+    QCOMPARE(repo.readBytes(QStringLiteral("data/big.bin")), changed);
+}
 
 void TstUploadProtocol::manifestValidation_data()
 {
