@@ -6,7 +6,11 @@
 // RemoteFile (openFile's ranged reads and seeks) and DownloadCache (reuse by size and hash).
 #include "TestSupport.h"
 
+#include <arpa/inet.h>
 #include <csignal>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <sys/prctl.h>
 
 #include <hubvault/LocalRepository.h>
@@ -14,6 +18,7 @@
 #include <hubvault/RemoteRepository.h>
 
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -253,6 +258,39 @@ private Q_SLOTS:
 
     // Threads Qt started (a pool) and threads it did not (std::thread) call at once,
     // while no event loop runs in the main thread.
+    void aStalledRequestIsCancelled()
+    {
+        // A server that takes the request and never answers, as a stuck proxy would.
+        const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+        socklen_t length = sizeof address;
+        ::getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length);
+        QCOMPARE(::listen(listener, 4), 0);
+        std::atomic<int> accepted{-1};
+        std::thread stalling([&] { accepted = ::accept(listener, nullptr, nullptr); });
+
+        RemoteRepository stalled(QStringLiteral("http://127.0.0.1:%1").arg(ntohs(address.sin_port)), QStringLiteral("rwtok"),
+                                 options());
+        TaskControl task;
+        std::thread canceller([&task, &accepted] {
+            while (accepted.load() < 0)
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            task.cancel.cancel();
+        });
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY_THROWS_EXCEPTION(CancelledError, stalled.fullVerify(task));
+        QVERIFY2(timer.elapsed() < 5000, QByteArray::number(timer.elapsed()).constData());
+        canceller.join();
+        stalling.join();
+        ::close(accepted);
+        ::close(listener);
+    }
+
     void usableFromManyThreadsAtOnce()
     {
         const QStringList expected = m_local->listRepoFiles();
