@@ -2,7 +2,7 @@
 #include "shell/Formatting.h"
 
 #include <hubvault/Repository.h>
-#include "async/BackgroundCall.h"
+#include "async/PageLoad.h"
 #include "shell/OpenRepositories.h"
 #include "preview/PreviewBuilder.h"
 #include "pages/SharedStorageOverview.h"
@@ -153,28 +153,10 @@ OverviewFigures OverviewPage::load(const QString &repoPath, const QString &revis
 
 void OverviewPage::reload()
 {
-    const TaskControl task = m_load.next();
-    const quint64 serial = m_load.serial();
-    if (m_repoPath.isEmpty()) {
-        m_loading = false;
-        apply({});
-        return;
-    }
-    m_loading = true;
-    background::run(
-        this, [repoPath = m_repoPath, revision = m_revision, task] { return load(repoPath, revision, task); },
-        [this, serial](const background::Outcome<OverviewFigures> &outcome) {
-            if (!m_load.isLatest(serial))
-                return;
-            m_loading = false;
-            if (outcome.ok()) {
-                apply(*outcome.value);
-            } else {
-                apply({});
-                Q_EMIT errorOccurred(tr("Cannot Show Overview"), outcome.failure.message);
-            }
-            Q_EMIT loaded();
-        });
+    loadLatest<OverviewFigures>(
+        this, m_load, m_loading, m_repoPath.isEmpty(),
+        [repoPath = m_repoPath, revision = m_revision](const TaskControl &task) { return load(repoPath, revision, task); },
+        [this](const OverviewFigures &figures) { apply(figures); }, tr("Cannot Show Overview"));
 }
 
 void OverviewPage::apply(const OverviewFigures &f)

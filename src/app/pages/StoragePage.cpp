@@ -2,7 +2,7 @@
 #include "shell/Formatting.h"
 
 #include <hubvault/Repository.h>
-#include "async/BackgroundCall.h"
+#include "async/PageLoad.h"
 #include "shell/OpenRepositories.h"
 #include "pages/SharedStorageOverview.h"
 #include "pages/StorageChart.h"
@@ -281,28 +281,10 @@ StorageFigures StoragePage::load(const QString &repoPath, const TaskControl &tas
 
 void StoragePage::reload()
 {
-    const TaskControl task = m_load.next();
-    const quint64 serial = m_load.serial();
-    if (m_repoPath.isEmpty()) {
-        m_loading = false;
-        apply({});
-        return;
-    }
-    m_loading = true;
-    background::run(
-        this, [repoPath = m_repoPath, task] { return load(repoPath, task); },
-        [this, serial](const background::Outcome<StorageFigures> &outcome) {
-            if (!m_load.isLatest(serial))
-                return;
-            m_loading = false;
-            if (outcome.ok()) {
-                apply(*outcome.value);
-            } else {
-                apply({});
-                Q_EMIT errorOccurred(tr("Cannot Show Storage"), outcome.failure.message);
-            }
-            Q_EMIT loaded();
-        });
+    loadLatest<StorageFigures>(
+        this, m_load, m_loading, m_repoPath.isEmpty(),
+        [repoPath = m_repoPath](const TaskControl &task) { return load(repoPath, task); },
+        [this](const StorageFigures &figures) { apply(figures); }, tr("Cannot Show Storage"));
 }
 
 void StoragePage::apply(const StorageFigures &f)
