@@ -4,6 +4,7 @@
 #include "Auth.h"
 #include "ErrorEnvelope.h"
 #include "Exchange.h"
+#include "FrontendAssets.h"
 #include "HttpListener.h"
 #include "HttpProblem.h"
 #include "Router.h"
@@ -28,12 +29,6 @@ struct RequestLog {
     Access access = Access::None;
 };
 thread_local RequestLog t_log;
-
-const char kFrontendPage[] =
-    "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>hubvault</title></head>\n"
-    "<body><h1>hubvault</h1><p>This is a hubvault repository server. Its HTTP API is under "
-    "<code>/api/v1</code> (for example <code>/api/v1/meta/service</code>, with a token in the "
-    "<code>Authorization: Bearer</code> header).</p></body></html>\n";
 
 HttpListener::Settings listenerSettings(const ServeOptions &options);
 
@@ -120,6 +115,9 @@ void Server::Impl::handle(const httplib::Request &request, httplib::Response &re
     // The library applies a Range header to any body; only the blob routes honour it,
     // and they read it themselves.
     const_cast<httplib::Request &>(request).ranges.clear();
+    // Nor does the wire compress (SERVER.md §0): the Debian build would brotli-compress
+    // JSON for browsers at quality 11, 11 s for a 4 MB folder listing.
+    const_cast<httplib::Request &>(request).headers.erase("Accept-Encoding");
     Exchange exchange(request, response, reader);
     try {
         dispatch(exchange);
@@ -188,7 +186,15 @@ void Server::Impl::authenticate(Exchange &exchange, const Route &route)
 
 void Server::Impl::serveFrontend(Exchange &exchange)
 {
-    exchange.sendBytes(QByteArray(kFrontendPage), QByteArrayLiteral("text/html; charset=utf-8"));
+    const FrontendAsset &asset = frontendAsset(exchange.path());
+    exchange.setHeader(QByteArrayLiteral("ETag"), asset.etag);
+    // Revalidate every time: the files keep their names across releases, and a 304 is cheap.
+    exchange.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache"));
+    if (exchange.header("If-None-Match") == asset.etag) {
+        exchange.sendBytes(QByteArray(), asset.contentType, 304);
+        return;
+    }
+    exchange.sendBytes(asset.body, asset.contentType);
 }
 
 void Server::Impl::log(const httplib::Request &request, const httplib::Response &response)
