@@ -14,6 +14,12 @@ while IFS= read -r line || [[ -n "$line" ]]; do
     [[ -n "$line" ]] && wanted+=("$line")
 done <"$list"
 
+# The browser UI's tests run under Node.js with npm. Machines that already have a Node.js
+# (from NodeSource or the like) keep it: Debian's nodejs would conflict with it.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    wanted+=(nodejs npm)
+fi
+
 missing=()
 for pkg in "${wanted[@]}"; do
     # dpkg-query also knows removed-but-configured packages; only "install ok installed" counts.
