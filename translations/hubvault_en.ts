@@ -1830,10 +1830,6 @@ Commit %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;h3&gt;HubVault %1&lt;/h3&gt;&lt;p&gt;A local, git-like versioned store for machine-learning artifacts.&lt;/p&gt;&lt;p&gt;Reads and writes repositories of hubvault 0.0.2.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Keyboard Shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1923,6 +1919,14 @@ Commit %3</source>
     </message>
     <message>
         <source>Open a repository served by hubvault serve on another machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;HubVault %1&lt;/h3&gt;&lt;p&gt;A local, git-like versioned store for machine-learning artifacts.&lt;/p&gt;&lt;p&gt;Reads and writes repositories of hubvault 0.0.2.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token is kept until HubVault quits: the desktop&apos;s keyring did not take it (%1).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2135,7 +2139,11 @@ Git blob: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server&apos;s read-only or read-write token. It is kept in memory until HubVault quits, never stored.</source>
+        <source>&amp;Remember the token in the desktop&apos;s keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s read-only or read-write token. Remembered, it is kept in the desktop&apos;s secret store (GNOME Keyring, KWallet), never in HubVault&apos;s settings; otherwise only until HubVault quits.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

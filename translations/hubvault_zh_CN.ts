@@ -1829,10 +1829,6 @@ Commit %3</source>
         <translation>关于 HubVault</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;HubVault %1&lt;/h3&gt;&lt;p&gt;A local, git-like versioned store for machine-learning artifacts.&lt;/p&gt;&lt;p&gt;Reads and writes repositories of hubvault 0.0.2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;HubVault %1&lt;/h3&gt;&lt;p&gt;一个本地的、类似 Git 的机器学习制品版本化存储。&lt;/p&gt;&lt;p&gt;可读写 hubvault 0.0.2 格式的仓库。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -1923,6 +1919,14 @@ Commit %3</source>
     <message>
         <source>Open a repository served by hubvault serve on another machine</source>
         <translation>打开另一台机器上由 hubvault serve 提供的仓库</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;HubVault %1&lt;/h3&gt;&lt;p&gt;A local, git-like versioned store for machine-learning artifacts.&lt;/p&gt;&lt;p&gt;Reads and writes repositories of hubvault 0.0.2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;HubVault %1&lt;/h3&gt;&lt;p&gt;一个本地的、类似 Git 的机器学习制品版本化存储。&lt;/p&gt;&lt;p&gt;可读写 hubvault 0.0.2 格式的仓库。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The token is kept until HubVault quits: the desktop&apos;s keyring did not take it (%1).</source>
+        <translation>令牌仅保留到 HubVault 退出：桌面密钥环未能保存它（%1）。</translation>
     </message>
 </context>
 <context>
@@ -2135,8 +2139,12 @@ Git blob：%3</translation>
         <translation>令牌(&amp;T)：</translation>
     </message>
     <message>
-        <source>The server&apos;s read-only or read-write token. It is kept in memory until HubVault quits, never stored.</source>
-        <translation>服务器的只读或读写令牌。它仅保存在内存中直到 HubVault 退出，从不写入存储。</translation>
+        <source>&amp;Remember the token in the desktop&apos;s keyring</source>
+        <translation>在桌面密钥环中记住令牌(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The server&apos;s read-only or read-write token. Remembered, it is kept in the desktop&apos;s secret store (GNOME Keyring, KWallet), never in HubVault&apos;s settings; otherwise only until HubVault quits.</source>
+        <translation>服务器的只读或读写令牌。记住时保存在桌面的密钥存储（GNOME 密钥环、KWallet）中，从不写入 HubVault 的设置；否则仅保留到 HubVault 退出。</translation>
     </message>
 </context>
 <context>

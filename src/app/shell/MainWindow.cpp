@@ -1,6 +1,7 @@
 #include "shell/MainWindow.h"
 #include "shell/OpenRemoteDialog.h"
 #include "shell/OpenRepositories.h"
+#include "shell/TokenStore.h"
 #include "shell/Formatting.h"
 
 #include "shell/AppResources.h"
@@ -357,13 +358,42 @@ void MainWindow::updateBusy()
         m_busyTimer->stop();
 }
 
-void MainWindow::chooseRemoteRepository(const QString &url)
+void MainWindow::chooseRemoteRepository(const QString &suggestedUrl)
 {
-    OpenRemoteDialog dialog(this, url);
+    OpenRemoteDialog dialog(this, suggestedUrl);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    repositories::setToken(dialog.url(), dialog.token());
-    openRepository(dialog.url());
+    const QString url = dialog.url();
+    repositories::setToken(url, dialog.token());
+    if (dialog.rememberToken()) {
+        tokenstore::save(url, dialog.token(), this, [this](bool stored, const QString &reason) {
+            if (!stored)
+                statusBar()->showMessage(tr("The token is kept until HubVault quits: the desktop's keyring did not take it (%1).")
+                                             .arg(reason),
+                                         10000);
+        });
+    } else {
+        tokenstore::forget(url);
+    }
+    openRepository(url);
+}
+
+void MainWindow::openRecent(const QString &location)
+{
+    if (!isRemoteLocation(location) || repositories::hasToken(location)) {
+        openRepository(location);
+        return;
+    }
+    const QString url = location;
+    // The keyring may take a moment (or ask to be unlocked): the window stays responsive.
+    tokenstore::load(url, this, [this, url](std::optional<QString> token) {
+        if (!token) {
+            chooseRemoteRepository(url);
+            return;
+        }
+        repositories::setToken(url, *token);
+        openRepository(url);
+    });
 }
 
 void MainWindow::chooseRepository()
@@ -628,11 +658,7 @@ void MainWindow::rebuildRecentMenu()
         QAction *action = menu->addAction(i < 9 ? QStringLiteral("&%1 %2").arg(i + 1).arg(label) : label);
         action->setStatusTip(tr("Open %1").arg(QDir::toNativeSeparators(path)));
         connect(action, &QAction::triggered, this, [this, path] {
-            // A server's token lives only as long as the process: ask for it again.
-            if (isRemoteLocation(path) && !repositories::hasToken(path))
-                chooseRemoteRepository(path);
-            else
-                openRepository(path);
+            openRecent(path);
         });
     }
     menu->addSeparator();

@@ -51,6 +51,11 @@ public:
 
     /** Starts loading `path` in the background; the current view stays until it arrives. */
     void openRepository(const QString &path);
+    /**
+     * Opens an entry of File › Recent: a folder as it is; a server with its token from this
+     * session, else from the desktop's keyring, else after asking (Open Remote Repository).
+     */
+    void openRecent(const QString &location);
     /** Creates an empty repository in `path` (in the background), then opens it. */
     void createRepository(const QString &path, const QString &defaultBranch = QStringLiteral("main"));
     /** Selects `fullRef` (e.g. refs/tags/v1.0) in the refs panel: the graph jumps to its

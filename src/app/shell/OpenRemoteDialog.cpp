@@ -1,6 +1,7 @@
 // The Open Remote Repository dialog (see OpenRemoteDialog.h).
 #include "shell/OpenRemoteDialog.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -26,8 +27,13 @@ OpenRemoteDialog::OpenRemoteDialog(QWidget *parent, const QString &url) : QDialo
     m_token->setObjectName(QStringLiteral("tokenEdit"));
     m_token->setEchoMode(QLineEdit::Password);
     form->addRow(tr("&Token:"), m_token);
-    auto *note = new QLabel(tr("The server's read-only or read-write token. It is kept in memory until HubVault quits, "
-                               "never stored."),
+    m_remember = new QCheckBox(tr("&Remember the token in the desktop's keyring"), this);
+    m_remember->setObjectName(QStringLiteral("rememberToken"));
+    m_remember->setChecked(true);
+    form->addRow(QString(), m_remember);
+    auto *note = new QLabel(tr("The server's read-only or read-write token. Remembered, it is kept in the desktop's secret "
+                               "store (GNOME Keyring, KWallet), never in HubVault's settings; otherwise only until "
+                               "HubVault quits."),
                             this);
     note->setWordWrap(true);
     layout->addWidget(note);
@@ -52,6 +58,11 @@ QString OpenRemoteDialog::url() const
 QString OpenRemoteDialog::token() const
 {
     return m_token->text().trimmed();
+}
+
+bool OpenRemoteDialog::rememberToken() const
+{
+    return m_remember->isChecked();
 }
 
 void OpenRemoteDialog::validate()

@@ -3,6 +3,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QDialogButtonBox;
 class QLineEdit;
 
@@ -16,6 +17,8 @@ public:
     /** The URL without a trailing "/". */
     QString url() const;
     QString token() const;
+    /** Keep the token in the desktop's secret store (TokenStore). */
+    bool rememberToken() const;
     QLineEdit *urlEdit() const { return m_url; }
     QLineEdit *tokenEdit() const { return m_token; }
 
@@ -24,6 +27,7 @@ private:
 
     QLineEdit *m_url;
     QLineEdit *m_token;
+    QCheckBox *m_remember;
     QDialogButtonBox *m_buttons;
 };
 
