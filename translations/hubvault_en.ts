@@ -1922,7 +1922,7 @@ Commit %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;h3&gt;HubVault %1&lt;/h3&gt;&lt;p&gt;A local, git-like versioned store for machine-learning artifacts.&lt;/p&gt;&lt;p&gt;Reads and writes repositories of hubvault 0.0.2.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;HubVault %1&lt;/h3&gt;&lt;p&gt;A local, git-like versioned store for machine-learning artifacts.&lt;/p&gt;&lt;p&gt;Developed by %2.&lt;/p&gt;&lt;p&gt;Compatible with hubvault %3 (repository format version %4).&lt;/p&gt;&lt;p&gt;Running with %5.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3288,6 +3288,10 @@ from %2</source>
     </message>
     <message>
         <source>hubvault-gui: timed out loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Displays version information.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

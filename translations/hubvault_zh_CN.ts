@@ -1921,8 +1921,8 @@ Commit %3</source>
         <translation>打开另一台机器上由 hubvault serve 提供的仓库</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;HubVault %1&lt;/h3&gt;&lt;p&gt;A local, git-like versioned store for machine-learning artifacts.&lt;/p&gt;&lt;p&gt;Reads and writes repositories of hubvault 0.0.2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;HubVault %1&lt;/h3&gt;&lt;p&gt;一个本地的、类似 Git 的机器学习制品版本化存储。&lt;/p&gt;&lt;p&gt;可读写 hubvault 0.0.2 格式的仓库。&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;HubVault %1&lt;/h3&gt;&lt;p&gt;A local, git-like versioned store for machine-learning artifacts.&lt;/p&gt;&lt;p&gt;Developed by %2.&lt;/p&gt;&lt;p&gt;Compatible with hubvault %3 (repository format version %4).&lt;/p&gt;&lt;p&gt;Running with %5.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;HubVault %1&lt;/h3&gt;&lt;p&gt;一个本地的、类似 Git 的机器学习制品版本化存储。&lt;/p&gt;&lt;p&gt;开发者：%2。&lt;/p&gt;&lt;p&gt;兼容 hubvault %3（仓库格式版本 %4）。&lt;/p&gt;&lt;p&gt;运行于 %5。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The token is kept until HubVault quits: the desktop&apos;s keyring did not take it (%1).</source>
@@ -3285,6 +3285,10 @@ from %2</source>
     <message>
         <source>hubvault-gui: timed out loading</source>
         <translation>hubvault-gui：加载超时</translation>
+    </message>
+    <message>
+        <source>Displays version information.</source>
+        <translation>显示版本信息。</translation>
     </message>
 </context>
 </TS>

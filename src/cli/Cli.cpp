@@ -3,6 +3,8 @@
 #include "Command.h"
 #include "Output.h"
 
+#include <hubvault/Version.h>
+
 #include <QDir>
 #include <QFileInfo>
 #include <csignal>
@@ -10,12 +12,6 @@
 namespace hubvault::cli {
 
 namespace {
-
-// Scripts written for the original parse these two lines, so they stay byte-identical
-// to hubvault 0.0.2 even though this is a separate implementation.
-const char kVersionText[] =
-    "Hubvault, version 0.0.2.\n"
-    "Developed by HansBug (hansbug@buaa.edu.cn), narugo1992 (narugo1992@deepghs.org).\n";
 
 CancelToken *g_interruptToken = nullptr;
 
@@ -89,7 +85,7 @@ int run(const QStringList &arguments)
                 return ExitOk;
             }
             if (arg == QLatin1String("-v") || arg == QLatin1String("--version")) {
-                out::text(QString::fromUtf8(kVersionText));
+                out::text(versionText(QStringLiteral("hubvault")));
                 return ExitOk;
             }
             // Hidden: the build generates the man page and shell completions from here.

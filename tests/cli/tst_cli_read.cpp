@@ -128,15 +128,24 @@ private Q_SLOTS:
 
     // ---- global options -------------------------------------------------------------------
 
-    void version()
+    // Our own version and authors first, the original's version it is compatible with on a
+    // line of its own (scripts for the original look for "hubvault" and "version"), then the
+    // libraries as loaded at run time.
+    void versionNamesUsTheOriginalAndTheLibraries()
     {
-        const QString expected = QStringLiteral(
-            "Hubvault, version 0.0.2.\n"
-            "Developed by HansBug (hansbug@buaa.edu.cn), narugo1992 (narugo1992@deepghs.org).\n");
         for (const QString &flag : {QStringLiteral("-v"), QStringLiteral("--version")}) {
             const CliResult r = runCli({flag});
             VERIFY_OK(r);
-            QCOMPARE(r.out, expected);
+            const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            QCOMPARE(lines.size(), 4);
+            QCOMPARE(lines.at(0), QStringLiteral("HubVault version " HUBVAULT_VERSION " (hubvault)"));
+            QVERIFY2(lines.at(1).startsWith(QLatin1String("Developed by the HubVault maintainers")), qPrintable(lines.at(1)));
+            QCOMPARE(lines.at(2), QStringLiteral("Compatible with hubvault version 0.0.2 (repository format version 1)."));
+            const QRegularExpression libraries(QStringLiteral(
+                "^Running with Qt [0-9.]+, SQLite [0-9.]+, OpenSSL [0-9][^,]*, libarchive [0-9][^,]*\\.$"));
+            QVERIFY2(libraries.match(lines.at(3)).hasMatch(), qPrintable(lines.at(3)));
+            QVERIFY(lines.at(3).contains(QLatin1String(qVersion())));
+            QVERIFY(!r.out.contains(QLatin1String("HansBug")));
         }
     }
 

@@ -16,6 +16,8 @@
 #include "pages/StoragePage.h"
 #include "ui_MainWindow.h"
 
+#include <hubvault/Version.h>
+
 #include <QCloseEvent>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -458,8 +460,13 @@ void MainWindow::showAbout()
     QMessageBox::about(this, tr("About HubVault"),
                        tr("<h3>HubVault %1</h3>"
                           "<p>A local, git-like versioned store for machine-learning artifacts.</p>"
-                          "<p>Reads and writes repositories of hubvault 0.0.2.</p>")
-                           .arg(QStringLiteral(HUBVAULT_VERSION)));
+                          "<p>Developed by %2.</p>"
+                          "<p>Compatible with hubvault %3 (repository format version %4).</p>"
+                          "<p>Running with %5.</p>")
+                           .arg(hubvault::version(), hubvault::authors().toHtmlEscaped(),
+                                hubvault::compatibleHubvaultVersion())
+                           .arg(hubvault::repositoryFormatVersion())
+                           .arg(hubvault::runtimeLibraryVersions()));
 }
 
 void MainWindow::showShortcuts()

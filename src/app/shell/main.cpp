@@ -9,6 +9,8 @@
 #include "shell/MainWindow.h"
 #include "shell/ScreenshotScenes.h"
 
+#include <hubvault/Version.h>
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
@@ -33,6 +35,15 @@ bool wantsScreenshot(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--screenshot") == 0 || std::strncmp(argv[i], "--screenshot=", 13) == 0)
+            return true;
+    }
+    return false;
+}
+
+bool wantsVersion(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "-v") == 0 || std::strcmp(argv[i], "--version") == 0)
             return true;
     }
     return false;
@@ -77,6 +88,12 @@ void screenshotDialog(MainWindow &window, const QString &name, const QString &fi
 
 int main(int argc, char *argv[])
 {
+    // Answered before QApplication exists, so that it works without a display (on a
+    // server, in a bug report written over ssh).
+    if (wantsVersion(argc, argv)) {
+        QTextStream(stdout) << hubvault::versionText(QStringLiteral("hubvault-gui"));
+        return 0;
+    }
     // The platform is fixed when QApplication is constructed, so this must look at argv
     // before the real parser runs.
     const bool screenshot = wantsScreenshot(argc, argv);
@@ -87,7 +104,9 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("HubVault"));
     QApplication::setApplicationName(QStringLiteral("hubvault-gui"));
     QApplication::setApplicationDisplayName(QStringLiteral("HubVault"));
-    QApplication::setApplicationVersion(QStringLiteral(HUBVAULT_VERSION));
+    QApplication::setApplicationVersion(hubvault::version());
+    // Wayland compositors match the window to hubvault-gui.desktop (its icon, its name) by this.
+    QGuiApplication::setDesktopFileName(QStringLiteral("hubvault-gui"));
     hubvault::app::ensureResources();
     hubvault::app::installTranslations();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/hubvault.svg")));
@@ -96,7 +115,9 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(
         QCoreApplication::translate("main", "Browse HubVault repositories: history, branches, tags, files and storage."));
     parser.addHelpOption();
-    parser.addVersionOption();
+    // Listed for --help; wantsVersion() has answered it already.
+    parser.addOption(QCommandLineOption({QStringLiteral("v"), QStringLiteral("version")},
+                                        QCoreApplication::translate("main", "Displays version information.")));
     parser.addPositionalArgument(QStringLiteral("repository"),
                                  QCoreApplication::translate("main", "Repository directory to open."),
                                  QStringLiteral("[repository]"));
