@@ -36,6 +36,8 @@ start() {
         command -v "$tool" >/dev/null || { echo "swift-fixture: $tool is missing" >&2; exit 2; }
     done
     stop
+    # Every run starts from an empty store: objects of an earlier run would change results.
+    rm -rf "$dir/etc" "$dir/node" "$dir/run" "$dir/log" "$dir/env"
     mkdir -p "$dir"/{etc,node/d1,run,log}
     local etc="$dir/etc" node="$dir/node" user
     user="$(id -un)"
