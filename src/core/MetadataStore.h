@@ -89,6 +89,11 @@ public:
     std::optional<RefRow> ref(const QString &kind, const QString &name);
     /** Newest first; `limit` < 0 means all. */
     QList<ReflogRow> reflog(const QString &kind, const QString &name, int limit = -1);
+    /**
+     * Calls `visit` for each reflog row of a ref, oldest first, one row at a time: a reflog
+     * may hold millions of rows (a hostile one any number), so whole-reflog checks stream it.
+     */
+    void forEachReflogRow(const QString &kind, const QString &name, const std::function<void(const ReflogRow &)> &visit);
     /** Distinct (kind, name) pairs that have reflog rows, including deleted refs. */
     QList<QPair<QString, QString>> reflogRefs();
 

@@ -117,11 +117,18 @@ QJsonValue toJson(const sj::dom::element &value)
 class FieldReader {
 public:
     FieldReader(sj::dom::object object, QString what) : m_object(object), m_what(std::move(what)) {}
+    /**
+     * Reads an array item that should be an object; anything else reads as an object with
+     * no fields (so its first required field is reported missing). A default-constructed
+     * simdjson object is not such an object: it has no document, and reading it crashed
+     * (found by tests/fuzz fuzz_object_payload).
+     */
+    FieldReader(sj::dom::element item, QString what) : m_what(std::move(what)) { m_isObject = !item.get_object().get(m_object); }
 
     std::optional<sj::dom::element> find(const char *key) const
     {
         sj::dom::element value;
-        if (m_object[key].get(value))
+        if (!m_isObject || m_object[key].get(value))
             return std::nullopt;
         return value;
     }
@@ -172,6 +179,7 @@ public:
 
 private:
     sj::dom::object m_object;
+    bool m_isObject = true;
     QString m_what;
 };
 
@@ -202,6 +210,13 @@ bool codePointLess(const QString &a, const QString &b)
         return ca.unicode() < cb.unicode();
     }
     return a.size() < b.size();
+}
+
+void checkTreeDepth(int depth, const QString &treeId)
+{
+    if (depth > kMaxTreeDepth)
+        throw IntegrityError(QStringLiteral("tree %1 is nested more than %2 levels deep (or contains itself)")
+                                 .arg(treeId).arg(kMaxTreeDepth));
 }
 
 const TreeEntry *TreePayload::find(const QString &name) const
@@ -237,10 +252,7 @@ FilePayload FilePayload::parse(const QByteArray &payloadJson, const QString &obj
     sj::dom::array chunks;
     if (const auto value = r.find("chunks"); value && !value->get_array().get(chunks)) {
         for (const sj::dom::element item : chunks) {
-            sj::dom::object c;
-            if (item.get_object().get(c))
-                c = sj::dom::object();
-            const FieldReader cr(c, QStringLiteral("file %1 chunk").arg(objectId));
+            const FieldReader cr(item, QStringLiteral("file %1 chunk").arg(objectId));
             ChunkRef ref;
             ref.chunkId = cr.string("chunk_id");
             ref.checksum = cr.optionalString("checksum");
@@ -284,10 +296,7 @@ TreePayload TreePayload::parse(const QByteArray &payloadJson, const QString &obj
     p.entries.reserve(qsizetype(entries.size()));
     const QString what = QStringLiteral("tree %1 entry").arg(objectId);
     for (const sj::dom::element item : entries) {
-        sj::dom::object e;
-        if (item.get_object().get(e))
-            e = sj::dom::object();
-        const FieldReader er(e, what);
+        const FieldReader er(item, what);
         TreeEntry entry;
         entry.entryType = er.string("entry_type");
         entry.mode = er.optionalString("mode");
@@ -297,8 +306,10 @@ TreePayload TreePayload::parse(const QByteArray &payloadJson, const QString &obj
         entry.sizeHint = sizeHint ? nonNegativeInteger(*sizeHint).value_or(0) : 0;
         if (entry.entryType != QLatin1String("file") && entry.entryType != QLatin1String("tree"))
             er.fail("entry_type", "is neither 'file' nor 'tree'");
-        if (entry.name.isEmpty() || entry.name.contains(QLatin1Char('/')) || entry.name == QLatin1String("..")
-            || entry.name == QLatin1String("."))
+        // A NUL would cut the name where it meets the file system ("x\0y" written as "x"),
+        // so it is as foreign to a segment as a '/' (no version of the format can write it).
+        if (entry.name.isEmpty() || entry.name.contains(QLatin1Char('/')) || entry.name.contains(QChar(0))
+            || entry.name == QLatin1String("..") || entry.name == QLatin1String("."))
             er.fail("name", "is not a single path segment");
         if (!p.entries.isEmpty() && !codePointLess(p.entries.constLast().name, entry.name))
             p.sortedByName = false;

@@ -94,6 +94,15 @@ struct CommitPayload {
     static CommitPayload parse(const QByteArray &payloadJson, const QString &objectId);
 };
 
+/**
+ * The deepest tree nesting a reader follows (git's core.maxTreeDepth default). Deeper
+ * trees, and trees that contain themselves under a false id, are damage: no file system
+ * holds such paths, and following them would exhaust the stack (issue 16).
+ */
+constexpr int kMaxTreeDepth = 2048;
+/** Throws IntegrityError naming `treeId` when `depth` (the root is 0) exceeds kMaxTreeDepth. */
+void checkTreeDepth(int depth, const QString &treeId);
+
 /** Code-point (UTF-8 byte) order of names, which UTF-16 QString comparison is not. */
 bool codePointLess(const QString &a, const QString &b);
 

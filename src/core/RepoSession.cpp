@@ -351,8 +351,9 @@ bool RepoSession::hasCommit(const QString &objectId)
     return exists;
 }
 
-QString RepoSession::treeGitOid(const QString &treeId)
+QString RepoSession::treeGitOid(const QString &treeId, int depth)
 {
+    checkTreeDepth(depth, treeId);
     if (auto it = m_treeGitOids.constFind(treeId); it != m_treeGitOids.constEnd())
         return *it;
     if (m_useSharedCache) {
@@ -366,7 +367,7 @@ QString RepoSession::treeGitOid(const QString &treeId)
     if (oid.isEmpty()) {
         QList<GitTreeEntry> entries;
         for (const TreeEntry &e : t.entries)
-            entries.append({e.name, e.isTree(), e.isTree() ? treeGitOid(e.objectId) : file(e.objectId).oid});
+            entries.append({e.name, e.isTree(), e.isTree() ? treeGitOid(e.objectId, depth + 1) : file(e.objectId).oid});
         oid = ObjectCodec::gitTreeOid(entries);
     }
     m_treeGitOids.insert(treeId, oid);

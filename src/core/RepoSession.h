@@ -89,7 +89,7 @@ public:
 
     /** Stored git OIDs, recomputed when an old payload lacks them (docs/format.md §3.6). */
     QString commitGitOid(const QString &commitId);
-    QString treeGitOid(const QString &treeId);
+    QString treeGitOid(const QString &treeId, int depth = 0);
 
 private:
     template <typename T>

@@ -31,8 +31,9 @@ std::vector<FileDifference> TreeDiff::compare(const QString &oldTreeId, const QS
     return std::move(m_out);
 }
 
-void TreeDiff::compareTrees(const QString &oldTreeId, const QString &newTreeId, const QString &prefix)
+void TreeDiff::compareTrees(const QString &oldTreeId, const QString &newTreeId, const QString &prefix, int depth)
 {
+    checkTreeDepth(depth, newTreeId.isEmpty() ? oldTreeId : newTreeId);
     // Copies: the session's references stay valid, but recursion may insert into its caches.
     const QList<TreeEntry> oldEntries = m_session.tree(oldTreeId).entries;
     const QList<TreeEntry> newEntries = m_session.tree(newTreeId).entries;
@@ -49,7 +50,7 @@ void TreeDiff::compareTrees(const QString &oldTreeId, const QString &newTreeId, 
         if (!before) {
             now.isTree() ? addAll(now.objectId, path, false) : m_out.push_back({path, QString(), now.objectId});
         } else if (before->isTree() && now.isTree()) {
-            compareTrees(before->objectId, now.objectId, path);
+            compareTrees(before->objectId, now.objectId, path, depth + 1);
         } else if (!before->isTree() && !now.isTree()) {
             if (!sameContent(before->objectId, now.objectId))
                 m_out.push_back({path, before->objectId, now.objectId});

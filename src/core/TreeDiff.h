@@ -29,7 +29,7 @@ public:
     std::vector<FileDifference> compare(const QString &oldTreeId, const QString &newTreeId);
 
 private:
-    void compareTrees(const QString &oldTreeId, const QString &newTreeId, const QString &prefix);
+    void compareTrees(const QString &oldTreeId, const QString &newTreeId, const QString &prefix, int depth = 0);
     /** Every file under a tree, as added (or deleted when `asOld`). */
     void addAll(const QString &treeId, const QString &prefix, bool asOld);
     bool sameContent(const QString &oldFileId, const QString &newFileId);

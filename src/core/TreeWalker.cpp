@@ -65,13 +65,14 @@ std::optional<PathEntry> TreeWalker::lookupBounded(const QString &rootTreeId, co
     });
 }
 
-void TreeWalker::flattenInto(const QString &treeId, const QString &prefix, FlatSnapshot &out)
+void TreeWalker::flattenInto(const QString &treeId, const QString &prefix, FlatSnapshot &out, int depth)
 {
+    checkTreeDepth(depth, treeId);
     const TreePayload tree = m_session.tree(treeId);
     for (const TreeEntry &e : tree.entries) {
         const QString path = joinPath(prefix, e.name);
         if (e.isTree())
-            flattenInto(e.objectId, path, out);
+            flattenInto(e.objectId, path, out, depth + 1);
         else
             out.emplace_back(path, e.objectId);
     }
@@ -95,15 +96,16 @@ SnapshotMap TreeWalker::snapshotOfCommit(const QString &commitId)
     return out;
 }
 
-QList<PathEntry> TreeWalker::list(const QString &treeId, const QString &prefix, bool recursive)
+QList<PathEntry> TreeWalker::list(const QString &treeId, const QString &prefix, bool recursive, int depth)
 {
+    checkTreeDepth(depth, treeId);
     QList<PathEntry> out;
     const TreePayload tree = m_session.tree(treeId);
     for (const TreeEntry &e : tree.entries) {
         const PathEntry entry{joinPath(prefix, e.name), e.isTree(), e.objectId};
         out.append(entry);
         if (recursive && e.isTree())
-            out.append(list(e.objectId, entry.path, true));
+            out.append(list(e.objectId, entry.path, true, depth + 1));
     }
     return out;
 }

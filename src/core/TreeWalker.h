@@ -51,13 +51,13 @@ public:
      * Entries under `treeId` (whose path is `prefix`), in stored order; with `recursive`,
      * each tree is followed by its contents (pre-order).
      */
-    QList<PathEntry> list(const QString &treeId, const QString &prefix, bool recursive);
+    QList<PathEntry> list(const QString &treeId, const QString &prefix, bool recursive, int depth = 0);
 
     /** Code-point (UTF-8 byte) order, which UTF-16 QString comparison is not. */
     static bool codePointLess(const QString &a, const QString &b);
 
 private:
-    void flattenInto(const QString &treeId, const QString &prefix, FlatSnapshot &out);
+    void flattenInto(const QString &treeId, const QString &prefix, FlatSnapshot &out, int depth = 0);
     const TreePayload &boundedTree(const QString &treeId);
     /** Follows `path` from the root; `child(treeId, name)` finds one entry of a tree. */
     std::optional<PathEntry> walkPath(const QString &rootTreeId, const QString &path,

@@ -60,13 +60,23 @@ VerifyReport Verifier::run()
         verifyChunkIndex(report);
         // Beyond the original: every reflog row (deleted refs included) still carries the
         // checksum of its heads and message (docs/format.md §8.3).
+        // The rows are streamed and the mismatches reported up to a bound per ref, so a
+        // reflog of any length is checked in constant memory (tests/cli/tst_cli_hostile).
+        constexpr qint64 kMaxReportedMismatches = 100;
         for (const auto &[kind, name] : m_session.store().reflogRefs()) {
             const QString ref = (kind == QLatin1String("tag") ? QStringLiteral("refs/tags/") : QStringLiteral("refs/heads/")) + name;
-            const QList<ReflogRow> rows = m_session.store().reflog(kind, name);
-            for (auto it = rows.crbegin(); it != rows.crend(); ++it) {
-                if (ObjectCodec::reflogChecksum(it->oldHead, it->newHead, it->message) != it->checksum)
-                    report.errors.append(QStringLiteral("reflog %1 seq %2: checksum mismatch").arg(ref).arg(it->seq));
-            }
+            qint64 mismatches = 0, rowsSeen = 0;
+            m_session.store().forEachReflogRow(kind, name, [&](const ReflogRow &row) {
+                if ((++rowsSeen & 0xffff) == 0)
+                    m_task.checkCancelled();
+                if (ObjectCodec::reflogChecksum(row.oldHead, row.newHead, row.message) == row.checksum)
+                    return;
+                if (++mismatches <= kMaxReportedMismatches)
+                    report.errors.append(QStringLiteral("reflog %1 seq %2: checksum mismatch").arg(ref).arg(row.seq));
+            });
+            if (mismatches > kMaxReportedMismatches)
+                report.errors.append(QStringLiteral("reflog %1: %2 more rows with a checksum mismatch")
+                                         .arg(ref).arg(mismatches - kMaxReportedMismatches));
         }
     }
     checkViews(report);
@@ -110,15 +120,16 @@ QString Verifier::checkCommit(const QString &commitId)
     return checkTree(commit.treeId);
 }
 
-QString Verifier::checkTree(const QString &treeId)
+QString Verifier::checkTree(const QString &treeId, int depth)
 {
     if (m_treesDone.contains(treeId))
         return QString();
     QString first;
     try {
+        checkTreeDepth(depth, treeId);
         const TreePayload tree = m_session.tree(treeId);
         for (const TreeEntry &e : tree.entries) {
-            const QString problem = e.isTree() ? checkTree(e.objectId) : checkFile(e.objectId);
+            const QString problem = e.isTree() ? checkTree(e.objectId, depth + 1) : checkFile(e.objectId);
             if (!problem.isEmpty() && first.isEmpty())
                 first = problem;
         }

@@ -29,7 +29,7 @@ private:
     void verifyRefClosure(const QString &refName, const QString &commitId, VerifyReport &report);
     /** Empty when the object (and what it holds) is sound, else the first problem. */
     QString checkCommit(const QString &commitId);
-    QString checkTree(const QString &treeId);
+    QString checkTree(const QString &treeId, int depth = 0);
     QString checkFile(const QString &fileId);
     void verifyObjectIds(VerifyReport &report);
     void verifyChunkIndex(VerifyReport &report);

@@ -693,6 +693,31 @@ private Q_SLOTS:
         QVERIFY(ViewCache::snapshotViewKey(c, {QStringLiteral("a"), QStringLiteral("b")}, {})
                 != ViewCache::snapshotViewKey(c, {QStringLiteral("b"), QStringLiteral("a")}, {}));
     }
+
+    // --- hostile payloads (issue 16) -------------------------------------------------
+    void arrayItemsThatAreNotObjectsAreDamage()
+    {
+        // Found by tests/fuzz (fuzz_object_payload): a tree entry or a file chunk that is not
+        // a JSON object was read through a simdjson object without a document (a null
+        // dereference); it must read as an object missing its fields.
+        EXPECT_INTEGRITY_ERROR(TreePayload::parse("{\"entries\":[1],\"git_oid\":\"\"}", QStringLiteral("sha256:tree")));
+        EXPECT_INTEGRITY_ERROR(TreePayload::parse("{\"entries\":[[],null,\"x\"],\"git_oid\":\"\"}", QStringLiteral("sha256:tree")));
+        const QByteArray file = "{\"chunks\":[7],\"content_object_id\":null,\"etag\":\"e\",\"format_version\":1,"
+                                "\"logical_size\":1,\"oid\":\"o\",\"sha256\":\"s\",\"storage_kind\":\"chunked\"}";
+        EXPECT_INTEGRITY_ERROR(FilePayload::parse(file, QStringLiteral("sha256:file")));
+    }
+
+    void treeEntryNameWithNulIsDamage()
+    {
+        // Found by tst_cli_hostile: "x\0y" was accepted, and a snapshot wrote it as "x".
+        const QByteArray payload = "{\"entries\":[{\"entry_type\":\"file\",\"mode\":\"100644\",\"name\":\"x\\u0000y\","
+                                   "\"object_id\":\"sha256:00\",\"size_hint\":1}],\"git_oid\":\"\"}";
+        EXPECT_INTEGRITY_ERROR(TreePayload::parse(payload, QStringLiteral("sha256:tree")));
+        // The same entry named "x" is fine, so the NUL is what is refused.
+        QByteArray plain = payload;
+        plain.replace("x\\u0000y", "x");
+        QCOMPARE(TreePayload::parse(plain, QStringLiteral("sha256:tree")).entries.size(), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestObjectCodec)
