@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QSet>
 
 namespace hubvault {
 
@@ -115,11 +116,44 @@ void loadSettings(RepositoryContext &context)
     context.formatVersion = 1;
 }
 
+/**
+ * Refuses a repository whose own folders (or database) are symbolic links, anywhere from
+ * the top folders down to the blob fan-out folders: writes, gc and view caches would
+ * otherwise create and delete files wherever the links point (issue 16, hostile
+ * repositories; a copied or unpacked repository is untrusted input).
+ */
+void checkNoLinks(const Env &env, const QString &root)
+{
+    auto refuse = [&](const QString &relative) {
+        throw IntegrityError(QStringLiteral("%1/%2 is a symbolic link; a repository's own folders and files must not "
+                                            "lead outside it (replace the link with the folder it points to)")
+                                 .arg(root, relative));
+    };
+    QSet<QString> checked;
+    auto check = [&](const QString &relative) {
+        if (!checked.contains(relative) && env.stat(root + QLatin1Char('/') + relative, false).isSymlink)
+            refuse(relative);
+        checked.insert(relative);
+    };
+    check(QStringLiteral("metadata.sqlite3"));
+    check(QStringLiteral("FORMAT"));
+    for (const char *dir : kSkeleton) {
+        const QStringList parts = QString::fromLatin1(dir).split(QLatin1Char('/'));
+        for (qsizetype i = 1; i <= parts.size(); ++i)
+            check(parts.mid(0, i).join(QLatin1Char('/')));
+    }
+    // Blob data lives in 256 fan-out folders (docs/format.md §3.2); a link there would take
+    // new blobs outside. Probed by name (cheap lstat calls) rather than by a listing.
+    for (int i = 0; i < 256; ++i)
+        check(QStringLiteral("objects/blobs/sha256/%1").arg(i, 2, 16, QLatin1Char('0')));
+}
+
 } // namespace
 
 void RepositoryInit::load(RepositoryContext &context)
 {
     checkLayout(*context.env, context.root);
+    checkNoLinks(*context.env, context.root);
     Recovery::recoverIfNeeded(context);
     loadSettings(context);
 }
