@@ -109,6 +109,23 @@ const HistoryWalker::Key *HistoryWalker::readyTop()
     return nullptr;
 }
 
+void HistoryWalker::breakCycle(QStringList *warnings)
+{
+    // Every commit left waits for a child that is never handed out: the parents form a
+    // cycle (only a damaged or hostile repository has one, ids being content hashes).
+    // The newest of them goes out anyway, so the walk ends with every commit shown once.
+    Key newest = m_keys.value(m_records.cbegin().key());
+    for (auto it = m_records.cbegin(); it != m_records.cend(); ++it) {
+        const Key key = m_keys.value(it.key());
+        if (Older()(newest, key))
+            newest = key;
+    }
+    m_pendingChildren[newest.id] = 0;
+    m_ready.push(newest);
+    warnings->append(QStringLiteral("%1: a commit is its own ancestor (a cycle in the history); the graph shows it cut open")
+                         .arg(newest.id));
+}
+
 HistoryBatch HistoryWalker::next(int count)
 {
     HistoryBatch batch;
@@ -130,6 +147,10 @@ HistoryBatch HistoryWalker::next(int count)
         }
         if (!toExpand.isEmpty()) {
             expand(toExpand, &batch.warnings);
+            continue;
+        }
+        if (!top && !m_records.isEmpty()) {
+            breakCycle(&batch.warnings);
             continue;
         }
         if (!top)

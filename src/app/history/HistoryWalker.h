@@ -83,6 +83,8 @@ private:
     };
     using Heap = std::priority_queue<Key, std::vector<Key>, Older>;
 
+    /** Hands out the newest commit still waiting when all that wait are on a parent cycle. */
+    void breakCycle(QStringList *warnings);
     /** Reads commits not seen yet; `revisions` are what to ask the core for each Git id. */
     void read(const QStringList &gitIds, const QStringList &revisions, QStringList *warnings);
     /** Reads the parents of `keys` (in one go) and counts them as pending children. */
