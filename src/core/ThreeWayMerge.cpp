@@ -82,10 +82,11 @@ class TreeWalk {
 public:
     TreeWalk(const Objects &objects, TreeEdits &edits) : m_objects(objects), m_facts(objects), m_edits(edits) {}
 
-    void folder(const QString &prefix, const QString &base, const QString &target, const QString &source)
+    void folder(const QString &prefix, const QString &base, const QString &target, const QString &source, int depth = 0)
     {
         if (m_edits.needsSnapshots || target == source || base == source)
             return;
+        checkTreeDepth(depth, source);
         std::map<QString, std::tuple<const TreeEntry *, const TreeEntry *, const TreeEntry *>> names;
         collect(names, base, 0);
         collect(names, target, 1);
@@ -100,7 +101,7 @@ public:
             }
             auto id = [](const TreeEntry *e) { return e ? e->objectId : QString(); };
             if (anyTree)
-                folder(joinPath(prefix, name), id(b), id(t), id(s));
+                folder(joinPath(prefix, name), id(b), id(t), id(s), depth + 1);
             else
                 file(joinPath(prefix, name), id(b), id(t), id(s));
         }

@@ -295,6 +295,29 @@ private Q_SLOTS:
         QCOMPARE(treeDigest(c.outside), outsideBefore);
     }
 
+    void mergeOfATree100000Deep()
+    {
+        // The merge walks only the folders the two sides changed, but a side may change one
+        // 100,000 levels deep: a clear error, not a stack overflow, and neither branch moves.
+        Case c = makeCase(kSmall);
+        EXPECT_CLEAN(runLimited({QStringLiteral("-C"), c.repo, QStringLiteral("branch"), QStringLiteral("other")}, c.dir));
+        QVERIFY(writeFile(c.dir + QStringLiteral("/note.txt"), "other side\n"));
+        EXPECT_CLEAN(runLimited({QStringLiteral("-C"), c.repo, QStringLiteral("commit"), QStringLiteral("-r"), QStringLiteral("other"),
+                                 QStringLiteral("-m"), QStringLiteral("note"), QStringLiteral("--add"), QStringLiteral("note.txt=note.txt")},
+                                c.dir));
+        nestTrees(c.repo, 100000);
+        const QString mainHead = headOf(c.repo);
+        const QString otherHead = queryOne(c.repo, QStringLiteral("SELECT commit_id FROM refs WHERE ref_name = 'other'"));
+        const CliResult r = runLimited({QStringLiteral("-C"), c.repo, QStringLiteral("merge"), QStringLiteral("--target"),
+                                        QStringLiteral("other"), QStringLiteral("main")},
+                                       c.dir);
+        EXPECT_CLEAN(r);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("levels deep")), qPrintable(r.err));
+        QCOMPARE(headOf(c.repo), mainHead);
+        QCOMPARE(queryOne(c.repo, QStringLiteral("SELECT commit_id FROM refs WHERE ref_name = 'other'")), otherHead);
+    }
+
     void treeContainingItself()
     {
         // A tree stored under a false id whose entry names that id: an endless depth that
