@@ -300,29 +300,24 @@ GitRefs History::refs()
     return out;
 }
 
-QList<ReflogEntry> History::reflog(const QString &refName, std::optional<int> limit)
+QPair<QString, QString> History::reflogRef(const QString &refName)
 {
-    if (limit && *limit < 0)
-        throw HubVaultValidationError(QStringLiteral("reflog limit must not be negative"));
-    QString kind, name;
-    if (refName.startsWith(QLatin1String("refs/heads/"))) {
-        kind = QStringLiteral("branch");
-        name = refName.mid(11);
-    } else if (refName.startsWith(QLatin1String("refs/tags/"))) {
-        kind = QStringLiteral("tag");
-        name = refName.mid(10);
-    } else {
-        name = refName;
-        auto known = [&](const QString &k) {
-            return m_session.ref(k, name).has_value() || !m_session.store().reflog(k, name, 1).isEmpty();
-        };
-        if (known(QStringLiteral("branch")))
-            kind = QStringLiteral("branch");
-        else if (known(QStringLiteral("tag")))
-            kind = QStringLiteral("tag");
-        else
-            throw RevisionNotFoundError(QStringLiteral("ref not found: %1").arg(refName));
-    }
+    if (refName.startsWith(QLatin1String("refs/heads/")))
+        return {QStringLiteral("branch"), refName.mid(11)};
+    if (refName.startsWith(QLatin1String("refs/tags/")))
+        return {QStringLiteral("tag"), refName.mid(10)};
+    auto known = [&](const QString &kind) {
+        return m_session.ref(kind, refName).has_value() || !m_session.store().reflog(kind, refName, 1).isEmpty();
+    };
+    if (known(QStringLiteral("branch")))
+        return {QStringLiteral("branch"), refName};
+    if (known(QStringLiteral("tag")))
+        return {QStringLiteral("tag"), refName};
+    throw RevisionNotFoundError(QStringLiteral("ref not found: %1").arg(refName));
+}
+
+ReflogEntry History::reflogEntry(const QString &kind, const QString &name, const ReflogRow &row)
+{
     // Heads of commits that gc removed stay unresolvable; the entry is kept with them
     // empty instead of failing the whole listing (the original raises here).
     auto gitOid = [&](const QString &objectId) -> std::optional<QString> {
@@ -330,12 +325,27 @@ QList<ReflogEntry> History::reflog(const QString &refName, std::optional<int> li
             return std::nullopt;
         return m_session.commitGitOid(objectId);
     };
+    return ReflogEntry{ObjectCodec::parseTimestamp(row.timestamp), fullRefName(kind, name), gitOid(row.oldHead),
+                       gitOid(row.newHead), row.message, row.checksum};
+}
+
+QList<ReflogEntry> History::reflog(const QString &refName, std::optional<int> limit)
+{
+    if (limit && *limit < 0)
+        throw HubVaultValidationError(QStringLiteral("reflog limit must not be negative"));
+    const auto [kind, name] = reflogRef(refName);
     QList<ReflogEntry> out;
-    for (const ReflogRow &row : m_session.store().reflog(kind, name, limit.value_or(-1))) {
-        out.append(ReflogEntry{ObjectCodec::parseTimestamp(row.timestamp), fullRefName(kind, name),
-                               gitOid(row.oldHead), gitOid(row.newHead), row.message, row.checksum});
-    }
+    for (const ReflogRow &row : m_session.store().reflog(kind, name, limit.value_or(-1)))
+        out.append(reflogEntry(kind, name, row));
     return out;
+}
+
+void History::visitReflog(const QString &refName, const std::function<bool(const ReflogEntry &)> &visit)
+{
+    const auto [kind, name] = reflogRef(refName);
+    m_session.store().forEachReflogRowNewestFirst(kind, name, [&](const ReflogRow &row) {
+        return visit(reflogEntry(kind, name, row));
+    });
 }
 
 } // namespace hubvault

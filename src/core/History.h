@@ -4,9 +4,11 @@
 // parent, refs, reflogs, and each path's last commit.
 
 #include <hubvault/Models.h>
+#include "MetadataStore.h"
 #include "TreeWalker.h"
 
 #include <QHash>
+#include <functional>
 #include <QString>
 #include <memory>
 #include <optional>
@@ -50,8 +52,13 @@ public:
 
     GitRefs refs();
     QList<ReflogEntry> reflog(const QString &refName, std::optional<int> limit);
+    /** The reflog newest first, one entry at a time, until `visit` returns false. */
+    void visitReflog(const QString &refName, const std::function<bool(const ReflogEntry &)> &visit);
 
 private:
+    /** The reflog's (kind, name) of `refName`; RevisionNotFoundError when it has none. */
+    QPair<QString, QString> reflogRef(const QString &refName);
+    ReflogEntry reflogEntry(const QString &kind, const QString &name, const ReflogRow &row);
     /** A commit payload kept in a small cache of this object's own (see the .cpp). */
     const CommitPayload &recentCommit(const QString &commitId);
     CommitFileVersionInfo fileVersion(const QString &path, const QString &fileId);

@@ -334,6 +334,12 @@ QList<ReflogEntry> LocalRepository::listRepoReflog(const QString &refName, std::
     return History(session).reflog(refName, limit);
 }
 
+void LocalRepository::visitRepoReflog(const QString &refName, const std::function<bool(const ReflogEntry &)> &visit) const
+{
+    RepoSession session(*d);
+    History(session).visitReflog(refName, visit);
+}
+
 QByteArray LocalRepository::readBytes(const QString &pathInRepo, const QString &revision) const
 {
     RepoSession session(*d);

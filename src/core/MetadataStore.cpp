@@ -326,6 +326,21 @@ void MetadataStore::forEachReflogRow(const QString &kind, const QString &name,
     }
 }
 
+void MetadataStore::forEachReflogRowNewestFirst(const QString &kind, const QString &name,
+                                                const std::function<bool(const ReflogRow &)> &visit)
+{
+    const QString what = QStringLiteral("read the reflog");
+    Query q = prepared("SELECT seq, ref_kind, ref_name, timestamp, old_head, new_head, message, checksum FROM reflog "
+                       "WHERE ref_kind = ? AND ref_name = ? ORDER BY seq DESC",
+                       what);
+    q.text(1, kind).text(2, name);
+    while (q.next()) {
+        if (!visit(ReflogRow{q.int64(0), q.string(1), q.string(2), q.string(3), q.isNull(4) ? QString() : q.string(4),
+                             q.isNull(5) ? QString() : q.string(5), q.string(6), q.string(7)}))
+            return;
+    }
+}
+
 QList<QPair<QString, QString>> MetadataStore::reflogRefs()
 {
     const QString what = QStringLiteral("read the reflog");

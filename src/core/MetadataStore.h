@@ -94,6 +94,9 @@ public:
      * may hold millions of rows (a hostile one any number), so whole-reflog checks stream it.
      */
     void forEachReflogRow(const QString &kind, const QString &name, const std::function<void(const ReflogRow &)> &visit);
+    /** The same, newest first, until `visit` returns false (a reflog streamed to a client). */
+    void forEachReflogRowNewestFirst(const QString &kind, const QString &name,
+                                     const std::function<bool(const ReflogRow &)> &visit);
     /** Distinct (kind, name) pairs that have reflog rows, including deleted refs. */
     QList<QPair<QString, QString>> reflogRefs();
 

@@ -150,6 +150,24 @@ void Exchange::sendBytes(const QByteArray &bytes, const QByteArray &contentType,
     m_response.set_content(bytes.constData(), size_t(bytes.size()), contentType.toStdString());
 }
 
+void Exchange::sendChunked(const QByteArray &contentType, std::function<void(const Writer &write)> produce)
+{
+    m_response.status = 200;
+    m_response.set_chunked_content_provider(contentType.toStdString(),
+                                            [produce = std::move(produce)](size_t, httplib::DataSink &sink) {
+                                                const Writer write = [&sink](const QByteArray &piece) {
+                                                    return sink.write(piece.constData(), size_t(piece.size()));
+                                                };
+                                                try {
+                                                    produce(write);
+                                                } catch (const std::exception &) {
+                                                    return false;
+                                                }
+                                                sink.done();
+                                                return true;
+                                            });
+}
+
 void Exchange::sendStream(std::shared_ptr<QIODevice> device, qint64 offset, qint64 length, const QByteArray &contentType,
                           int status)
 {

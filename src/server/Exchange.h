@@ -66,6 +66,15 @@ public:
     void sendStream(std::shared_ptr<QIODevice> device, qint64 offset, qint64 length, const QByteArray &contentType,
                     int status = 200);
 
+    /** Hands out the pieces of a response to the client; false once it is gone. */
+    using Writer = std::function<bool(const QByteArray &piece)>;
+    /**
+     * Streams a body of unknown length (chunked): `produce` writes it piece by piece after
+     * the handler returned, so nothing but the current piece is held. A failure inside
+     * `produce` ends the connection (the status was sent already).
+     */
+    void sendChunked(const QByteArray &contentType, std::function<void(const Writer &write)> produce);
+
 private:
     const httplib::Request &m_request;
     httplib::Response &m_response;

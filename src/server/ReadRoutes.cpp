@@ -344,8 +344,27 @@ void reflog(Exchange &ex, RouteContext &ctx)
     const std::optional<qint64> limit = ex.optionalIntQuery("limit");
     if (limit && *limit < 0) // the original fails with a 500 here
         throw HubVaultValidationError(QStringLiteral("limit must be >= 0"));
-    const std::optional<int> bounded = limit ? std::optional<int>(int(std::min<qint64>(*limit, INT_MAX))) : std::nullopt;
-    ex.sendJson(ModelJson::toJsonArray(ctx.repository.listRepoReflog(ex.pathArgs.value(0), bounded)));
+    const QString refName = ex.pathArgs.value(0);
+    if (limit) {
+        ex.sendJson(ModelJson::toJsonArray(ctx.repository.listRepoReflog(refName, int(std::min<qint64>(*limit, INT_MAX)))));
+        return;
+    }
+    // A whole reflog may hold millions of entries (a hostile repository any number): it is
+    // streamed an entry at a time, as the same JSON array. An unknown ref still gets its
+    // 404 before anything is sent.
+    ctx.repository.listRepoReflog(refName, 1);
+    Repository &repository = ctx.repository;
+    ex.sendChunked(QByteArrayLiteral("application/json"), [&repository, refName](const Exchange::Writer &write) {
+        bool first = true;
+        bool open = write(QByteArrayLiteral("["));
+        repository.visitRepoReflog(refName, [&](const ReflogEntry &entry) {
+            open = open && write((first ? QByteArray() : QByteArrayLiteral(",")) + wirejson::encode(ModelJson::toJson(entry)));
+            first = false;
+            return open;
+        });
+        if (open)
+            write(QByteArrayLiteral("]"));
+    });
 }
 
 void quickVerify(Exchange &ex, RouteContext &ctx)

@@ -72,6 +72,7 @@ public:
     }
 
     int port() const { return m_port; }
+    qint64 pid() const { return m_process.processId(); }
     httplib::Client &client() { return *m_client; }
 
     static httplib::Headers readHeaders() { return {{"X-HubVault-Token", "rotok"}}; }

@@ -2,6 +2,7 @@
 // what it does with hostile requests: each gets a clear 4xx, changes nothing, and the
 // server keeps serving.
 #include "ServerProcess.h"
+#include "SqlTestSupport.h"
 #include "TestSupport.h"
 
 #include <hubvault/LocalRepository.h>
@@ -245,6 +246,49 @@ private Q_SLOTS:
         auto commit = capped.client().Post("/api/v1/write/commit", ServerProcess::writeHeaders(), items);
         QCOMPARE(status(commit), 413);
         QCOMPARE(capped.stop(), 0);
+    }
+
+    void aWholeReflogStreamsAsTheSameJson()
+    {
+        auto whole = m_server.get("/api/v1/history/reflog/main");
+        auto limited = m_server.get("/api/v1/history/reflog/main?limit=1000000");
+        QCOMPARE(status(whole), 200);
+        QCOMPARE(body(whole), body(limited));
+        QVERIFY(QJsonDocument::fromJson(body(whole)).array().size() > 1);
+        QCOMPARE(whole->get_header_value("Transfer-Encoding"), std::string("chunked"));
+        QCOMPARE(status(m_server.get("/api/v1/history/reflog/no-such-ref")), 404);
+    }
+
+    void aHostileReflogStreamsInBoundedMemory()
+    {
+        // A million reflog rows: the whole listing is streamed, never built in the server.
+        QTemporaryDir dir;
+        const QString repo = copyFixture(QStringLiteral("a-small-files-paths"), dir.path());
+        QCOMPARE(sqlExecStatements(repo, {QStringLiteral(
+                     "INSERT INTO reflog (ref_kind, ref_name, timestamp, old_head, new_head, message, checksum) "
+                     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000) "
+                     "SELECT 'branch', 'main', '2024-01-01T00:00:00Z', NULL, NULL, 'a hostile reflog row', 'x' FROM n")}),
+                 QString());
+        ServerProcess server;
+        QVERIFY(server.start(repo));
+        qint64 received = 0, entries = 0;
+        auto result = server.client().Get("/api/v1/history/reflog/main", ServerProcess::readHeaders(),
+                                          [&](const char *data, size_t length) {
+                                              received += qint64(length);
+                                              entries += std::count(data, data + length, '{');
+                                              return true;
+                                          });
+        QCOMPARE(status(result), 200);
+        QVERIFY2(entries > 1000000, QByteArray::number(entries).constData());
+        QFile statusFile(QStringLiteral("/proc/%1/status").arg(server.pid()));
+        QVERIFY(statusFile.open(QIODevice::ReadOnly));
+        const QByteArray procStatus = statusFile.readAll();
+        const qsizetype at = procStatus.indexOf("VmHWM:");
+        const qint64 peakKiB = procStatus.mid(at + 6, procStatus.indexOf('\n', at) - at - 6).trimmed().split(' ').first().toLongLong();
+        qInfo("streamed %lld bytes of reflog; server peak RSS %lld MiB", received, peakKiB >> 10);
+        QVERIFY2(received > (100LL << 20), QByteArray::number(received).constData());
+        QVERIFY2(peakKiB < received / 1024 / 2, QByteArray::number(peakKiB).constData()); // well below the body
+        QCOMPARE(server.stop(), 0);
     }
 
     void aSlowClientDoesNotStopOthers()

@@ -56,6 +56,7 @@ public:
                                      qint64 diffMaxTextSize = 262144) const override;
     GitRefs listRepoRefs() const override;
     QList<ReflogEntry> listRepoReflog(const QString &refName, std::optional<int> limit = {}) const override;
+    void visitRepoReflog(const QString &refName, const std::function<bool(const ReflogEntry &)> &visit) const override;
     QList<CommitGraphNode> readCommitGraph(const QStringList &revisions, bool withChangedPaths = false) const override;
     QStringList changedPaths(const QString &commitRevision) const override;
     CommitStorageDelta commitStorageDelta(const QString &commitRevision) const override;

@@ -15,6 +15,7 @@
 #include <QIODevice>
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -54,6 +55,18 @@ public:
     virtual GitRefs listRepoRefs() const = 0;
     /** `refName` is short (branch first, then tag) or full (`refs/heads/x`). */
     virtual QList<ReflogEntry> listRepoReflog(const QString &refName, std::optional<int> limit = {}) const = 0;
+    /**
+     * The same reflog, newest first, one entry at a time until `visit` returns false: a
+     * reflog may hold millions of entries. Throws like listRepoReflog() before the first
+     * entry. The default goes through listRepoReflog(); local repositories stream.
+     */
+    virtual void visitRepoReflog(const QString &refName, const std::function<bool(const ReflogEntry &)> &visit) const
+    {
+        for (const ReflogEntry &entry : listRepoReflog(refName)) {
+            if (!visit(entry))
+                return;
+        }
+    }
     /**
      * Reads the given commits (each a revision: ref, git OID or object id) at once, for
      * drawing a graph. Missing ids throw RevisionNotFoundError. With `withChangedPaths`
