@@ -342,7 +342,9 @@ QList<ReflogEntry> History::reflog(const QString &refName, std::optional<int> li
 
 void History::visitReflog(const QString &refName, const std::function<bool(const ReflogEntry &)> &visit)
 {
-    const auto [kind, name] = reflogRef(refName);
+    // Plain variables, not a structured binding: clang 14 (the fuzz build) cannot capture those.
+    const QPair<QString, QString> ref = reflogRef(refName);
+    const QString &kind = ref.first, &name = ref.second;
     m_session.store().forEachReflogRowNewestFirst(kind, name, [&](const ReflogRow &row) {
         return visit(reflogEntry(kind, name, row));
     });
