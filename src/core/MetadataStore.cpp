@@ -297,6 +297,12 @@ std::optional<RefRow> MetadataStore::ref(const QString &kind, const QString &nam
     return refFrom(q);
 }
 
+ReflogRow MetadataStore::reflogRow(Query &q)
+{
+    return ReflogRow{q.int64(0), q.string(1), q.string(2), q.string(3), q.isNull(4) ? QString() : q.string(4),
+                     q.isNull(5) ? QString() : q.string(5), q.string(6), q.string(7)};
+}
+
 QList<ReflogRow> MetadataStore::reflog(const QString &kind, const QString &name, int limit)
 {
     const QString what = QStringLiteral("read the reflog");
@@ -306,8 +312,7 @@ QList<ReflogRow> MetadataStore::reflog(const QString &kind, const QString &name,
     q.text(1, kind).text(2, name).integer(3, limit);
     QList<ReflogRow> out;
     while (q.next()) {
-        out.append(ReflogRow{q.int64(0), q.string(1), q.string(2), q.string(3), q.isNull(4) ? QString() : q.string(4),
-                             q.isNull(5) ? QString() : q.string(5), q.string(6), q.string(7)});
+        out.append(reflogRow(q));
     }
     return out;
 }
@@ -321,8 +326,7 @@ void MetadataStore::forEachReflogRow(const QString &kind, const QString &name,
                        what);
     q.text(1, kind).text(2, name);
     while (q.next()) {
-        visit(ReflogRow{q.int64(0), q.string(1), q.string(2), q.string(3), q.isNull(4) ? QString() : q.string(4),
-                        q.isNull(5) ? QString() : q.string(5), q.string(6), q.string(7)});
+        visit(reflogRow(q));
     }
 }
 
@@ -335,8 +339,7 @@ void MetadataStore::forEachReflogRowNewestFirst(const QString &kind, const QStri
                        what);
     q.text(1, kind).text(2, name);
     while (q.next()) {
-        if (!visit(ReflogRow{q.int64(0), q.string(1), q.string(2), q.string(3), q.isNull(4) ? QString() : q.string(4),
-                             q.isNull(5) ? QString() : q.string(5), q.string(6), q.string(7)}))
+        if (!visit(reflogRow(q)))
             return;
     }
 }

@@ -168,6 +168,8 @@ public:
     class Query;
 
 private:
+    /** A reflog row from the columns seq, ref_kind, ref_name, timestamp, old_head, new_head, message, checksum. */
+    static ReflogRow reflogRow(Query &q);
     /** The statement for `sql`, prepared on first use and kept for the connection's life. */
     Query prepared(const char *sql, const QString &what);
     /** Runs statements that return no rows (BEGIN, COMMIT, PRAGMA ... = x). */
