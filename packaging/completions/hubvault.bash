@@ -143,8 +143,9 @@ _hubvault()
             values=([--root]=revisions [-m]=none [--message]=none [--description]=none)
             ;;
         storage)
-            opts="--json -h --help"
-            positionals=""
+            opts="--endpoint --region --profile --cache-limit --json -q --quiet -h --help"
+            positionals="none none"
+            values=([--endpoint]=none [--region]=none [--profile]=none [--cache-limit]=none)
             ;;
         serve)
             opts="--host --port --mode --token-ro --token-rw --init --initial-branch --large-file-threshold --access-log --header-timeout --min-rate --max-file-size -h --help"

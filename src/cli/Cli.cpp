@@ -32,6 +32,7 @@ CommandRegistry buildRegistry()
     registerContentCommands(registry);
     registerExportCommands(registry);
     registerMaintenanceCommands(registry);
+    registerStorageCommands(registry);
     registerServeCommand(registry);
     registerHelpCommand(registry);
     return registry;

@@ -82,7 +82,8 @@ void registerHistoryCommands(CommandRegistry &registry);     // log
 void registerContentCommands(CommandRegistry &registry);     // ls-tree, download, snapshot
 void registerServeCommand(CommandRegistry &registry);        // serve
 void registerExportCommands(CommandRegistry &registry);      // export
-void registerMaintenanceCommands(CommandRegistry &registry); // verify, gc, squash, storage
+void registerMaintenanceCommands(CommandRegistry &registry); // verify, gc, squash
+void registerStorageCommands(CommandRegistry &registry);     // storage
 void registerHelpCommand(CommandRegistry &registry);         // help
 
 // Generated documentation (DocGen.cpp).

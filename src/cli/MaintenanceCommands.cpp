@@ -1,4 +1,4 @@
-// Repository maintenance: verify, gc, squash, storage.
+// Repository maintenance: verify, gc, squash.
 
 #include <hubvault/ModelJson.h>
 #include "Command.h"
@@ -107,61 +107,6 @@ int runSquash(CommandContext &context, const ParsedArgs &args)
     return ExitOk;
 }
 
-// ---- storage ----------------------------------------------------------------------------
-
-int runStorage(CommandContext &context, const ParsedArgs &)
-{
-    const Repository &repo = context.repository();
-    const StorageOverview overview = repo.storageOverview();
-    if (context.json) {
-        out::json(ModelJson::toJson(overview));
-        return ExitOk;
-    }
-
-    const QList<std::pair<QString, qint64>> totals = {
-        {QStringLiteral("Total on disk"), overview.totalSize},
-        {QStringLiteral("Reachable data"), overview.reachableSize},
-        {QStringLiteral("Historical (kept by history)"), overview.historicalRetainedSize},
-        {QStringLiteral("Reclaimable by gc"), overview.reclaimableGcSize},
-        {QStringLiteral("Reclaimable cache"), overview.reclaimableCacheSize},
-        {QStringLiteral("Reclaimable temporary files"), overview.reclaimableTemporarySize},
-    };
-    qsizetype labelWidth = 0;
-    for (const auto &[label, size] : totals)
-        labelWidth = qMax(labelWidth, label.size() + 1);
-    for (const auto &[label, size] : totals)
-        out::line(QStringLiteral("%1 %2").arg((label + QLatin1Char(':')).leftJustified(labelWidth),
-                                              humanSize(size).rightJustified(10)));
-
-    // One row per section; sizes right-aligned so they can be compared at a glance.
-    QList<QStringList> rows = {{QStringLiteral("SECTION"), QStringLiteral("SIZE"), QStringLiteral("FILES"),
-                                QStringLiteral("RECLAIMABLE"), QStringLiteral("STRATEGY"), QStringLiteral("PATH")}};
-    for (const StorageSectionInfo &section : overview.sections)
-        rows.append({section.name, humanSize(section.totalSize), QString::number(section.fileCount),
-                     humanSize(section.reclaimableSize), wireName(section.reclaimStrategy), section.path});
-    QList<qsizetype> widths(rows.constFirst().size(), 0);
-    for (const QStringList &row : std::as_const(rows))
-        for (qsizetype i = 0; i < row.size(); ++i)
-            widths[i] = qMax(widths[i], row.at(i).size());
-    out::line();
-    for (const QStringList &row : std::as_const(rows)) {
-        QStringList cells;
-        for (qsizetype i = 0; i < row.size(); ++i) {
-            const bool numeric = i >= 1 && i <= 3;
-            const bool last = i == row.size() - 1;
-            cells << (numeric ? row.at(i).rightJustified(widths.at(i)) : last ? row.at(i) : row.at(i).leftJustified(widths.at(i)));
-        }
-        out::line(cells.join(QStringLiteral("  ")));
-    }
-    if (!overview.recommendations.isEmpty()) {
-        out::line();
-        out::line(QStringLiteral("Recommendations:"));
-        for (const QString &recommendation : overview.recommendations)
-            out::line(QStringLiteral("  - ") + out::singleLine(recommendation));
-    }
-    return ExitOk;
-}
-
 } // namespace
 
 void registerMaintenanceCommands(CommandRegistry &registry)
@@ -227,17 +172,6 @@ void registerMaintenanceCommands(CommandRegistry &registry)
     squash.progress = true;
     squash.run = runSquash;
     registry.add(std::move(squash));
-
-    Command storage;
-    storage.name = QStringLiteral("storage");
-    storage.summary = QStringLiteral("show where the repository's disk space goes and what can be reclaimed");
-    storage.description = QStringLiteral(
-        "Show the repository's size, how much of it is live, kept only by history, or\n"
-        "reclaimable by gc, one row per storage area, and what to do to save space.");
-    storage.examples = {QStringLiteral("hubvault -C my-repo storage"), QStringLiteral("hubvault -C my-repo storage --json")};
-    storage.json = true;
-    storage.run = runStorage;
-    registry.add(std::move(storage));
 }
 
 } // namespace hubvault::cli

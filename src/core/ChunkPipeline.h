@@ -9,6 +9,7 @@
 #include "ContentReader.h"
 #include "StoredRange.h"
 
+#include <QHash>
 #include <QList>
 #include <deque>
 #include <future>
@@ -19,7 +20,7 @@ namespace hubvault {
 class ChunkPipeline {
 public:
     /** `record` says what is verified already (VerifiedRanges::instance() for reads). */
-    ChunkPipeline(const Env &env, QList<ChunkLocation> chunks, VerifiedRanges &record = VerifiedRanges::instance());
+    explicit ChunkPipeline(QList<ChunkLocation> chunks, VerifiedRanges &record = VerifiedRanges::instance());
     /**
      * Also writes each chunk into `outFd` at its offset in the file (minus `baseOffset`)
      * as it is verified, on the same threads: a download's copying is spread over every
@@ -43,15 +44,17 @@ public:
 
 private:
     void topUp();
+    void prefetchAhead();
     std::shared_ptr<StoredRange> load(qsizetype index) const;
 
-    const Env &m_env;
     const QList<ChunkLocation> m_chunks;
     VerifiedRanges &m_record;
     int m_outFd = -1;
     qint64 m_outBase = 0;
     qsizetype m_next = 0;      ///< next chunk handed out
     qsizetype m_submitted = 0; ///< chunks queued or done
+    qsizetype m_prefetched = 0; ///< chunks whose fetch from a bucket was started (or not needed)
+    QHash<QString, bool> m_packIsLocal;
     qint64 m_bytesInFlight = 0;
     std::deque<std::future<std::shared_ptr<StoredRange>>> m_inFlight;
 };

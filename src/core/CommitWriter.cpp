@@ -1,5 +1,7 @@
 #include "CommitWriter.h"
 
+#include "objectstore/PackStorage.h"
+
 #include <hubvault/Errors.h>
 #include <hubvault/RepoPath.h>
 #include "CanonicalJson.h"
@@ -265,7 +267,7 @@ CommitInfo CommitWriter::publish(Transaction &txn, const QString &branch, const 
             txn.putObject(ObjectType::Blob, file.blobId, file.blobPayload);
         }
         if (!file.stagedPack.isEmpty()) {
-            txn.publishFile(file.stagedPack, context.packPath(file.packId));
+            context.packs()->publish(txn, file.stagedPack, file.packId, m_task);
             for (const ChunkRow &row : file.newChunks)
                 txn.putChunk(row);
         }

@@ -99,7 +99,7 @@ QList<ChunkLocation> ContentReader::locateChunks(const FilePayload &file, qint64
             throw IntegrityError(QStringLiteral("chunk %1 checksum in index differs from the file's").arg(ref.chunkId));
         if (!row->compression.isEmpty() && row->compression != QLatin1String("none"))
             throw IntegrityError(QStringLiteral("chunk %1 uses unsupported compression '%2'").arg(ref.chunkId, row->compression));
-        ChunkLocation location{ref, m_session.context().packPath(row->packId), row->offset};
+        ChunkLocation location{ref, row->packId, row->offset, m_session.context().packs()};
         location.ref.storedSize = row->storedSize;
         out.append(location);
     }
@@ -109,9 +109,9 @@ QList<ChunkLocation> ContentReader::locateChunks(const FilePayload &file, qint64
     return out;
 }
 
-QByteArray ContentReader::readChunk(const Env &env, const ChunkLocation &location)
+QByteArray ContentReader::readChunk(const ChunkLocation &location)
 {
-    return StoredRange::chunk(env, location, VerifiedRanges::instance()).readVerified();
+    return StoredRange::chunk(location, VerifiedRanges::instance()).readVerified();
 }
 
 QStringList ContentReader::storedChunkIds(const QStringList &chunkIds)
@@ -145,7 +145,7 @@ QByteArray ContentReader::readStoredChunk(const QString &chunkId)
     ref.logicalSize = row->logicalSize;
     ref.storedSize = row->storedSize;
     const RepositoryContext &context = m_session.context();
-    return readChunk(*context.env, ChunkLocation{ref, context.packPath(row->packId), row->offset});
+    return readChunk(ChunkLocation{ref, row->packId, row->offset, context.packs()});
 }
 
 QByteArray ContentReader::readAll(const FilePayload &file)
@@ -185,7 +185,7 @@ QByteArray ContentReader::readRange(const FilePayload &file, qint64 start, qint6
     // bytes are read, straight into the result.
     QByteArray out(end - start, Qt::Uninitialized);
     const QList<ChunkLocation> chunks = locateChunks(file, start, end);
-    ChunkPipeline pipeline(*m_session.context().env, chunks);
+    ChunkPipeline pipeline(chunks);
     for (const ChunkLocation &chunk : chunks) {
         const auto range = pipeline.next();
         const qint64 from = qMax(start, chunk.ref.logicalOffset);
@@ -209,7 +209,7 @@ void ContentReader::forEachBlock(const FilePayload &file, const std::function<vo
         openBlob(file).stream(deliver, task);
         return;
     }
-    ChunkPipeline pipeline(*m_session.context().env, locateChunks(file));
+    ChunkPipeline pipeline(locateChunks(file));
     while (pipeline.hasNext())
         readBlocks(*pipeline.next(), deliver);
 }
@@ -257,7 +257,7 @@ void ContentReader::copyToFile(const FilePayload &file, QFile &out, const TaskCo
     // are copied by the kernel, a reflink where the file system can); this thread only
     // follows them in order.
     const qint64 start = qint64(::lseek(fd, 0, SEEK_CUR));
-    ChunkPipeline pipeline(*m_session.context().env, locateChunks(file));
+    ChunkPipeline pipeline(locateChunks(file));
     pipeline.writeInto(fd, -start);
     while (pipeline.hasNext())
         progress(pipeline.next()->length());

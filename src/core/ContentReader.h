@@ -19,6 +19,10 @@
 
 namespace hubvault {
 
+namespace objectstore {
+class PackStorage;
+}
+
 class RepoSession;
 class Env;
 class StoredRange;
@@ -26,8 +30,9 @@ class StoredRange;
 /** Where one chunk of a chunked file lives, resolved from chunk_visible. */
 struct ChunkLocation {
     ChunkRef ref;
-    QString packPath;
+    QString packId;
     qint64 offset = 0;
+    std::shared_ptr<const objectstore::PackStorage> packs; ///< where the pack is (never null)
 };
 
 class ContentReader {
@@ -57,7 +62,7 @@ public:
      */
     QList<ChunkLocation> locateChunks(const FilePayload &file, qint64 start = 0, qint64 end = -1);
     /** One chunk's verified bytes (size and checksum). */
-    static QByteArray readChunk(const Env &env, const ChunkLocation &location);
+    static QByteArray readChunk(const ChunkLocation &location);
 
     /** Those of `chunkIds` that chunk_visible holds, in the order given. */
     QStringList storedChunkIds(const QStringList &chunkIds);

@@ -1,6 +1,8 @@
 // Content checks of quick and full verify (see ContentVerifier.h).
 #include "ContentVerifier.h"
 
+#include "objectstore/PackStorage.h"
+
 #include <hubvault/Errors.h>
 #include "BufferPool.h"
 #include "ChunkPipeline.h"
@@ -63,8 +65,12 @@ void ContentVerifier::checkChunked(const FilePayload &file)
     // One read of every byte feeds both checks the format needs: this thread hashes the
     // whole file in order while a lane hashes each chunk, side by side on two cores.
     // Chunks this run verified already (shared by several files) are not hashed again.
-    const Env &env = *m_session.context().env;
     const QList<ChunkLocation> chunks = ContentReader(m_session).locateChunks(file);
+    const bool anyRemote = std::any_of(chunks.cbegin(), chunks.cend(), [this](const ChunkLocation &c) { return !isLocal(c); });
+    if (anyRemote && m_remote == RemoteChunks::Presence) {
+        checkRemotePresence(chunks);
+        return;
+    }
     constexpr qint64 kBlock = 256 << 10;
     BufferPool buffers(8);
     Hash sha256(Hash::Algorithm::Sha256);
@@ -72,7 +78,7 @@ void ContentVerifier::checkChunked(const FilePayload &file)
     WorkerLane lane;      // last: joined before what its tasks use goes away
     qint64 size = 0;
     for (const ChunkLocation &chunk : chunks) {
-        auto range = std::make_shared<StoredRange>(StoredRange::chunk(env, chunk, m_thisRun));
+        auto range = std::make_shared<StoredRange>(StoredRange::chunk(chunk, m_thisRun));
         const auto chunkSha = range->isVerified() ? nullptr : std::make_shared<Hash>(Hash::Algorithm::Sha256);
         for (qint64 done = 0; done < range->length();) {
             QByteArray block = buffers.take(qMin(kBlock, range->length() - done));
@@ -117,12 +123,55 @@ void ContentVerifier::checkChunked(const FilePayload &file)
         throw IntegrityError(QStringLiteral("%1: pointer_size mismatch").arg(describe(file)));
     if (file.etag != file.sha256)
         throw IntegrityError(QStringLiteral("%1: etag does not equal sha256").arg(describe(file)));
+    for (const ChunkLocation &chunk : chunks)
+        if (anyRemote && !isLocal(chunk))
+            m_remoteChunksDone.insert(chunk.ref.chunkId);
 }
 
-QString ContentVerifier::checkChunks(const QList<ChunkLocation> &chunks)
+bool ContentVerifier::isLocal(const ChunkLocation &chunk)
 {
-    const Env &env = *m_session.context().env;
-    ChunkPipeline pipeline(env, chunks, m_thisRun);
+    auto known = m_packIsLocal.constFind(chunk.packId);
+    if (known == m_packIsLocal.cend())
+        known = m_packIsLocal.insert(chunk.packId, chunk.packs->isLocal(chunk.packId));
+    return *known;
+}
+
+void ContentVerifier::checkRemotePresence(const QList<ChunkLocation> &chunks)
+{
+    const auto &packs = *m_session.context().packs();
+    const auto store = packs.remote();
+    if (!m_remoteSizes) {
+        m_remoteSizes.emplace();
+        for (const objectstore::StoredPack &pack : store ? store->list() : QList<objectstore::StoredPack>())
+            m_remoteSizes->insert(pack.packId, pack.size);
+    }
+    for (const ChunkLocation &chunk : chunks) {
+        if (isLocal(chunk))
+            continue;
+        auto size = m_remoteSizes->constFind(chunk.packId);
+        if (size == m_remoteSizes->cend() && store) {
+            // Listings may lag behind writes (Swift); the object itself is authoritative.
+            if (const auto described = store->size(chunk.packId))
+                size = m_remoteSizes->insert(chunk.packId, *described);
+        }
+        if (size == m_remoteSizes->cend())
+            throw IntegrityError(QStringLiteral("pack object is missing: %1").arg(packs.describe(chunk.packId)));
+        const qint64 end = chunk.offset + chunk.ref.storedSize;
+        if (*size < end)
+            throw IntegrityError(QStringLiteral("%1 is %2 bytes, too short for chunk %3 (which ends at byte %4)")
+                                     .arg(packs.describe(chunk.packId)).arg(*size).arg(chunk.ref.chunkId).arg(end));
+        progress(chunk.ref.storedSize);
+    }
+}
+
+QString ContentVerifier::checkChunks(const QList<ChunkLocation> &all)
+{
+    // Remote chunks the file pass fetched and hashed are not fetched a second time.
+    QList<ChunkLocation> chunks;
+    for (const ChunkLocation &chunk : all)
+        if (m_remoteChunksDone.isEmpty() || isLocal(chunk) || !m_remoteChunksDone.contains(chunk.ref.chunkId))
+            chunks.append(chunk);
+    ChunkPipeline pipeline(chunks, m_thisRun);
     while (pipeline.hasNext()) {
         m_task.checkCancelled();
         try {

@@ -11,13 +11,25 @@
 #include "ContentReader.h"
 #include "VerifiedRanges.h"
 
+#include <QHash>
+#include <QSet>
+#include <optional>
+
 namespace hubvault {
 
 class RepoSession;
 
 class ContentVerifier {
 public:
-    ContentVerifier(RepoSession &session, const TaskControl &task) : m_session(session), m_task(task) {}
+    /** What is checked of chunks whose pack is only in the attached bucket. */
+    enum class RemoteChunks {
+        Presence, ///< quick verify: the pack object exists and is long enough (one listing, no download)
+        Hash,     ///< full verify: the bucket's bytes are fetched and hashed
+    };
+    ContentVerifier(RepoSession &session, const TaskControl &task, RemoteChunks remote = RemoteChunks::Hash)
+        : m_session(session), m_task(task), m_remote(remote)
+    {
+    }
 
     /** Checks one file's content; throws IntegrityError naming the first problem. */
     void check(const FilePayload &file);
@@ -32,11 +44,19 @@ public:
 private:
     void checkBlob(const FilePayload &file);
     void checkChunked(const FilePayload &file);
+    /** True when chunks/packs/ holds the pack (asked once per pack and run). */
+    bool isLocal(const ChunkLocation &chunk);
+    /** Presence: each chunk's pack object exists in the bucket and holds the chunk's range. */
+    void checkRemotePresence(const QList<ChunkLocation> &chunks);
     void progress(qint64 bytes);
 
     RepoSession &m_session;
     const TaskControl &m_task;
+    RemoteChunks m_remote;
     VerifiedRanges m_thisRun{1 << 22};
+    QHash<QString, bool> m_packIsLocal;
+    std::optional<QHash<QString, qint64>> m_remoteSizes; ///< pack id -> object size, listed once
+    QSet<QString> m_remoteChunksDone; ///< remote chunks this run fetched and hashed already
     qint64 m_bytesChecked = 0;
 };
 

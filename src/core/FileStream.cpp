@@ -51,12 +51,12 @@ void FileStream::load(int index)
     if (!m_readAhead && inOrder && index + 1 < m_chunks.size()) {
         // Reading in order: from here on, chunks ahead are verified in parallel.
         m_readAheadFrom = index;
-        m_readAhead = std::make_unique<ChunkPipeline>(*m_env, m_chunks.mid(index));
+        m_readAhead = std::make_unique<ChunkPipeline>(m_chunks.mid(index));
     }
     if (m_readAhead) {
         m_current = m_readAhead->next();
     } else {
-        m_current = std::make_shared<StoredRange>(StoredRange::chunk(*m_env, m_chunks.at(index), VerifiedRanges::instance()));
+        m_current = std::make_shared<StoredRange>(StoredRange::chunk(m_chunks.at(index), VerifiedRanges::instance()));
         m_current->verify();
     }
     m_currentIndex = index;

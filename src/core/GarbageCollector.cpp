@@ -10,6 +10,7 @@
 #include "StorageAnalyzer.h"
 #include "Transaction.h"
 #include "Verifier.h"
+#include "objectstore/PackStorage.h"
 
 #include <QDir>
 #include <algorithm>
@@ -132,8 +133,8 @@ QString GarbageCollector::repack(const GcPlan &plan)
             if (!row)
                 throw IntegrityError(QStringLiteral("chunk missing from index: %1").arg(id));
             ChunkLocation location{ChunkRef{id, row->checksum, row->compression, 0, row->logicalSize, row->storedSize},
-                                   context.packPath(row->packId), row->offset};
-            const QByteArray bytes = ContentReader::readChunk(env, location);
+                                   row->packId, row->offset, context.packs()};
+            const QByteArray bytes = ContentReader::readChunk(location);
             rows.append(ChunkRow{id, packId, writer.append(bytes), row->storedSize, row->logicalSize,
                                  QStringLiteral("none"), row->checksum});
             m_task.report(++done, plan.liveChunks.size(), QStringLiteral("repack"));
@@ -141,8 +142,8 @@ QString GarbageCollector::repack(const GcPlan &plan)
         }
         writer.finish();
         txn.markStaged();
-        newPack = context.packPath(packId);
-        txn.publishFile(staged, newPack);
+        newPack = packId;
+        context.packs()->publish(txn, staged, packId, m_task);
     } else {
         txn.markStaged();
     }
@@ -163,7 +164,7 @@ GcReport GarbageCollector::sweep(const GcPlan &plan, const QString &newPack)
     const Env &env = *context.env;
     GcReport report = plan.report;
     QStringList oldPacks = plan.packs;
-    oldPacks.removeAll(newPack);
+    oldPacks.removeAll(context.packPath(newPack));
     report.reclaimedChunkSize = sizeOf(env, oldPacks) + sizeOf(env, plan.indexFiles);
     for (const QString &path : oldPacks + plan.indexFiles + plan.deadBlobData)
         env.removeFile(path);
@@ -172,9 +173,45 @@ GcReport GarbageCollector::sweep(const GcPlan &plan, const QString &newPack)
     for (const char *dir : {"quarantine/objects", "quarantine/packs", "quarantine/manifests"})
         emptyDirectory(env, context.path(QLatin1String(dir)));
     removeOrphanBlobData(report);
+    sweepBucket(newPack, report);
     report.reclaimedSize = report.reclaimedObjectSize + report.reclaimedChunkSize + report.reclaimedCacheSize
         + report.reclaimedTemporarySize;
     return report;
+}
+
+void GarbageCollector::sweepBucket(const QString &newPack, GcReport &report)
+{
+    // Only now, after the database stopped naming them: every pack object but the new one,
+    // and the uploads that crashed or failed writers left unfinished.
+    const auto remote = m_session.context().packs()->remote();
+    if (!remote)
+        return;
+    qint64 removed = 0, bytes = 0, aborted = 0;
+    try {
+        for (const objectstore::StoredPack &pack : remote->list()) {
+            if (pack.packId == newPack)
+                continue;
+            remote->remove(pack.packId);
+            ++removed;
+            bytes += pack.size;
+            m_task.checkCancelled();
+        }
+        for (const objectstore::S3Upload &upload : remote->pendingUploads()) {
+            remote->abort(upload);
+            ++aborted;
+        }
+    } catch (const HubVaultError &e) {
+        report.notes.append(QStringLiteral("Could not remove every unreferenced object from %1 (%2); run gc again to remove the rest.")
+                                .arg(remote->client().location().url(), e.message()));
+    }
+    report.reclaimedChunkSize += bytes;
+    report.removedFileCount += removed;
+    if (removed + aborted > 0)
+        report.notes.append(QStringLiteral("Removed %1 pack object(s) (%2) and %3 unfinished upload(s) from %4.")
+                                .arg(removed)
+                                .arg(StorageAnalyzer::formatSize(bytes))
+                                .arg(aborted)
+                                .arg(remote->client().location().url()));
 }
 
 void GarbageCollector::removeOrphanBlobData(GcReport &report)

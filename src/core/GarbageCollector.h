@@ -45,11 +45,13 @@ public:
     GcPlan plan(bool pruneCache);
     /**
      * One transaction: the live chunks copied, verified, into a new gc pack and the
-     * unreachable object rows deleted. Returns the new pack's path (empty without chunks).
+     * unreachable object rows deleted. Returns the new pack's id (empty without chunks).
      */
     QString repack(const GcPlan &plan);
     /** After the commit: removes what nothing references any more; the real figures. */
     GcReport sweep(const GcPlan &plan, const QString &newPack);
+    /** Deletes the bucket's pack objects other than `newPack`, after the commit. */
+    void sweepBucket(const QString &newPack, GcReport &report);
 
 private:
     void removeOrphanBlobData(GcReport &report);

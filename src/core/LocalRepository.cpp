@@ -25,6 +25,7 @@
 #include "TreeWalker.h"
 #include "Verifier.h"
 #include "ViewCache.h"
+#include "objectstore/PackTransfer.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -381,6 +382,36 @@ QString LocalRepository::snapshotDownload(const SnapshotOptions &options, const 
 {
     RepoSession session(*d);
     return ViewCache(session, task).downloadSnapshot(options);
+}
+
+PackStorageStatus LocalRepository::attachStorage(const RemoteStorageOptions &options)
+{
+    RepoSession session(*d, RepoSession::Access::Write);
+    return objectstore::PackTransfer(session, {}).attach(options);
+}
+
+PackStorageStatus LocalRepository::packStorageStatus(const TaskControl &task) const
+{
+    RepoSession session(*d);
+    return objectstore::PackTransfer(session, task).status();
+}
+
+PackTransferReport LocalRepository::offloadPacks(const TaskControl &task)
+{
+    RepoSession session(*d, RepoSession::Access::Write);
+    return objectstore::PackTransfer(session, task).offload();
+}
+
+PackTransferReport LocalRepository::fetchPacks(const TaskControl &task)
+{
+    RepoSession session(*d, RepoSession::Access::Write);
+    return objectstore::PackTransfer(session, task).fetch();
+}
+
+PackTransferReport LocalRepository::detachStorage(const TaskControl &task)
+{
+    RepoSession session(*d, RepoSession::Access::Write);
+    return objectstore::PackTransfer(session, task).detach();
 }
 
 VerifyReport LocalRepository::quickVerify(const TaskControl &task) const

@@ -240,4 +240,37 @@ QJsonObject ModelJson::toJson(const StorageSummary &summary)
                        {QStringLiteral("tag_count"), summary.tagCount}};
 }
 
+QJsonObject ModelJson::toJson(const PackStatus &pack)
+{
+    return QJsonObject{{QStringLiteral("pack_id"), pack.packId},
+                       {QStringLiteral("size"), pack.size},
+                       {QStringLiteral("live_size"), pack.liveSize},
+                       {QStringLiteral("place"), wireName(pack.place)}};
+}
+
+QJsonObject ModelJson::toJson(const PackStorageStatus &status)
+{
+    return QJsonObject{{QStringLiteral("attached"), status.attached},
+                       {QStringLiteral("url"), status.url},
+                       {QStringLiteral("endpoint"), status.endpoint},
+                       {QStringLiteral("region"), status.region},
+                       {QStringLiteral("profile"), status.profile},
+                       {QStringLiteral("cache_limit"), status.cacheLimit},
+                       {QStringLiteral("cache_size"), status.cacheSize},
+                       {QStringLiteral("packs"), toJsonArray(status.packs)},
+                       {QStringLiteral("local_size"), status.localSize},
+                       {QStringLiteral("remote_size"), status.remoteSize},
+                       {QStringLiteral("unreferenced_object_count"), status.unreferencedObjectCount},
+                       {QStringLiteral("unreferenced_object_size"), status.unreferencedObjectSize},
+                       {QStringLiteral("pending_upload_count"), status.pendingUploadCount}};
+}
+
+QJsonObject ModelJson::toJson(const PackTransferReport &report)
+{
+    return QJsonObject{{QStringLiteral("moved_count"), report.movedCount},
+                       {QStringLiteral("moved_size"), report.movedSize},
+                       {QStringLiteral("kept_count"), report.keptCount},
+                       {QStringLiteral("freed_local_size"), report.freedLocalSize}};
+}
+
 } // namespace hubvault

@@ -1,5 +1,6 @@
 // The original's names of the public enums, and back (see Models.h).
 #include <hubvault/Models.h>
+#include <hubvault/PackStorage.h>
 #include "EnumNames.h"
 
 namespace hubvault {
@@ -30,8 +31,16 @@ constexpr std::array<std::pair<StorageKind, const char *>, 2> kStorageKinds{{
     {StorageKind::Chunked, "chunked"},
 }};
 
+constexpr std::array<std::pair<PackPlace, const char *>, 4> kPackPlaces{{
+    {PackPlace::Local, "local"},
+    {PackPlace::Remote, "remote"},
+    {PackPlace::LocalAndRemote, "local-and-remote"},
+    {PackPlace::Missing, "missing"},
+}};
+
 } // namespace
 
+QString wireName(PackPlace place) { return nameOf(kPackPlaces, place); }
 QString wireName(ChangeKind kind) { return nameOf(kChangeKinds, kind); }
 QString wireName(MergeStatus status) { return nameOf(kMergeStatuses, status); }
 QString wireName(ReclaimStrategy strategy) { return nameOf(kReclaimStrategies, strategy); }

@@ -5,6 +5,7 @@
 #include "ObjectCodec.h"
 #include "Recovery.h"
 #include "RepositoryContext.h"
+#include "objectstore/PackStorage.h"
 
 #include <QDir>
 
@@ -39,6 +40,14 @@ SharedReadState &RepositoryContext::readState() const
     if (!m_readState)
         m_readState = std::make_unique<SharedReadState>(*this);
     return *m_readState;
+}
+
+const std::shared_ptr<objectstore::PackStorage> &RepositoryContext::packs() const
+{
+    std::lock_guard lock(m_poolMutex);
+    if (!m_packs)
+        m_packs = std::make_shared<objectstore::PackStorage>(env, root);
+    return m_packs;
 }
 
 RepositoryContext::~RepositoryContext()

@@ -15,6 +15,10 @@
 
 namespace hubvault {
 
+namespace objectstore {
+class PackStorage;
+}
+
 class RepositoryContext {
 public:
     QString root; ///< absolute path, no trailing slash
@@ -36,6 +40,8 @@ public:
     {
         return path(QStringLiteral("chunks/packs/") + packId + QStringLiteral(".pack"));
     }
+    /** chunks/packs/ and the attached bucket, if any (objectstore/PackStorage.h). */
+    const std::shared_ptr<objectstore::PackStorage> &packs() const;
 
     /** Read-only connections (one per concurrent reader) and read-write ones (writers). */
     ConnectionPool &connections(MetadataStore::Mode mode) const;
@@ -52,6 +58,7 @@ private:
     // Declared so that connections close before the read state's descriptors (see there).
     mutable std::unique_ptr<SharedReadState> m_readState;
     mutable std::unique_ptr<ConnectionPool> m_readers, m_writers;
+    mutable std::shared_ptr<objectstore::PackStorage> m_packs;
 };
 
 } // namespace hubvault

@@ -6,6 +6,7 @@
 #include "ContentReader.h"
 #include "Hash.h"
 #include "WorkerLane.h"
+#include "objectstore/PackStorage.h"
 
 #include <cstring>
 
@@ -55,27 +56,33 @@ StoredRange::StoredRange(std::shared_ptr<RandomAccessFile> file, qint64 offset, 
     m_verified = record.contains(m_file->identity(), m_offset, m_length, m_digest);
 }
 
-StoredRange StoredRange::chunk(const Env &env, const ChunkLocation &location, VerifiedRanges &record)
+StoredRange StoredRange::chunk(const ChunkLocation &location, VerifiedRanges &record)
 {
-    const VerifiedRanges::Digest digest = digestOf(location.ref.checksum, QStringLiteral("chunk %1 in %2").arg(location.ref.chunkId, location.packPath));
+    VerifiedRanges::Digest digest{};
+    if (!VerifiedRanges::parseDigest(location.ref.checksum, &digest))
+        throw IntegrityError(QStringLiteral("chunk %1 in %2 has a malformed sha256 '%3'")
+                                 .arg(location.ref.chunkId, location.packs->describe(location.packId), location.ref.checksum));
     if (location.ref.storedSize != location.ref.logicalSize)
         throw IntegrityError(QStringLiteral("chunk %1 has %2 bytes, expected %3")
                                  .arg(location.ref.chunkId).arg(location.ref.storedSize).arg(location.ref.logicalSize));
-    std::shared_ptr<RandomAccessFile> pack;
-    try {
-        pack = env.openRandomAccess(location.packPath);
-    } catch (const HubVaultError &) {
-        if (!env.stat(location.packPath, true).isFile)
-            throw IntegrityError(QStringLiteral("pack file is missing: %1").arg(location.packPath));
-        throw;
-    }
-    const qint64 packSize = pack->identity().size;
     const qint64 end = location.offset + location.ref.storedSize;
-    if (location.offset < kPackMagic.size() || end > packSize || end < location.offset)
-        throw IntegrityError(QStringLiteral("chunk range [%1, %2) lies outside pack %3 (%4 bytes)")
-                                 .arg(location.offset).arg(end).arg(location.packPath).arg(packSize));
-    checkPackMagic(*pack, record);
-    return StoredRange(std::move(pack), location.offset, location.ref.storedSize, digest, location.ref.chunkId, record);
+    if (location.offset < kPackMagic.size() || end < location.offset)
+        throw IntegrityError(QStringLiteral("chunk range [%1, %2) lies outside pack %3")
+                                 .arg(location.offset).arg(end).arg(location.packs->describe(location.packId)));
+    // Verify runs (a record of their own) check the store's bytes, not a cached copy.
+    const bool verifyRun = &record != &VerifiedRanges::instance();
+    objectstore::PackStorage::ChunkSource source = location.packs->openChunk(location, verifyRun);
+    if (source.wholePack) {
+        const qint64 packSize = source.file->identity().size;
+        if (end > packSize)
+            throw IntegrityError(QStringLiteral("chunk range [%1, %2) lies outside pack %3 (%4 bytes)")
+                                     .arg(location.offset).arg(end).arg(source.file->path()).arg(packSize));
+        checkPackMagic(*source.file, record);
+    } else if (source.file->identity().size != location.ref.storedSize) {
+        throw IntegrityError(QStringLiteral("chunk %1 in %2 is %3 bytes, expected %4")
+                                 .arg(location.ref.chunkId, source.file->path()).arg(source.file->identity().size).arg(location.ref.storedSize));
+    }
+    return StoredRange(std::move(source.file), source.offset, location.ref.storedSize, digest, location.ref.chunkId, record);
 }
 
 StoredRange StoredRange::blob(const Env &env, const QString &dataPath, qint64 size, const QString &payloadSha256,

@@ -26,7 +26,7 @@ public:
      * The chunk at `location`; throws IntegrityError when its pack cannot hold it.
      * `record` says what is verified already (VerifiedRanges::instance() for reads).
      */
-    static StoredRange chunk(const Env &env, const ChunkLocation &location, VerifiedRanges &record);
+    static StoredRange chunk(const ChunkLocation &location, VerifiedRanges &record);
     /** A blob's data file of `size` bytes whose SHA-256 is `payloadSha256`. */
     static StoredRange blob(const Env &env, const QString &dataPath, qint64 size, const QString &payloadSha256,
                             VerifiedRanges &record);

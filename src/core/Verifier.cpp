@@ -227,7 +227,8 @@ void Verifier::verifyChunkIndex(VerifyReport &report)
             location.ref.checksum = row.checksum;
             location.ref.logicalSize = row.logicalSize;
             location.ref.storedSize = row.storedSize;
-            location.packPath = m_session.context().packPath(row.packId);
+            location.packId = row.packId;
+            location.packs = m_session.context().packs();
             location.offset = row.offset;
             batch.append(location);
             continue;

@@ -19,7 +19,8 @@ class Verifier {
 public:
     enum class Depth { Quick, Full };
     Verifier(RepoSession &session, Depth depth, const TaskControl &task)
-        : m_session(session), m_depth(depth), m_task(task), m_content(session, task)
+        : m_session(session), m_depth(depth), m_task(task), m_content(session, task,
+                    depth == Depth::Full ? ContentVerifier::RemoteChunks::Hash : ContentVerifier::RemoteChunks::Presence)
     {
     }
 

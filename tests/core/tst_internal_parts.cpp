@@ -9,6 +9,7 @@
 // fixture copies).
 
 #include "InternalTestSupport.h"
+#include "objectstore/PackStorage.h"
 
 #include <hubvault/Errors.h>
 #include <hubvault/FolderUpload.h>
@@ -698,7 +699,9 @@ void TstInternalParts::folderUploadOperations()
 void TstInternalParts::fileStreamAcrossChunkBoundaries()
 {
     QTemporaryDir tmp;
-    const QString pack = tmp.filePath(QStringLiteral("s.pack"));
+    QDir(tmp.path()).mkpath(QStringLiteral("chunks/packs"));
+    const QString pack = tmp.filePath(QStringLiteral("chunks/packs/s.pack"));
+    const auto packs = std::make_shared<objectstore::PackStorage>(Env::system(), tmp.path());
     const QList<QByteArray> chunks{"0123456789", "abcdefg", "ABCDEFGHIJKLM"};
     QList<ChunkLocation> locations;
     {
@@ -706,7 +709,8 @@ void TstInternalParts::fileStreamAcrossChunkBoundaries()
         qint64 logical = 0;
         for (const QByteArray &c : chunks) {
             ChunkLocation loc;
-            loc.packPath = pack;
+            loc.packId = QFileInfo(pack).completeBaseName();
+            loc.packs = packs;
             loc.offset = writer.append(c);
             loc.ref.chunkId = Hash::prefixedSha256(c);
             loc.ref.checksum = loc.ref.chunkId;
@@ -769,14 +773,17 @@ void TstInternalParts::fileStreamAcrossChunkBoundaries()
 void TstInternalParts::fileStreamDamagedChunk()
 {
     QTemporaryDir tmp;
-    const QString pack = tmp.filePath(QStringLiteral("d.pack"));
+    QDir(tmp.path()).mkpath(QStringLiteral("chunks/packs"));
+    const QString pack = tmp.filePath(QStringLiteral("chunks/packs/d.pack"));
+    const auto packs = std::make_shared<objectstore::PackStorage>(Env::system(), tmp.path());
     const QList<QByteArray> chunks{QByteArray(100, 'a'), QByteArray(100, 'b'), QByteArray(100, 'c')};
     QList<ChunkLocation> locations;
     {
         PackWriter writer(*Env::system(), pack);
         for (qsizetype i = 0; i < chunks.size(); ++i) {
             ChunkLocation loc;
-            loc.packPath = pack;
+            loc.packId = QFileInfo(pack).completeBaseName();
+            loc.packs = packs;
             loc.offset = writer.append(chunks.at(i));
             loc.ref.chunkId = Hash::prefixedSha256(chunks.at(i));
             loc.ref.checksum = loc.ref.chunkId;
@@ -872,7 +879,7 @@ void TstInternalParts::contentReaderOnChunkedFixture()
     RepoSession session(*context);
     ContentReader reader(session);
     const QList<ChunkLocation> locations = reader.locateChunks(big);
-    flipByte(locations.at(1).packPath, locations.at(1).offset + 10);
+    flipByte(context->packPath(locations.at(1).packId), locations.at(1).offset + 10);
     QString message = errorOf<IntegrityError>([&] { reader.readAll(big); });
     QVERIFY2(message.contains(QLatin1String("does not match its checksum")), qPrintable(message));
     QCOMPARE(reader.readRange(big, 0, 100), expected.left(100)); // the first chunk is intact

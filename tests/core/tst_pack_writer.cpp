@@ -12,6 +12,7 @@
 #include "Hash.h"
 #include "PackWriter.h"
 #include "StoredRange.h"
+#include "objectstore/PackStorage.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -70,21 +71,36 @@ QByteArray fileBytes(const QString &path)
  * Raw bytes of a pack range through StoredRange, which checks the pack's existence, magic
  * and bounds when it opens a range (any range, not only a chunk's).
  */
-QByteArray packBytes(const Env &env, const QString &pack, qint64 offset, qint64 size)
+/** <dir>/chunks/packs/<name>.pack, where a repository rooted at `dir` keeps its packs. */
+QString packFile(const QTemporaryDir &dir, const char *name)
+{
+    QDir(dir.path()).mkpath(QStringLiteral("chunks/packs"));
+    return dir.filePath(QStringLiteral("chunks/packs/%1.pack").arg(QLatin1String(name)));
+}
+
+/** The pack storage of the repository folder that holds `pack` in its chunks/packs/. */
+void placeIn(ChunkLocation &location, const QString &pack)
+{
+    const QFileInfo info(pack);
+    location.packId = info.completeBaseName();
+    location.packs = std::make_shared<objectstore::PackStorage>(Env::system(), QDir::cleanPath(info.absolutePath() + QStringLiteral("/../..")));
+}
+
+QByteArray packBytes(const Env &, const QString &pack, qint64 offset, qint64 size)
 {
     ChunkLocation where;
-    where.packPath = pack;
+    placeIn(where, pack);
     where.offset = offset;
     where.ref.chunkId = where.ref.checksum = QStringLiteral("sha256:") + QString(64, QLatin1Char('0'));
     where.ref.logicalSize = where.ref.storedSize = size;
     VerifiedRanges nothingVerified;
-    return StoredRange::chunk(env, where, nothingVerified).readSlice(0, size);
+    return StoredRange::chunk(where, nothingVerified).readSlice(0, size);
 }
 
 ChunkLocation location(const QString &pack, qint64 offset, const QByteArray &chunk)
 {
     ChunkLocation loc;
-    loc.packPath = pack;
+    placeIn(loc, pack);
     loc.offset = offset;
     loc.ref.chunkId = Hash::prefixedSha256(chunk);
     loc.ref.checksum = loc.ref.chunkId;
@@ -119,7 +135,7 @@ void TstPackWriter::magicBytes()
     QCOMPARE(PackWriter::kMagic.size(), 17);
     QCOMPARE(PackWriter::kMagic.toHex(' '), QByteArray("68 75 62 76 61 75 6c 74 2d 70 61 63 6b 2f 76 31 0a"));
     QTemporaryDir tmp;
-    const QString path = tmp.filePath(QStringLiteral("empty.pack"));
+    const QString path = packFile(tmp, "empty");
     PackWriter writer(*Env::system(), path);
     QCOMPARE(writer.size(), 17);
     QCOMPARE(writer.path(), path);
@@ -131,7 +147,7 @@ void TstPackWriter::magicBytes()
 void TstPackWriter::offsetsAndLayout()
 {
     QTemporaryDir tmp;
-    const QString path = tmp.filePath(QStringLiteral("p.pack"));
+    const QString path = packFile(tmp, "p");
     PackWriter writer(*Env::system(), path);
     const QByteArray a("first chunk"), b(1000, 'b'), c = ut::sha256Hex("c").toLatin1();
     QCOMPARE(writer.append(a), 17);
@@ -147,7 +163,7 @@ void TstPackWriter::offsetsAndLayout()
 void TstPackWriter::finishSyncsAndCloses()
 {
     QTemporaryDir tmp;
-    const QString path = tmp.filePath(QStringLiteral("s.pack"));
+    const QString path = packFile(tmp, "s");
     RecordingEnv env;
     {
         PackWriter writer(env, path);
@@ -169,7 +185,7 @@ void TstPackWriter::writebackOfLargePacks()
 {
     QTemporaryDir tmp;
     RecordingEnv env;
-    PackWriter writer(env, tmp.filePath(QStringLiteral("big.pack")));
+    PackWriter writer(env, packFile(tmp, "big"));
     const QByteArray block(3 << 20, 'x');
     for (int i = 0; i < 6; ++i)
         writer.append(block); // 18 MiB + 17 bytes
@@ -189,7 +205,7 @@ void TstPackWriter::writebackOfLargePacks()
 void TstPackWriter::refusesExistingFile()
 {
     QTemporaryDir tmp;
-    const QString path = tmp.filePath(QStringLiteral("taken.pack"));
+    const QString path = packFile(tmp, "taken");
     {
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -212,7 +228,7 @@ void TstPackWriter::writeFailureIsReported()
         QSKIP("no /dev/full on this system");
     QTemporaryDir tmp;
     FullDiskEnv env;
-    const QString path = tmp.filePath(QStringLiteral("full.pack"));
+    const QString path = packFile(tmp, "full");
     try {
         PackWriter writer(env, path);
         writer.append(QByteArray(1 << 20, 'z'));
@@ -229,7 +245,7 @@ void TstPackWriter::writeFailureIsReported()
 void TstPackWriter::readBackChunks()
 {
     QTemporaryDir tmp;
-    const QString path = tmp.filePath(QStringLiteral("r.pack"));
+    const QString path = packFile(tmp, "r");
     PackWriter writer(*Env::system(), path);
     const QList<QByteArray> chunks{"alpha", QByteArray(4096, '\0'), "omega\n", QByteArray("\xff\xfe", 2)};
     QList<qint64> offsets;
@@ -239,7 +255,7 @@ void TstPackWriter::readBackChunks()
     const Env &env = *Env::system();
     for (qsizetype i = 0; i < chunks.size(); ++i) {
         QCOMPARE(packBytes(env, path, offsets.at(i), chunks.at(i).size()), chunks.at(i));
-        QCOMPARE(ContentReader::readChunk(env, location(path, offsets.at(i), chunks.at(i))), chunks.at(i));
+        QCOMPARE(ContentReader::readChunk(location(path, offsets.at(i), chunks.at(i))), chunks.at(i));
     }
     // Any in-bounds range reads, also across chunk borders and up to EOF.
     QCOMPARE(packBytes(env, path, 17, 7), QByteArray("alpha") + QByteArray(2, '\0'));
@@ -250,7 +266,7 @@ void TstPackWriter::readBackChunks()
 void TstPackWriter::readBoundsAreChecked()
 {
     QTemporaryDir tmp;
-    const QString path = tmp.filePath(QStringLiteral("b.pack"));
+    const QString path = packFile(tmp, "b");
     PackWriter writer(*Env::system(), path);
     writer.append("0123456789");
     writer.finish();
@@ -273,7 +289,7 @@ void TstPackWriter::readBoundsAreChecked()
 void TstPackWriter::damagedMagic()
 {
     QTemporaryDir tmp;
-    const QString path = tmp.filePath(QStringLiteral("m.pack"));
+    const QString path = packFile(tmp, "m");
     {
         PackWriter writer(*Env::system(), path);
         writer.append("payload bytes");
@@ -289,18 +305,18 @@ void TstPackWriter::damagedMagic()
     const QString message = integrityMessage([&] { packBytes(*Env::system(), path, 17, 7); });
     QVERIFY2(message.contains(QLatin1String("magic")) && message.contains(path), qPrintable(message));
     const QByteArray chunk("payload bytes");
-    QVERIFY(integrityMessage([&] { ContentReader::readChunk(*Env::system(), location(path, 17, chunk)); }).contains(QLatin1String("magic")));
+    QVERIFY(integrityMessage([&] { ContentReader::readChunk(location(path, 17, chunk)); }).contains(QLatin1String("magic")));
 }
 
 void TstPackWriter::missingAndTruncatedPack()
 {
     QTemporaryDir tmp;
-    const QString missing = tmp.filePath(QStringLiteral("gone.pack"));
+    const QString missing = packFile(tmp, "gone");
     QString message = integrityMessage([&] { packBytes(*Env::system(), missing, 17, 1); });
     QVERIFY2(message.contains(QLatin1String("missing")) && message.contains(missing), qPrintable(message));
 
     // A pack cut short after it was written: the recorded range is now past EOF.
-    const QString path = tmp.filePath(QStringLiteral("cut.pack"));
+    const QString path = packFile(tmp, "cut");
     qint64 offset = 0;
     const QByteArray chunk(300, 'q');
     {
@@ -309,18 +325,18 @@ void TstPackWriter::missingAndTruncatedPack()
         writer.finish();
     }
     QVERIFY(QFile::resize(path, 100));
-    message = integrityMessage([&] { ContentReader::readChunk(*Env::system(), location(path, offset, chunk)); });
+    message = integrityMessage([&] { ContentReader::readChunk(location(path, offset, chunk)); });
     QVERIFY2(message.contains(QLatin1String("outside pack")), qPrintable(message));
     // A directory where the pack should be.
-    QVERIFY(QDir().mkpath(tmp.filePath(QStringLiteral("dir.pack"))));
-    message = integrityMessage([&] { packBytes(*Env::system(), tmp.filePath(QStringLiteral("dir.pack")), 17, 1); });
+    QVERIFY(QDir().mkpath(packFile(tmp, "dir")));
+    message = integrityMessage([&] { packBytes(*Env::system(), packFile(tmp, "dir"), 17, 1); });
     QVERIFY2(message.contains(QLatin1String("missing")), qPrintable(message));
 }
 
 void TstPackWriter::readChunkChecksSizeAndChecksum()
 {
     QTemporaryDir tmp;
-    const QString path = tmp.filePath(QStringLiteral("c.pack"));
+    const QString path = packFile(tmp, "c");
     const QByteArray a("chunk number one"), b("chunk number two");
     qint64 offA = 0, offB = 0;
     {
@@ -333,12 +349,12 @@ void TstPackWriter::readChunkChecksSizeAndChecksum()
     // Wrong checksum (the location of a but b's checksum).
     ChunkLocation wrongSum = location(path, offA, a);
     wrongSum.ref.checksum = Hash::prefixedSha256(b);
-    QString message = integrityMessage([&] { ContentReader::readChunk(env, wrongSum); });
+    QString message = integrityMessage([&] { ContentReader::readChunk(wrongSum); });
     QVERIFY2(message.contains(QLatin1String("does not match its checksum")), qPrintable(message));
     // Stored size differing from the logical size.
     ChunkLocation wrongSize = location(path, offA, a);
     wrongSize.ref.storedSize = a.size() - 1;
-    message = integrityMessage([&] { ContentReader::readChunk(env, wrongSize); });
+    message = integrityMessage([&] { ContentReader::readChunk(wrongSize); });
     QVERIFY2(message.contains(QStringLiteral("has %1 bytes, expected %2").arg(a.size() - 1).arg(a.size())), qPrintable(message));
     // A flipped byte inside the pack.
     QByteArray bytes = fileBytes(path);
@@ -348,8 +364,8 @@ void TstPackWriter::readChunkChecksSizeAndChecksum()
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write(bytes);
     }
-    QCOMPARE(ContentReader::readChunk(env, location(path, offA, a)), a);
-    message = integrityMessage([&] { ContentReader::readChunk(env, location(path, offB, b)); });
+    QCOMPARE(ContentReader::readChunk(location(path, offA, a)), a);
+    message = integrityMessage([&] { ContentReader::readChunk(location(path, offB, b)); });
     QVERIFY2(message.contains(QLatin1String("does not match its checksum")) && message.contains(path), qPrintable(message));
     // A raw range does not know checksums: it returns the damaged bytes.
     QCOMPARE(packBytes(env, path, offB, b.size()).size(), b.size());

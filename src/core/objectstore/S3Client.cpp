@@ -3,6 +3,7 @@
 
 #include <hubvault/Errors.h>
 
+#include <QCryptographicHash>
 #include <QRegularExpression>
 #include <QThread>
 #include <QUrl>
@@ -307,7 +308,7 @@ Response S3Client::Impl::perform(const Request &request) const
         if (!again) {
             if (!transferred)
                 throw HubVaultRemoteTransportError(
-                    QStringLiteral("S3 request to %1 failed: %2").arg(location.endpoint, failure));
+                    QStringLiteral("S3 request to %1 failed: %2; check the endpoint and that the object store runs there").arg(location.endpoint, failure));
             return response;
         }
         QThread::msleep(kBackoffMs[i]);
@@ -321,13 +322,19 @@ void S3Client::Impl::fail(const Request &request, const Response &response) cons
     const QString detail = text.code.isEmpty() ? QStringLiteral("HTTP %1").arg(response.status)
                                                : QStringLiteral("%1: %2").arg(text.code, text.message);
     if (response.status == 401 || response.status == 403)
-        throw HubVaultRemoteAuthError(QStringLiteral("The object store refused the credentials for %1 (%2).").arg(what, detail));
+        throw HubVaultRemoteAuthError(QStringLiteral("The object store refused the credentials for %1 (%2); check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or the ~/.aws/credentials profile").arg(what, detail));
     if (text.code == QLatin1String("NoSuchBucket"))
         throw HubVaultValidationError(QStringLiteral("The bucket \"%1\" does not exist at %2.").arg(location.bucket, location.endpoint));
     if (response.status == 404)
         throw EntryNotFoundError(QStringLiteral("%1 is not in the object store (%2).").arg(what, detail));
     throw HubVaultRemoteProtocolError(
         QStringLiteral("The object store answered %1 to %2 %3 (%4).").arg(response.status).arg(QString::fromLatin1(request.method), what, detail));
+}
+
+/** The store checks what it received against this and refuses damaged bodies (BadDigest). */
+static QByteArray contentMd5(const QByteArray &bytes)
+{
+    return "Content-MD5: " + QCryptographicHash::hash(bytes, QCryptographicHash::Md5).toBase64();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -416,7 +423,7 @@ void S3Client::readTo(const QString &name, qint64 offset, qint64 length, QIODevi
         if (received >= length)
             break;
         if (attempt + 1 >= kAttempts)
-            throw HubVaultRemoteTransportError(QStringLiteral("S3 request to %1 failed: %2")
+            throw HubVaultRemoteTransportError(QStringLiteral("S3 request to %1 failed: %2; check the endpoint and that the object store runs there")
                                                    .arg(d->location.endpoint, failure.isEmpty() ? QStringLiteral("HTTP %1").arg(response.status) : failure));
         QThread::msleep(kBackoffMs[attempt]);
     }
@@ -428,6 +435,7 @@ void S3Client::write(const QString &name, const QByteArray &bytes) const
     request.method = "PUT";
     request.name = name;
     request.body = &bytes;
+    request.headers.append(contentMd5(bytes));
     const Response response = d->perform(request);
     if (response.status != 200)
         d->fail(request, response);
@@ -458,6 +466,7 @@ QString S3Client::writePart(const QString &name, const QString &uploadId, int pa
     request.name = name;
     request.query = {{QStringLiteral("partNumber"), QString::number(partNumber)}, {QStringLiteral("uploadId"), uploadId}};
     request.body = &bytes;
+    request.headers.append(contentMd5(bytes));
     const Response response = d->perform(request);
     if (response.status != 200)
         d->fail(request, response);

@@ -6,6 +6,7 @@
 // counter, so several processes (ours or the original's) can use one repository at once.
 // One object may be used from many threads at once (docs/architecture.md).
 
+#include <hubvault/PackStorage.h>
 #include <hubvault/Repository.h>
 
 namespace hubvault {
@@ -95,6 +96,23 @@ public:
 
     VerifyReport quickVerify(const TaskControl &task = {}) const override;
     VerifyReport fullVerify(const TaskControl &task = {}) const override;
+
+    // ---- Packs on S3-compatible object storage (hubvault/PackStorage.h).
+
+    /**
+     * Attaches a bucket: from now on new packs are written there, and packs not on this
+     * disk are read from it. Checks the credentials and the bucket first (HubVaultRemoteAuthError,
+     * HubVaultValidationError for a missing bucket); keeps local packs where they are.
+     */
+    PackStorageStatus attachStorage(const RemoteStorageOptions &options);
+    /** Where every pack is; lists the bucket when one is attached. */
+    PackStorageStatus packStorageStatus(const TaskControl &task = {}) const;
+    /** Uploads local packs the bucket lacks, checks each object, then deletes the local copy. */
+    PackTransferReport offloadPacks(const TaskControl &task = {});
+    /** Downloads and verifies every pack that is only in the bucket: the repository is whole on disk again. */
+    PackTransferReport fetchPacks(const TaskControl &task = {});
+    /** fetchPacks(), then forgets the bucket (its objects stay); new packs are written locally again. */
+    PackTransferReport detachStorage(const TaskControl &task = {});
 
 private:
     explicit LocalRepository(std::unique_ptr<RepositoryContext> context);

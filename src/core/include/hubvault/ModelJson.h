@@ -4,6 +4,7 @@
 // output, tests against the fixture manifests, and later the HTTP server.
 
 #include <hubvault/Models.h>
+#include <hubvault/PackStorage.h>
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -35,6 +36,9 @@ public:
     static QJsonObject toJson(const StorageSectionInfo &section);
     static QJsonObject toJson(const StorageOverview &overview);
     static QJsonObject toJson(const StorageSummary &summary);
+    static QJsonObject toJson(const PackStatus &pack);
+    static QJsonObject toJson(const PackStorageStatus &status);
+    static QJsonObject toJson(const PackTransferReport &report);
 
     template <typename T>
     static QJsonArray toJsonArray(const QList<T> &items)
