@@ -13,7 +13,7 @@
 #include <QString>
 #include <QTest>
 
-namespace test {
+namespace hubvault::test {
 
 /** The fixture's folder (its env file, pids, logs). */
 inline QString swiftDir()
@@ -63,4 +63,4 @@ inline QByteArray aws(const QStringList &arguments, int *exitCode = nullptr)
     return process.readAllStandardOutput();
 }
 
-} // namespace test
+} // namespace hubvault::test
