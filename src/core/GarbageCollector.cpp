@@ -2,6 +2,7 @@
 #include "GarbageCollector.h"
 
 #include <hubvault/Errors.h>
+#include "ChunkPipeline.h"
 #include "ContentReader.h"
 #include "PackWriter.h"
 #include "Reachability.h"
@@ -127,16 +128,22 @@ QString GarbageCollector::repack(const GcPlan &plan)
         const QString packId = QStringLiteral("gc-") + txn.txid();
         const QString staged = txn.stagePath(QStringLiteral("chunks/packs/") + packId + QStringLiteral(".pack"));
         PackWriter writer(env, staged);
-        qint64 done = 0;
+        QList<ChunkLocation> live;
         for (const QString &id : plan.liveChunks) {
             const auto row = m_session.chunk(id);
             if (!row)
                 throw IntegrityError(QStringLiteral("chunk missing from index: %1").arg(id));
-            ChunkLocation location{ChunkRef{id, row->checksum, row->compression, 0, row->logicalSize, row->storedSize},
-                                   row->packId, row->offset, context.packs()};
-            const QByteArray bytes = ContentReader::readChunk(location);
-            rows.append(ChunkRow{id, packId, writer.append(bytes), row->storedSize, row->logicalSize,
-                                 QStringLiteral("none"), row->checksum});
+            live.append(ChunkLocation{ChunkRef{id, row->checksum, row->compression, 0, row->logicalSize, row->storedSize},
+                                      row->packId, row->offset, context.packs()});
+        }
+        // Verified on every core ahead of the writer, and fetched ahead when in a bucket.
+        ChunkPipeline pipeline(live);
+        qint64 done = 0;
+        while (pipeline.hasNext()) {
+            const ChunkLocation &location = live.at(pipeline.nextIndex());
+            const std::shared_ptr<StoredRange> range = pipeline.next();
+            rows.append(ChunkRow{location.ref.chunkId, packId, writer.append(range->readSlice(0, range->length())),
+                                 location.ref.storedSize, location.ref.logicalSize, QStringLiteral("none"), location.ref.checksum});
             m_task.report(++done, plan.liveChunks.size(), QStringLiteral("repack"));
             m_task.checkCancelled();
         }
