@@ -185,6 +185,12 @@ PackTransferReport PackTransfer::fetch()
     const QMap<QString, QList<ChunkRow>> referenced = referencedPacks();
     const RepositoryContext &context = m_session.context();
     const Env &env = *context.env;
+    // Staged in txn/, where files are crash residue at rest; an earlier fetch that died
+    // left its folder there, which this one (under the same exclusive lock) removes.
+    const QString txn = context.path(QStringLiteral("txn"));
+    for (const DirEntry &entry : env.listDirectory(txn))
+        if (entry.stat.isDir && entry.name.startsWith(QLatin1String("fetch-")))
+            env.removeTree(txn + QLatin1Char('/') + entry.name);
     QMap<QString, qint64> wanted;
     for (auto it = referenced.cbegin(); it != referenced.cend(); ++it) {
         if (m_packs.local().size(it.key()))
@@ -203,7 +209,6 @@ PackTransferReport PackTransfer::fetch()
         it.value() = *size;
         total += *size;
     }
-    // Staged where recovery and gc clean up after a crash (txn/ is crash residue at rest).
     const QString staging = context.path(QStringLiteral("txn/fetch-") + env.randomHex(8));
     env.makeDirectories(staging);
     qint64 done = 0;
