@@ -1,6 +1,5 @@
 #include "CommitWriter.h"
 
-#include "objectstore/PackStorage.h"
 
 #include <hubvault/Errors.h>
 #include <hubvault/RepoPath.h>
@@ -15,6 +14,7 @@
 #include "TreeBuilder.h"
 #include "TreeEditor.h"
 #include "TreeWalker.h"
+#include "objectstore/PackStorage.h"
 
 #include <QBuffer>
 #include <QFile>

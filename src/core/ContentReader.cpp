@@ -266,9 +266,8 @@ void ContentReader::copyToFile(const FilePayload &file, QFile &out, const TaskCo
 
 std::unique_ptr<QIODevice> ContentReader::openStream(const FilePayload &file)
 {
-    const auto &context = m_session.context();
     if (file.isChunked())
-        return std::make_unique<FileStream>(context.env, locateChunks(file), file.logicalSize);
+        return std::make_unique<FileStream>(locateChunks(file), file.logicalSize);
     // Verify the whole blob once up front (a streaming pass, no buffering) unless this
     // process already did, then serve reads from the same open file.
     auto blob = std::make_shared<StoredRange>(openBlob(file));

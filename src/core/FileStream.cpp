@@ -13,8 +13,8 @@ FileStream::FileStream(std::shared_ptr<StoredRange> verifiedBlob)
     QIODevice::open(QIODevice::ReadOnly);
 }
 
-FileStream::FileStream(std::shared_ptr<const Env> env, QList<ChunkLocation> chunks, qint64 size)
-    : m_env(std::move(env)), m_chunks(std::move(chunks)), m_size(size)
+FileStream::FileStream(QList<ChunkLocation> chunks, qint64 size)
+    : m_chunks(std::move(chunks)), m_size(size)
 {
     QIODevice::open(QIODevice::ReadOnly);
 }

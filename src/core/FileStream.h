@@ -20,7 +20,7 @@ public:
     /** Whole-blob stream over a data file whose content was verified when it was opened. */
     explicit FileStream(std::shared_ptr<StoredRange> verifiedBlob);
     /** Chunked stream; each chunk is verified the first time this process reads it. */
-    FileStream(std::shared_ptr<const Env> env, QList<ChunkLocation> chunks, qint64 size);
+    FileStream(QList<ChunkLocation> chunks, qint64 size);
     ~FileStream() override;
 
     bool isSequential() const override { return false; }
@@ -38,7 +38,6 @@ private:
     void load(int index);
 
     std::shared_ptr<StoredRange> m_blob;
-    std::shared_ptr<const Env> m_env;
     QList<ChunkLocation> m_chunks;
     qint64 m_size = 0;
     int m_currentIndex = -1;
