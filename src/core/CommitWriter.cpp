@@ -1,6 +1,5 @@
 #include "CommitWriter.h"
 
-
 #include <hubvault/Errors.h>
 #include <hubvault/RepoPath.h>
 #include "CanonicalJson.h"
