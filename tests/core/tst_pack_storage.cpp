@@ -171,6 +171,21 @@ private Q_SLOTS:
         QVERIFY(sameFiles(snapped + QStringLiteral("/weights/first.bin"), first));
         QVERIFY(sameFiles(snapped + QStringLiteral("/weights/second.bin"), second));
         QVERIFY(directorySize(repo.path() + QStringLiteral("/cache/chunks")) >= m_size); // verified chunks kept
+        {
+            // Cached chunks need no credentials (and no store): a new process without keys reads them.
+            const QByteArray id = qgetenv("AWS_ACCESS_KEY_ID"), secret = qgetenv("AWS_SECRET_ACCESS_KEY");
+            qunsetenv("AWS_ACCESS_KEY_ID");
+            qunsetenv("AWS_SECRET_ACCESS_KEY");
+            qputenv("AWS_SHARED_CREDENTIALS_FILE", tmp.filePath(QStringLiteral("none")).toUtf8());
+            LocalRepository offline = LocalRepository::open(repo.path());
+            QCOMPARE(offline.readRange(QStringLiteral("weights/first.bin"), 5, 1 << 20), readAt(first, 5, 1 << 20));
+            const VerifyReport keyless = offline.fullVerify(); // the store's own bytes: needs the keys
+            QVERIFY(!keyless.ok);
+            QVERIFY2(keyless.errors.join(QLatin1Char('\n')).contains(QLatin1String("No S3 credentials")), qPrintable(keyless.errors.join(QLatin1Char('\n'))));
+            qputenv("AWS_ACCESS_KEY_ID", id);
+            qputenv("AWS_SECRET_ACCESS_KEY", secret);
+            qunsetenv("AWS_SHARED_CREDENTIALS_FILE");
+        }
 
         QVERIFY2(repo.quickVerify().ok, qPrintable(repo.quickVerify().errors.join(QLatin1Char('\n'))));
         const VerifyReport full = repo.fullVerify();

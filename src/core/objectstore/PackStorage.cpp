@@ -113,9 +113,15 @@ PackStorage::ChunkSource PackStorage::openChunk(const ChunkLocation &location, b
     const auto remote = currentRemote();
     if (!remote)
         throw IntegrityError(QStringLiteral("pack file is missing: %1").arg(path));
+    // Cached chunks read without the store: offline, or without credentials.
+    if (!fromStore) {
+        const QString label = remote->attachment.location.url() + QLatin1Char('/') + S3PackStore::objectName(location.packId);
+        if (auto file = remote->cache->find(cacheKey(location), label))
+            return ChunkSource{file, 0, false};
+    }
     if (!remote->store)
         this->remote(); // throws the reason
-    return ChunkSource{fromStore ? fetchChecked(*remote, location) : fetchCached(*remote, location), 0, false};
+    return ChunkSource{fromStore ? fetchChecked(*remote, location) : fetch(*remote, location, false).get(), 0, false};
 }
 
 std::shared_ptr<RandomAccessFile> PackStorage::fetchChecked(const Remote &remote, const ChunkLocation &location) const
@@ -129,13 +135,6 @@ std::shared_ptr<RandomAccessFile> PackStorage::fetchChecked(const Remote &remote
         throw IntegrityError(QStringLiteral("pack object is missing: %1").arg(label));
     }
     return ChunkCache::inMemory(bytes, label);
-}
-
-std::shared_ptr<RandomAccessFile> PackStorage::fetchCached(const Remote &remote, const ChunkLocation &location) const
-{
-    if (auto file = remote.cache->find(cacheKey(location), remote.store->describe(location.packId)))
-        return file;
-    return fetch(remote, location, false).get();
 }
 
 void PackStorage::prefetch(const ChunkLocation &location) const

@@ -66,7 +66,6 @@ public:
 private:
     struct Remote;
     std::shared_ptr<Remote> currentRemote() const;
-    std::shared_ptr<RandomAccessFile> fetchCached(const Remote &remote, const ChunkLocation &location) const;
     std::shared_ptr<RandomAccessFile> fetchChecked(const Remote &remote, const ChunkLocation &location) const;
     std::shared_future<std::shared_ptr<RandomAccessFile>> fetch(const Remote &remote, const ChunkLocation &location,
                                                                 bool background) const;
