@@ -138,6 +138,8 @@ bool ContentVerifier::isLocal(const ChunkLocation &chunk)
 
 void ContentVerifier::checkRemotePresence(const QList<ChunkLocation> &chunks)
 {
+    if (chunks.isEmpty())
+        return;
     const auto &packs = *m_session.context().packs();
     const auto store = packs.remote();
     if (!m_remoteSizes) {
@@ -166,11 +168,22 @@ void ContentVerifier::checkRemotePresence(const QList<ChunkLocation> &chunks)
 
 QString ContentVerifier::checkChunks(const QList<ChunkLocation> &all)
 {
-    // Remote chunks the file pass fetched and hashed are not fetched a second time.
-    QList<ChunkLocation> chunks;
-    for (const ChunkLocation &chunk : all)
-        if (m_remoteChunksDone.isEmpty() || isLocal(chunk) || !m_remoteChunksDone.contains(chunk.ref.chunkId))
+    // Remote chunks the file pass fetched and hashed are not fetched a second time; in
+    // presence mode remote chunks are only looked up.
+    QList<ChunkLocation> chunks, remoteOnly;
+    for (const ChunkLocation &chunk : all) {
+        if (isLocal(chunk))
             chunks.append(chunk);
+        else if (m_remote == RemoteChunks::Presence)
+            remoteOnly.append(chunk);
+        else if (!m_remoteChunksDone.contains(chunk.ref.chunkId))
+            chunks.append(chunk);
+    }
+    try {
+        checkRemotePresence(remoteOnly);
+    } catch (const HubVaultError &e) {
+        return e.message();
+    }
     ChunkPipeline pipeline(chunks, m_thisRun);
     while (pipeline.hasNext()) {
         m_task.checkCancelled();

@@ -61,7 +61,12 @@ GcPlan GarbageCollector::plan(bool pruneCache)
     const RepositoryContext &context = m_session.context();
     const Env &env = *context.env;
     m_task.report(0, 0, QStringLiteral("verify"));
-    const VerifyReport verify = Verifier(m_session, Verifier::Depth::Full, m_task).run();
+    // With a bucket, gc's verify checks remote packs for presence: hashing them would
+    // download the repository; every chunk gc copies is hashed as it is read anyway.
+    const bool attached = context.packs()->attachment().has_value();
+    const VerifyReport verify = Verifier(m_session, Verifier::Depth::Full, m_task,
+                                         attached ? ContentVerifier::RemoteChunks::Presence : ContentVerifier::RemoteChunks::Hash)
+                                    .run();
     if (!verify.ok)
         throw VerificationError(QStringLiteral("repository verification failed: %1; repair or restore it before gc")
                                     .arg(verify.errors.first()));
@@ -70,6 +75,8 @@ GcPlan GarbageCollector::plan(bool pruneCache)
     GcPlan plan;
     plan.pruneCache = pruneCache;
     plan.liveChunks = analyzer.liveChunks();
+    if (attached)
+        keepWholePacks(plan);
     GcReport &report = plan.report;
     report.checkedRefs = Reachability::refNames(m_session);
 
@@ -117,12 +124,44 @@ GcPlan GarbageCollector::plan(bool pruneCache)
     return plan;
 }
 
+void GarbageCollector::keepWholePacks(GcPlan &plan)
+{
+    // A pack whose live chunks fill it (magic + chunks, no dead bytes) is kept where it is.
+    const auto &packs = *m_session.context().packs();
+    QHash<QString, qint64> sizes, liveBytes;
+    for (const objectstore::StoredPack &pack : packs.local().list())
+        sizes.insert(pack.packId, pack.size);
+    if (const auto remote = packs.remote())
+        for (const objectstore::StoredPack &pack : remote->list())
+            sizes.insert(pack.packId, pack.size);
+    QHash<QString, QString> packOf;
+    for (const QString &id : std::as_const(plan.liveChunks)) {
+        const auto row = m_session.chunk(id);
+        if (!row)
+            throw IntegrityError(QStringLiteral("chunk missing from index: %1").arg(id));
+        liveBytes[row->packId] += row->storedSize;
+        packOf.insert(id, row->packId);
+    }
+    for (auto it = liveBytes.cbegin(); it != liveBytes.cend(); ++it)
+        if (sizes.contains(it.key()) && sizes.value(it.key()) == 17 + it.value())
+            plan.keptPacks.insert(it.key());
+    QStringList copied;
+    for (const QString &id : std::as_const(plan.liveChunks))
+        if (!plan.keptPacks.contains(packOf.value(id)))
+            copied.append(id);
+    plan.liveChunks = copied;
+}
+
 QString GarbageCollector::repack(const GcPlan &plan)
 {
     const RepositoryContext &context = m_session.context();
     const Env &env = *context.env;
     Transaction txn(m_session, QStringLiteral("gc"), QString());
     QList<ChunkRow> rows;
+    if (!plan.keptPacks.isEmpty())
+        for (const ChunkRow &row : m_session.store().allChunks())
+            if (plan.keptPacks.contains(row.packId))
+                rows.append(row);
     QString newPack;
     if (!plan.liveChunks.isEmpty()) {
         const QString packId = QStringLiteral("gc-") + txn.txid();
@@ -172,6 +211,8 @@ GcReport GarbageCollector::sweep(const GcPlan &plan, const QString &newPack)
     GcReport report = plan.report;
     QStringList oldPacks = plan.packs;
     oldPacks.removeAll(context.packPath(newPack));
+    for (const QString &kept : plan.keptPacks)
+        oldPacks.removeAll(context.packPath(kept));
     report.reclaimedChunkSize = sizeOf(env, oldPacks) + sizeOf(env, plan.indexFiles);
     for (const QString &path : oldPacks + plan.indexFiles + plan.deadBlobData)
         env.removeFile(path);
@@ -180,13 +221,13 @@ GcReport GarbageCollector::sweep(const GcPlan &plan, const QString &newPack)
     for (const char *dir : {"quarantine/objects", "quarantine/packs", "quarantine/manifests"})
         emptyDirectory(env, context.path(QLatin1String(dir)));
     removeOrphanBlobData(report);
-    sweepBucket(newPack, report);
+    sweepBucket(plan, newPack, report);
     report.reclaimedSize = report.reclaimedObjectSize + report.reclaimedChunkSize + report.reclaimedCacheSize
         + report.reclaimedTemporarySize;
     return report;
 }
 
-void GarbageCollector::sweepBucket(const QString &newPack, GcReport &report)
+void GarbageCollector::sweepBucket(const GcPlan &plan, const QString &newPack, GcReport &report)
 {
     // Only now, after the database stopped naming them: every pack object but the new one,
     // and the uploads that crashed or failed writers left unfinished.
@@ -196,7 +237,7 @@ void GarbageCollector::sweepBucket(const QString &newPack, GcReport &report)
     qint64 removed = 0, bytes = 0, aborted = 0;
     try {
         for (const objectstore::StoredPack &pack : remote->list()) {
-            if (pack.packId == newPack)
+            if (pack.packId == newPack || plan.keptPacks.contains(pack.packId))
                 continue;
             remote->remove(pack.packId);
             ++removed;

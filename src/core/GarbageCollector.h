@@ -5,13 +5,15 @@
 // references any more, and optionally the view cache). Unlike the original, every
 // deletion happens after the SQLite COMMIT (docs/format.md §6.3): a crash at any point
 // leaves a repository that opens and fully verifies; leftovers are orphans that the next
-// gc removes.
+// gc removes. With a bucket attached, packs that hold only live chunks stay where they are
+// and remote chunks are checked for presence, not downloaded, by gc's verify.
 
 #include <hubvault/Models.h>
 #include <hubvault/Progress.h>
 #include "ObjectModel.h"
 
 #include <QList>
+#include <QSet>
 #include <QStringList>
 #include <utility>
 
@@ -22,7 +24,12 @@ class RepoSession;
 /** What gc will do, found without changing anything. */
 struct GcPlan {
     bool pruneCache = true;
-    QStringList liveChunks; ///< copied into one gc pack, by id
+    QStringList liveChunks; ///< copied into one gc pack, by id (those of keptPacks excepted)
+    /**
+     * With a bucket attached: packs every byte of which is a live chunk, kept as they are
+     * instead of being copied through this machine (docs/object-storage.md, "gc").
+     */
+    QSet<QString> keptPacks;
     QList<std::pair<ObjectType, QStringList>> unreachable; ///< object rows to delete, per type
     QStringList packs;        ///< every pack now; all but the new one go after the commit
     QStringList indexFiles;   ///< chunk index segments (L0-L2), replaced by the rows
@@ -50,10 +57,12 @@ public:
     QString repack(const GcPlan &plan);
     /** After the commit: removes what nothing references any more; the real figures. */
     GcReport sweep(const GcPlan &plan, const QString &newPack);
-    /** Deletes the bucket's pack objects other than `newPack`, after the commit. */
-    void sweepBucket(const QString &newPack, GcReport &report);
+    /** Deletes the bucket's pack objects other than `newPack` and the kept ones, after the commit. */
+    void sweepBucket(const GcPlan &plan, const QString &newPack, GcReport &report);
 
 private:
+    /** Moves the live chunks of packs that hold nothing else from liveChunks to keptPacks. */
+    void keepWholePacks(GcPlan &plan);
     void removeOrphanBlobData(GcReport &report);
 
     RepoSession &m_session;

@@ -18,9 +18,11 @@ class RepoSession;
 class Verifier {
 public:
     enum class Depth { Quick, Full };
-    Verifier(RepoSession &session, Depth depth, const TaskControl &task)
-        : m_session(session), m_depth(depth), m_task(task), m_content(session, task,
-                    depth == Depth::Full ? ContentVerifier::RemoteChunks::Hash : ContentVerifier::RemoteChunks::Presence)
+    /** `remote` defaults to Hash for a full check and Presence for a quick one. */
+    Verifier(RepoSession &session, Depth depth, const TaskControl &task, std::optional<ContentVerifier::RemoteChunks> remote = {})
+        : m_session(session), m_depth(depth), m_task(task),
+          m_content(session, task,
+                    remote.value_or(depth == Depth::Full ? ContentVerifier::RemoteChunks::Hash : ContentVerifier::RemoteChunks::Presence))
     {
     }
 

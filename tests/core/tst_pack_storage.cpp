@@ -191,15 +191,18 @@ private Q_SLOTS:
         const VerifyReport full = repo.fullVerify();
         QVERIFY2(full.ok, qPrintable(full.errors.join(QLatin1Char('\n'))));
 
-        // gc after a delete: the second file's pack leaves the bucket, after the commit.
+        // gc after a delete: the second file's pack leaves the bucket, after the commit; the
+        // first one's, all live, stays as it is (no bytes go through this machine).
         repo.createCommit({CommitOperation::remove(QStringLiteral("weights/second.bin"))}, {QStringLiteral("drop second")});
         SquashOptions squash;
+        const qint64 requestsBefore = bucketPacks(bucket).size();
+        QCOMPARE(requestsBefore, 2);
         const SquashReport squashed = repo.squashHistory(QStringLiteral("main"), squash);
         QVERIFY(squashed.gcReport);
         const QMap<QString, qint64> afterGc = bucketPacks(bucket);
         QCOMPARE(afterGc.size(), 1);
-        QVERIFY(afterGc.firstKey().startsWith(QStringLiteral("repo/packs/gc-")));
         QCOMPARE(afterGc.first(), m_size + 17);
+        QVERIFY(objects.contains(afterGc.firstKey()));
         QCOMPARE(repo.readRange(QStringLiteral("weights/first.bin"), m_size - 1000, 1000), readAt(first, m_size - 1000, 1000));
 
         // Fetch, then detach: whole on this disk again, nothing but the format's files.
@@ -218,6 +221,51 @@ private Q_SLOTS:
             QVERIFY2(QStringList({"FORMAT", "metadata.sqlite3", "objects", "chunks", "locks", "refs", "logs", "txn", "quarantine", "cache"}).contains(entry),
                      qPrintable(entry));
         QVERIFY(QDir(repo.path() + QStringLiteral("/txn")).isEmpty());
+    }
+
+    void gcCopiesOnlyWhatItMust()
+    {
+        // x's pack loses x but keeps the chunks y shares with it: those are copied into a
+        // gc pack; y's own pack, all live, stays in the bucket untouched.
+        QTemporaryDir tmp;
+        const QString bucket = test::newBucket(QStringLiteral("gc"));
+        const QString x = tmp.filePath(QStringLiteral("x.bin")), y = tmp.filePath(QStringLiteral("y.bin"));
+        writeRandomFile(x, qint64(48) << 20, 5);
+        writeRandomFile(y, qint64(24) << 20, 6);
+        {
+            QFile head(x), tail(y);
+            QVERIFY(head.open(QIODevice::ReadOnly) && tail.open(QIODevice::ReadWrite));
+            const QByteArray shared = head.read(qint64(24) << 20);
+            const QByteArray own = tail.readAll();
+            tail.seek(0);
+            tail.write(shared + own); // y = the first half of x, then 24 MiB of its own
+        }
+        LocalRepository repo = LocalRepository::create(tmp.filePath(QStringLiteral("repo")));
+        repo.attachStorage(options(bucket));
+        repo.createCommit({CommitOperation::addFile(QStringLiteral("x.bin"), x)}, {QStringLiteral("x")});
+        repo.createCommit({CommitOperation::addFile(QStringLiteral("y.bin"), y)}, {QStringLiteral("y")});
+        const QMap<QString, qint64> before = bucketPacks(bucket);
+        QCOMPARE(before.size(), 2);
+        repo.createCommit({CommitOperation::remove(QStringLiteral("x.bin"))}, {QStringLiteral("drop x")});
+        repo.squashHistory(QStringLiteral("main"), SquashOptions());
+        const QMap<QString, qint64> after = bucketPacks(bucket);
+        QCOMPARE(after.size(), 2);
+        int kept = 0, written = 0;
+        for (auto it = after.cbegin(); it != after.cend(); ++it) {
+            kept += before.contains(it.key()) ? 1 : 0;
+            written += it.key().contains(QLatin1String("/packs/gc-")) ? 1 : 0;
+        }
+        QCOMPARE(kept, 1);
+        QCOMPARE(written, 1);
+        qint64 total = 0;
+        for (qint64 size : after)
+            total += size - 17;
+        QVERIFY(total < (qint64(56) << 20)); // y's 48 MiB and a chunk: x's own second half is gone
+        LocalRepository reader = LocalRepository::open(repo.path());
+        QVERIFY(sameFiles(reader.hfHubDownload(QStringLiteral("y.bin"), {}, tmp.filePath(QStringLiteral("dl"))), y));
+        const VerifyReport full = reader.fullVerify();
+        QVERIFY2(full.ok, qPrintable(full.errors.join(QLatin1Char('\n'))));
+        QVERIFY(reader.quickVerify().ok);
     }
 
     void cacheStaysWithinItsLimit()
