@@ -115,8 +115,10 @@ void S3PackStore::putParts(const QString &name, const QString &path, qint64 size
             }
         }
     };
+    // Parts are held whole while they are sent: bigger parts, fewer at once.
+    const int parallel = int(qBound(qint64(1), kMaxPartBytesInFlight / partSize, qint64(kParallelParts)));
     std::vector<std::thread> workers;
-    for (int i = 0; i < qMin(kParallelParts, parts); ++i)
+    for (int i = 0; i < qMin(parallel, parts); ++i)
         workers.emplace_back(worker);
     for (std::thread &thread : workers)
         thread.join();

@@ -18,6 +18,7 @@ public:
     static constexpr qint64 kPartSize = qint64(16) << 20;
     static constexpr int kParallelParts = 4;
     static constexpr qint64 kMaxParts = 1000;
+    static constexpr qint64 kMaxPartBytesInFlight = qint64(256) << 20;
 
     explicit S3PackStore(std::unique_ptr<S3Client> client);
 
