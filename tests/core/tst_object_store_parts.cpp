@@ -11,7 +11,6 @@
 #include "Hash.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,17 +24,6 @@ namespace {
 QByteArray filled(qsizetype size, char c) { return QByteArray(size, c); }
 
 QString hexOf(const QByteArray &bytes) { return QString::fromLatin1(Hash::sha256Hex(bytes)); }
-
-qint64 sizeBelow(const QString &dir)
-{
-    qint64 total = 0;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        it.next();
-        total += it.fileInfo().size();
-    }
-    return total;
-}
 
 } // namespace
 
@@ -73,15 +61,15 @@ private Q_SLOTS:
             cache.insert(hexOf(chunks.last()), chunks.last(), QStringLiteral("x"));
             QTest::qWait(15);
         }
-        QVERIFY(sizeBelow(dir) <= (qint64(10) << 20));
-        QCOMPARE(cache.size(), sizeBelow(dir));
+        QVERIFY(test::directorySize(dir) <= (qint64(10) << 20));
+        QCOMPARE(cache.size(), test::directorySize(dir));
         QVERIFY(cache.contains(hexOf(chunks.last())));
         QVERIFY(cache.contains(hexOf(chunks.first())));
         QVERIFY(!cache.contains(hexOf(chunks.at(1))));
         QVERIFY(!cache.contains(hexOf(chunks.at(2))));
         QVERIFY(cache.contains(hexOf(chunks.at(3))));
         cache.setLimit(qint64(3) << 20);
-        QVERIFY(sizeBelow(dir) <= (qint64(3) << 20));
+        QVERIFY(test::directorySize(dir) <= (qint64(3) << 20));
         QVERIFY(cache.contains(hexOf(chunks.last())));
     }
 
@@ -99,11 +87,11 @@ private Q_SLOTS:
         QCOMPARE(held->path(), QStringLiteral("s3://b/packs/y.pack"));
         ::chmod(QFile::encodeName(dir).constData(), 0700);
         if (::geteuid() != 0) // root writes anyway; the fallback is then not needed
-            QCOMPARE(sizeBelow(dir), 0);
+            QCOMPARE(test::directorySize(dir), 0);
         // A chunk larger than the whole cache is never cached.
         ChunkCache tiny(tmp.filePath(QStringLiteral("tiny")), 1 << 20);
         QCOMPARE(tiny.insert(hexOf(bytes), bytes, QStringLiteral("big"))->readAt(0, bytes.size()), bytes);
-        QCOMPARE(sizeBelow(tmp.filePath(QStringLiteral("tiny"))), 0);
+        QCOMPARE(test::directorySize(tmp.filePath(QStringLiteral("tiny"))), 0);
     }
 
     void attachmentRoundTrips()

@@ -11,7 +11,6 @@
 #include <hubvault/Errors.h>
 #include <hubvault/LocalRepository.h>
 
-#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -70,17 +69,6 @@ QMap<QString, qint64> bucketPacks(const QString &bucket)
             out.insert(QString::fromUtf8(fields.at(3)), fields.at(2).toLongLong());
     }
     return out;
-}
-
-qint64 directorySize(const QString &path)
-{
-    qint64 total = 0;
-    QDirIterator it(path, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        it.next();
-        total += it.fileInfo().size();
-    }
-    return total;
 }
 
 } // namespace
@@ -170,7 +158,7 @@ private Q_SLOTS:
         const QString snapped = repo.snapshotDownload(snapshot);
         QVERIFY(sameFiles(snapped + QStringLiteral("/weights/first.bin"), first));
         QVERIFY(sameFiles(snapped + QStringLiteral("/weights/second.bin"), second));
-        QVERIFY(directorySize(repo.path() + QStringLiteral("/cache/chunks")) >= m_size); // verified chunks kept
+        QVERIFY(test::directorySize(repo.path() + QStringLiteral("/cache/chunks")) >= m_size); // verified chunks kept
         {
             // Cached chunks need no credentials (and no store): a new process without keys reads them.
             const QByteArray id = qgetenv("AWS_ACCESS_KEY_ID"), secret = qgetenv("AWS_SECRET_ACCESS_KEY");
@@ -282,7 +270,7 @@ private Q_SLOTS:
         repo.createCommit({CommitOperation::addFile(QStringLiteral("big.bin"), source)}, {QStringLiteral("big")});
         LocalRepository reader = LocalRepository::open(repo.path()); // a cold process-wide state is not needed: the cache is empty
         QVERIFY(sameFiles(reader.hfHubDownload(QStringLiteral("big.bin"), {}, tmp.filePath(QStringLiteral("dl"))), source));
-        const qint64 cached = directorySize(repo.path() + QStringLiteral("/cache/chunks"));
+        const qint64 cached = test::directorySize(repo.path() + QStringLiteral("/cache/chunks"));
         QVERIFY2(cached <= small.cacheLimit, qPrintable(QString::number(cached)));
         QVERIFY(cached > 0);
         QCOMPARE(reader.packStorageStatus().cacheSize, cached);

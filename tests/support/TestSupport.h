@@ -33,6 +33,18 @@ inline QString fixturesDir() { return QStringLiteral(HUBVAULT_FIXTURES_DIR); }
 
 inline QString fixturePath(const QString &name) { return fixturesDir() + QLatin1Char('/') + name; }
 
+/** Bytes of the regular files below `dir` (hidden ones included). */
+inline qint64 directorySize(const QString &dir)
+{
+    qint64 total = 0;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        total += it.fileInfo().size();
+    }
+    return total;
+}
+
 /** Recursively copies `source` to `target` (created), dropping read-only bits. */
 inline bool copyTree(const QString &source, const QString &target)
 {
