@@ -20,10 +20,16 @@ const EVP_MD *fetched(Hash::Algorithm algorithm)
 {
     static EVP_MD *const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
     static EVP_MD *const sha1 = EVP_MD_fetch(nullptr, "SHA1", nullptr);
-    const EVP_MD *md = algorithm == Hash::Algorithm::Sha256 ? sha256 : sha1;
-    if (md)
-        return md;
-    return algorithm == Hash::Algorithm::Sha256 ? EVP_sha256() : EVP_sha1();
+    static EVP_MD *const md5 = EVP_MD_fetch(nullptr, "MD5", nullptr);
+    switch (algorithm) {
+    case Hash::Algorithm::Sha256:
+        return sha256 ? sha256 : EVP_sha256();
+    case Hash::Algorithm::Sha1:
+        return sha1 ? sha1 : EVP_sha1();
+    case Hash::Algorithm::Md5:
+        return md5 ? md5 : EVP_md5();
+    }
+    return EVP_sha256();
 }
 
 } // namespace

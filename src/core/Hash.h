@@ -9,10 +9,10 @@
 
 namespace hubvault {
 
-/** Incremental digest. `Sha256` for content and object ids, `Sha1` for Git ids. */
+/** Incremental digest. `Sha256` for content and object ids, `Sha1` for Git ids, `Md5` for S3's Content-MD5. */
 class Hash {
 public:
-    enum class Algorithm { Sha256, Sha1 };
+    enum class Algorithm { Sha256, Sha1, Md5 };
     explicit Hash(Algorithm algorithm);
     ~Hash();
     Hash(const Hash &) = delete;

@@ -723,7 +723,7 @@ void TstInternalParts::fileStreamAcrossChunkBoundaries()
         writer.finish();
     }
     const QByteArray all = chunks.join();
-    FileStream stream(Env::system(), locations, all.size());
+    FileStream stream(locations, all.size());
     QVERIFY(stream.isOpen() && stream.isReadable() && !stream.isWritable());
     QVERIFY(!stream.isSequential());
     QCOMPARE(stream.size(), 30);
@@ -794,7 +794,7 @@ void TstInternalParts::fileStreamDamagedChunk()
         writer.finish();
     }
     flipByte(pack, 17 + 150); // inside the middle chunk
-    FileStream stream(Env::system(), locations, 300);
+    FileStream stream(locations, 300);
     // The tail after the damage reads fine ...
     QVERIFY(stream.seek(200));
     QCOMPARE(stream.read(100), chunks.at(2));
@@ -806,7 +806,7 @@ void TstInternalParts::fileStreamDamagedChunk()
     QVERIFY(stream.errorString().contains(pack));
     // A missing pack is reported the same way.
     QVERIFY(QFile::remove(pack));
-    FileStream gone(Env::system(), locations, 300);
+    FileStream gone(locations, 300);
     QCOMPARE(gone.read(10).size(), 0);
     QVERIFY2(gone.errorString().contains(QLatin1String("missing")), qPrintable(gone.errorString()));
 }
