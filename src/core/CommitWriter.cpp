@@ -266,7 +266,8 @@ CommitInfo CommitWriter::publish(Transaction &txn, const QString &branch, const 
             txn.putObject(ObjectType::Blob, file.blobId, file.blobPayload);
         }
         if (!file.stagedPack.isEmpty()) {
-            context.packs()->publish(txn, file.stagedPack, file.packId, m_task);
+            if (!file.packUploaded) // else it went up while it was written, and is confirmed
+                context.packs()->publish(txn, file.stagedPack, file.packId, m_task);
             for (const ChunkRow &row : file.newChunks)
                 txn.putChunk(row);
         }

@@ -9,6 +9,8 @@
 #include "RepoSession.h"
 #include "RepositoryContext.h"
 #include "Transaction.h"
+#include "objectstore/PackStorage.h"
+#include "objectstore/PackUploadStream.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -122,6 +124,7 @@ StagedFile ContentStager::stageChunked(QIODevice &input, qint64 size, const QStr
     StagedFile out;
     out.size = size;
     std::unique_ptr<PackWriter> pack;
+    std::unique_ptr<objectstore::PackUploadStream> upload; // declared after the pack: destroyed first
     QSet<QString> takenInFile;
     QJsonArray chunks;
 
@@ -137,6 +140,13 @@ StagedFile ContentStager::stageChunked(QIODevice &input, qint64 size, const QStr
                 out.packId = m_txn.nextPackId();
                 out.stagedPack = m_txn.stagePath(QStringLiteral("chunks/packs/") + out.packId + QStringLiteral(".pack"));
                 pack = std::make_unique<PackWriter>(env, out.stagedPack);
+                // Into a bucket: big packs go up part by part while they are written.
+                const auto remote = m_session.context().packs()->remote();
+                if (remote && size + PackWriter::kMagic.size() > objectstore::S3PackStore::kSinglePutLimit) {
+                    upload = std::make_unique<objectstore::PackUploadStream>(remote, out.packId, out.stagedPack,
+                                                                             size + PackWriter::kMagic.size());
+                    pack->onGrowth([stream = upload.get()](qint64 written) { stream->grew(written); });
+                }
             }
             qint64 at = -1;
             for (const QByteArrayView &span : chunk.spans) {
@@ -171,6 +181,10 @@ StagedFile ContentStager::stageChunked(QIODevice &input, qint64 size, const QStr
     const QString sha = QString::fromLatin1(pipeline.finish());
     if (pack)
         pack->finish();
+    if (upload) {
+        upload->finish(pack->size(), task);
+        out.packUploaded = true;
+    }
     for (const ChunkRow &row : std::as_const(out.newChunks))
         m_stagedChunks.insert(row.chunkId);
 

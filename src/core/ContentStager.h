@@ -29,6 +29,7 @@ struct StagedFile {
     // Chunked storage (packId empty when every chunk was already known).
     QString packId;
     QString stagedPack;
+    bool packUploaded = false; ///< already in the attached bucket, confirmed (PackUploadStream)
     QList<ChunkRow> newChunks;
 };
 

@@ -25,6 +25,11 @@ qint64 PackWriter::append(QByteArrayView chunk)
         m_env.startWriteback(*m_file, m_writebackFrom, m_size - m_writebackFrom);
         m_writebackFrom = m_size;
     }
+    if (m_grown) {
+        if (!m_file->flush())
+            throw HubVaultError(QStringLiteral("cannot write pack %1: %2; free some disk space and retry").arg(m_path, m_file->errorString()));
+        m_grown(m_size);
+    }
     return offset;
 }
 

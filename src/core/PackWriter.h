@@ -5,6 +5,7 @@
 #include <QByteArrayView>
 #include <QFile>
 #include <QString>
+#include <functional>
 #include <memory>
 
 namespace hubvault {
@@ -18,6 +19,8 @@ public:
     PackWriter(const Env &env, QString path);
     /** Appends a chunk and returns its absolute offset in the pack. */
     qint64 append(QByteArrayView chunk);
+    /** Called after each append with the size written through to the kernel (a follower reads it). */
+    void onGrowth(std::function<void(qint64)> observer) { m_grown = std::move(observer); }
     /** Flushes and fsyncs; the file is complete and immutable afterwards. */
     void finish();
     const QString &path() const { return m_path; }
@@ -29,6 +32,7 @@ private:
     std::unique_ptr<QFile> m_file;
     qint64 m_size = 0;
     qint64 m_writebackFrom = 0;
+    std::function<void(qint64)> m_grown;
 };
 
 } // namespace hubvault

@@ -90,7 +90,7 @@ void S3PackStore::putWhole(const QString &name, const QString &path, qint64 size
 void S3PackStore::putParts(const QString &name, const QString &path, qint64 size, const TaskControl &task) const
 {
     // Swift allows 1,000 parts by default (S3 10,000): larger packs get larger parts.
-    const qint64 partSize = qMax(kPartSize, (size + kMaxParts - 1) / kMaxParts);
+    const qint64 partSize = partSizeFor(size);
     const int parts = int((size + partSize - 1) / partSize);
     const QString uploadId = m_client->beginUpload(name);
     QStringList etags(parts);
@@ -116,7 +116,7 @@ void S3PackStore::putParts(const QString &name, const QString &path, qint64 size
         }
     };
     // Parts are held whole while they are sent: bigger parts, fewer at once.
-    const int parallel = int(qBound(qint64(1), kMaxPartBytesInFlight / partSize, qint64(kParallelParts)));
+    const int parallel = parallelPartsFor(partSize);
     std::vector<std::thread> workers;
     for (int i = 0; i < qMin(parallel, parts); ++i)
         workers.emplace_back(worker);

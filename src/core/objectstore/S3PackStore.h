@@ -22,6 +22,14 @@ public:
 
     explicit S3PackStore(std::unique_ptr<S3Client> client);
 
+    /** Parts of a pack of up to `size` bytes: 16 MiB, larger so that no upload has more than kMaxParts. */
+    static qint64 partSizeFor(qint64 size) { return qMax(kPartSize, (size + kMaxParts - 1) / kMaxParts); }
+    /** Parts sent at once: parts are held whole while they are sent. */
+    static int parallelPartsFor(qint64 partSize)
+    {
+        return int(qBound(qint64(1), kMaxPartBytesInFlight / partSize, qint64(kParallelParts)));
+    }
+
     S3Client &client() const { return *m_client; }
     /** "packs/<pack_id>.pack", below the prefix. */
     static QString objectName(const QString &packId);
