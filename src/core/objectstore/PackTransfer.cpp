@@ -56,7 +56,7 @@ S3PackStore &PackTransfer::requireRemote() const
 {
     const auto remote = m_packs.remote();
     if (!remote)
-        throw HubVaultValidationError(QStringLiteral("No bucket is attached to this repository; attach one with 'hubvault storage attach s3://BUCKET/PREFIX --endpoint URL'."));
+        throw HubVaultValidationError(QStringLiteral("No bucket is attached to this repository; attach one first."));
     return *remote;
 }
 
@@ -74,7 +74,7 @@ PackStorageStatus PackTransfer::attach(const RemoteStorageOptions &options)
         for (auto it = referenced.cbegin(); it != referenced.cend(); ++it)
             onlyThere += m_packs.local().size(it.key()) ? 0 : 1;
         if (onlyThere > 0)
-            throw HubVaultValidationError(QStringLiteral("%1 pack(s) of this repository are only in %2; run 'hubvault storage fetch' before attaching another bucket.")
+            throw HubVaultValidationError(QStringLiteral("%1 pack(s) of this repository are only in %2; fetch them before attaching another bucket.")
                                               .arg(onlyThere).arg(current->location.url()));
     }
     if (!same) {
@@ -165,7 +165,10 @@ PackTransferReport PackTransfer::offload()
         } else {
             // Never upload damage: the local chunks are hashed first (page cache warm for the upload).
             checkLocal(it.value());
-            store.put(packId, m_packs.local().path(packId), m_task);
+            // One scale for the whole offload: this pack's bytes on top of the packs before it.
+            const TaskControl upload{[&](qint64 bytes, qint64, const QString &) { m_task.report(done + bytes, total, QStringLiteral("offload")); },
+                                     m_task.cancel};
+            store.put(packId, m_packs.local().path(packId), upload);
             ++report.movedCount;
             report.movedSize += *localSize;
         }
