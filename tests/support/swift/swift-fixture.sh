@@ -3,13 +3,18 @@
 #   swift-fixture.sh start DIR   configures and starts memcached and the four servers under
 #                                DIR, waits until S3 answers, prints the endpoint and writes
 #                                DIR/env (HUBVAULT_S3_ENDPOINT, AWS_ACCESS_KEY_ID, ...);
-#   swift-fixture.sh stop DIR    stops them by the PIDs recorded in DIR/pids.
+#   swift-fixture.sh stop DIR    stops them by the PIDs recorded in DIR/pids;
+#   swift-fixture.sh proxy-stop DIR   kills only the proxy server (SIGKILL, its worker
+#                                too), as a crash would: the fault tests' outage;
+#   swift-fixture.sh proxy-start DIR  starts the proxy again on the same port and waits
+#                                until it answers. DIR/pids stays right for `stop`.
 # Exits 2 when the Debian packages are missing (packaging/debian-packages.txt lists them).
 set -euo pipefail
 
 command_name="${1:-}"
 dir="${2:-}"
-[[ -n "$command_name" && -n "$dir" ]] || { echo "usage: $0 start|stop DIR" >&2; exit 64; }
+usage="usage: $0 start|stop|proxy-stop|proxy-start DIR"
+[[ -n "$command_name" && -n "$dir" ]] || { echo "$usage" >&2; exit 64; }
 
 stop() {
     [[ -f "$dir/pids" ]] || return 0
@@ -24,7 +29,73 @@ stop() {
         sleep 0.1
     done
     while read -r pid; do kill -9 "$pid" 2>/dev/null || true; done <"$dir/pids"
-    rm -f "$dir/pids"
+    rm -f "$dir/pids" "$dir/proxy.pid"
+}
+
+# The proxy alone: DIR/proxy.pid names it (its line in DIR/pids too).
+proxy_endpoint() {
+    sed -n 's/^HUBVAULT_S3_ENDPOINT=//p' "$dir/env"
+}
+
+wait_for_proxy() {
+    local endpoint="$1" code=000
+    for _ in $(seq 600); do
+        code="$(curl -s -o /dev/null -w '%{http_code}' "$endpoint/" || true)"
+        [[ "$code" != "000" ]] && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+launch_proxy() {
+    swift-proxy-server "$dir/etc/proxy-server.conf" >>"$dir/log/proxy.log" 2>&1 &
+    echo $! >>"$dir/pids"
+    echo $! >"$dir/proxy.pid"
+}
+
+# Field `n` (from 3: state, ppid, ...) of /proc/PID/stat; empty when PID is gone.
+proc_field() {
+    local line
+    { read -r line <"/proc/$1/stat"; } 2>/dev/null || return 0
+    line="${line##*) }" # after "pid (comm) ", whatever comm holds
+    local -a fields
+    read -r -a fields <<<"$line"
+    echo "${fields[$(($2 - 3))]}"
+}
+
+proxy_stop() {
+    [[ -f "$dir/proxy.pid" ]] || { echo "swift-fixture: no proxy is running under $dir" >&2; exit 1; }
+    local pid children="" stat p
+    pid="$(cat "$dir/proxy.pid")"
+    # SIGKILL would leave the worker (a child of the proxy's parent process) running: kill
+    # both. /proc, not ps: procps is not among the test packages.
+    for stat in /proc/[0-9]*/stat; do
+        p="${stat#/proc/}"
+        p="${p%/stat}"
+        [[ "$(proc_field "$p" 4)" == "$pid" ]] && children+=" $p"
+    done
+    kill -9 "$pid" $children 2>/dev/null || true
+    for _ in $(seq 100); do
+        alive=0
+        for p in $pid $children; do
+            state="$(proc_field "$p" 3)"
+            [[ -n "$state" && "$state" != Z ]] && alive=1
+        done
+        ((alive)) || break
+        sleep 0.05
+    done
+    grep -vx "$pid" "$dir/pids" >"$dir/pids.new" || true
+    mv "$dir/pids.new" "$dir/pids"
+    rm -f "$dir/proxy.pid"
+}
+
+proxy_start() {
+    [[ -f "$dir/env" && -f "$dir/pids" ]] || { echo "swift-fixture: the store under $dir is not running" >&2; exit 1; }
+    [[ -f "$dir/proxy.pid" ]] && kill -0 "$(cat "$dir/proxy.pid")" 2>/dev/null && return 0
+    launch_proxy
+    local endpoint
+    endpoint="$(proxy_endpoint)"
+    wait_for_proxy "$endpoint" || { echo "swift-fixture: the proxy did not answer at $endpoint again (see $dir/log/proxy.log)" >&2; exit 1; }
 }
 
 free_port() {
@@ -122,17 +193,12 @@ CONF
         "swift-$server-server" "$etc/$server-server.conf" >"$dir/log/$server.log" 2>&1 &
         echo $! >>"$dir/pids"
     done
-    swift-proxy-server "$etc/proxy-server.conf" >"$dir/log/proxy.log" 2>&1 &
-    echo $! >>"$dir/pids"
+    : >"$dir/log/proxy.log"
+    launch_proxy
 
     # Ready when the proxy answers HTTP at all (curl prints 000 while it cannot connect).
-    local endpoint="http://127.0.0.1:$proxy" code=000
-    for _ in $(seq 600); do
-        code="$(curl -s -o /dev/null -w '%{http_code}' "$endpoint/" || true)"
-        [[ "$code" != "000" ]] && break
-        sleep 0.1
-    done
-    if [[ "$code" == "000" ]]; then
+    local endpoint="http://127.0.0.1:$proxy"
+    if ! wait_for_proxy "$endpoint"; then
         echo "swift-fixture: the proxy did not answer at $endpoint (see $dir/log)" >&2
         tail -n 20 "$dir"/log/*.log >&2 || true
         stop
@@ -150,5 +216,7 @@ ENV
 case "$command_name" in
     start) start ;;
     stop) stop ;;
-    *) echo "usage: $0 start|stop DIR" >&2; exit 64 ;;
+    proxy-stop) proxy_stop ;;
+    proxy-start) proxy_start ;;
+    *) echo "$usage" >&2; exit 64 ;;
 esac
