@@ -504,6 +504,93 @@
     </message>
 </context>
 <context>
+    <name>hubvault::app::AttachBucketDialog</name>
+    <message>
+        <source>Attach Bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New packs will be written to the bucket, and packs that are not on this disk are read from it. The packs here stay where they are until you offload them. Use one prefix per repository: garbage collection deletes every pack object under the prefix that this repository does not use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bucket:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A profile of ~/.aws/credentials, used instead of the AWS_* variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk space for chunks read from the bucket and kept here to be read again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Chunk cache:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials are not entered here: they come from the environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) that HubVault was started with, or from the profile in ~/.aws/credentials. They are never stored in the repository.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Attach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the bucket as s3://BUCKET/PREFIX.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bucket must be written s3://BUCKET/PREFIX (the prefix is optional).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid bucket name: 3 to 63 lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the endpoint, the address of the S3 API: http(s)://HOST[:PORT].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint must be an http:// or https:// URL with a host, such as https://s3.eu-west-1.amazonaws.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The region is one word, such as eu-west-1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the credentials and the bucket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not attached: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hubvault::app::BinaryDiffStrip</name>
     <message>
         <source>New bytes %1–%2 (%3)</source>
@@ -2121,6 +2208,312 @@ Git blob: %3</source>
     </message>
     <message>
         <source>&amp;Merge This Commit into…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hubvault::app::ObjectStorageSection</name>
+    <message>
+        <source>Object storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Attach Bucket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Offload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;etch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Detach…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refre&amp;sh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bucket:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address of the bucket&apos;s S3 API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The region requests are signed for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the keys come from; they are never stored in the repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only on this disk:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packs in chunks/packs/ that the bucket does not hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only in the bucket:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packs read from the bucket when needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In both:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packs on this disk and in the bucket; Offload removes the local copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packs the repository names that are neither here nor in the bucket: reading their files fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chunk cache:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chunks read from the bucket and kept in cache/chunks/ to be read again, of its limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreferenced in the bucket:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pack objects under the prefix that no file uses, and multipart uploads that never finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep new packs in an S3-compatible bucket (AWS S3, Ceph RGW, OpenStack Swift, MinIO)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload the packs on this disk, check each copy in the bucket, then delete the local one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download every pack that is only in the bucket, so the repository is whole on this disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch every pack, then stop using the bucket (its objects are kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the status again, including the bucket&apos;s listing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pack storage is managed where the repository lives; use “hubvault storage” on the server&apos;s machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No repository open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This repository is served from %1. Its pack storage is managed on the server&apos;s machine, where “hubvault storage” attaches a bucket, offloads and fetches packs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read where the packs are: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No bucket attached: every pack is on this disk, in chunks/packs/. Attach an S3-compatible bucket to keep packs there instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packs are kept in a bucket: new packs are written there, and packs not on this disk are read from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pack(s), %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>profile “%1” of ~/.aws/credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s), %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unfinished upload(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pack(s) are neither on this disk nor in the bucket: files stored in them cannot be read. Run Repository › Full Verify to see which.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Garbage collection (Repository › Garbage Collection…) removes the unreferenced objects and aborts the unfinished uploads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached %1: new packs go there; Offload moves the packs on this disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detach Bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detach %1?
+
+Every pack that is only in the bucket is downloaded first (%2), so the repository is whole on this disk again; new packs are then written here. The bucket&apos;s objects are not deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Detach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offloading packs to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching packs from %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detaching %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploaded %n pack(s) (%1), %2 already in the bucket; freed %3 on this disk.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Downloaded %n pack(s) (%1), %2 already on this disk: the repository is whole here again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Detached after downloading %n pack(s) (%1): new packs are written to this disk again. The bucket&apos;s objects are kept; delete them with the store&apos;s own tools when you no longer need them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offload cancelled: the packs already offloaded are in the bucket, the others are still on this disk. An unfinished upload may remain until garbage collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch cancelled: the packs already downloaded are on this disk, the others are still read from the bucket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detach cancelled: the bucket is still attached; the packs already downloaded are on this disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot Offload Packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot Fetch Packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot Detach Bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The object store refused the credentials. HubVault reads them from the variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY it was started with, or from ~/.aws/credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The object store could not be reached: check the endpoint and the network. No pack was deleted from this disk without a checked copy in the bucket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The object store answered something HubVault does not understand: is the endpoint an S3 API?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pack is damaged or missing. Repository › Full Verify lists the files it affects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS_* variables, else ~/.aws/credentials</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

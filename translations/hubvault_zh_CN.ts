@@ -504,6 +504,93 @@
     </message>
 </context>
 <context>
+    <name>hubvault::app::AttachBucketDialog</name>
+    <message>
+        <source>Attach Bucket</source>
+        <translation>连接存储桶</translation>
+    </message>
+    <message>
+        <source>New packs will be written to the bucket, and packs that are not on this disk are read from it. The packs here stay where they are until you offload them. Use one prefix per repository: garbage collection deletes every pack object under the prefix that this repository does not use.</source>
+        <translation>新的包文件将写入存储桶，不在本磁盘上的包文件从存储桶读取。本地的包文件在卸载之前保持原位。每个仓库请使用单独的前缀：垃圾回收会删除该前缀下所有本仓库未使用的包文件对象。</translation>
+    </message>
+    <message>
+        <source>&amp;Bucket:</source>
+        <translation>存储桶(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>端点(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>区域(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>A profile of ~/.aws/credentials, used instead of the AWS_* variables</source>
+        <translation>~/.aws/credentials 中的一个配置，代替 AWS_* 环境变量使用</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>配置(&amp;P)：</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Disk space for chunks read from the bucket and kept here to be read again</source>
+        <translation>从存储桶读取并保留在本地以便再次读取的分块所占的磁盘空间</translation>
+    </message>
+    <message>
+        <source>&amp;Chunk cache:</source>
+        <translation>分块缓存(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Credentials are not entered here: they come from the environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) that HubVault was started with, or from the profile in ~/.aws/credentials. They are never stored in the repository.</source>
+        <translation>凭据不在此处输入：它们来自启动 HubVault 时的环境变量 AWS_ACCESS_KEY_ID 和 AWS_SECRET_ACCESS_KEY（以及 AWS_SESSION_TOKEN），或 ~/.aws/credentials 中的配置。凭据绝不会保存在仓库中。</translation>
+    </message>
+    <message>
+        <source>&amp;Attach</source>
+        <translation>连接(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Enter the bucket as s3://BUCKET/PREFIX.</source>
+        <translation>请以 s3://BUCKET/PREFIX 的形式输入存储桶。</translation>
+    </message>
+    <message>
+        <source>The bucket must be written s3://BUCKET/PREFIX (the prefix is optional).</source>
+        <translation>存储桶必须写成 s3://BUCKET/PREFIX（前缀可省略）。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid bucket name: 3 to 63 lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit.</source>
+        <translation>“%1”不是有效的存储桶名称：应为 3 到 63 个小写字母、数字、点和连字符，并以字母或数字开头和结尾。</translation>
+    </message>
+    <message>
+        <source>Enter the endpoint, the address of the S3 API: http(s)://HOST[:PORT].</source>
+        <translation>请输入端点，即 S3 API 的地址：http(s)://HOST[:PORT]。</translation>
+    </message>
+    <message>
+        <source>The endpoint must be an http:// or https:// URL with a host, such as https://s3.eu-west-1.amazonaws.com.</source>
+        <translation>端点必须是带主机名的 http:// 或 https:// 地址，例如 https://s3.eu-west-1.amazonaws.com。</translation>
+    </message>
+    <message>
+        <source>The region is one word, such as eu-west-1.</source>
+        <translation>区域是一个单词，例如 eu-west-1。</translation>
+    </message>
+    <message>
+        <source>Checking the credentials and the bucket…</source>
+        <translation>正在检查凭据和存储桶…</translation>
+    </message>
+    <message>
+        <source>Not attached: %1</source>
+        <translation>未连接：%1</translation>
+    </message>
+</context>
+<context>
     <name>hubvault::app::BinaryDiffStrip</name>
     <message>
         <source>New bytes %1–%2 (%3)</source>
@@ -2122,6 +2209,307 @@ Git blob：%3</translation>
     <message>
         <source>&amp;Merge This Commit into…</source>
         <translation>将此提交合并到(&amp;M)…</translation>
+    </message>
+</context>
+<context>
+    <name>hubvault::app::ObjectStorageSection</name>
+    <message>
+        <source>Object storage</source>
+        <translation>对象存储</translation>
+    </message>
+    <message>
+        <source>&amp;Attach Bucket…</source>
+        <translation>连接存储桶(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Offload</source>
+        <translation>卸载(&amp;O)</translation>
+    </message>
+    <message>
+        <source>F&amp;etch</source>
+        <translation>取回(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Detach…</source>
+        <translation>分离(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Refre&amp;sh</source>
+        <translation>刷新(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Bucket:</source>
+        <translation>存储桶：</translation>
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation>端点：</translation>
+    </message>
+    <message>
+        <source>The address of the bucket&apos;s S3 API</source>
+        <translation>存储桶的 S3 API 地址</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <source>The region requests are signed for</source>
+        <translation>请求签名所用的区域</translation>
+    </message>
+    <message>
+        <source>Credentials:</source>
+        <translation>凭据：</translation>
+    </message>
+    <message>
+        <source>Where the keys come from; they are never stored in the repository</source>
+        <translation>密钥的来源；密钥绝不会保存在仓库中</translation>
+    </message>
+    <message>
+        <source>Only on this disk:</source>
+        <translation>仅在本磁盘：</translation>
+    </message>
+    <message>
+        <source>Packs in chunks/packs/ that the bucket does not hold</source>
+        <translation>chunks/packs/ 中存储桶没有的包文件</translation>
+    </message>
+    <message>
+        <source>Only in the bucket:</source>
+        <translation>仅在存储桶：</translation>
+    </message>
+    <message>
+        <source>Packs read from the bucket when needed</source>
+        <translation>需要时从存储桶读取的包文件</translation>
+    </message>
+    <message>
+        <source>In both:</source>
+        <translation>两处都有：</translation>
+    </message>
+    <message>
+        <source>Packs on this disk and in the bucket; Offload removes the local copies</source>
+        <translation>同时在本磁盘和存储桶中的包文件；卸载会删除本地副本</translation>
+    </message>
+    <message>
+        <source>Missing:</source>
+        <translation>缺失：</translation>
+    </message>
+    <message>
+        <source>Packs the repository names that are neither here nor in the bucket: reading their files fails</source>
+        <translation>仓库引用但既不在本地也不在存储桶中的包文件：读取其中的文件会失败</translation>
+    </message>
+    <message>
+        <source>Chunk cache:</source>
+        <translation>分块缓存：</translation>
+    </message>
+    <message>
+        <source>Chunks read from the bucket and kept in cache/chunks/ to be read again, of its limit</source>
+        <translation>从存储桶读取并保存在 cache/chunks/ 中以便再次读取的分块，及其上限</translation>
+    </message>
+    <message>
+        <source>Unreferenced in the bucket:</source>
+        <translation>存储桶中未被引用：</translation>
+    </message>
+    <message>
+        <source>Pack objects under the prefix that no file uses, and multipart uploads that never finished</source>
+        <translation>前缀下没有任何文件使用的包文件对象，以及从未完成的分段上传</translation>
+    </message>
+    <message>
+        <source>Keep new packs in an S3-compatible bucket (AWS S3, Ceph RGW, OpenStack Swift, MinIO)</source>
+        <translation>将新的包文件保存在兼容 S3 的存储桶中（AWS S3、Ceph RGW、OpenStack Swift、MinIO）</translation>
+    </message>
+    <message>
+        <source>Upload the packs on this disk, check each copy in the bucket, then delete the local one</source>
+        <translation>上传本磁盘上的包文件，逐个检查存储桶中的副本，然后删除本地副本</translation>
+    </message>
+    <message>
+        <source>Download every pack that is only in the bucket, so the repository is whole on this disk</source>
+        <translation>下载所有仅在存储桶中的包文件，使仓库在本磁盘上完整</translation>
+    </message>
+    <message>
+        <source>Fetch every pack, then stop using the bucket (its objects are kept)</source>
+        <translation>取回所有包文件，然后停止使用存储桶（其中的对象会保留）</translation>
+    </message>
+    <message>
+        <source>Read the status again, including the bucket&apos;s listing</source>
+        <translation>重新读取状态，包括存储桶的列表</translation>
+    </message>
+    <message>
+        <source>Uploading %1 of %2…</source>
+        <translation>正在上传 %1 / %2…</translation>
+    </message>
+    <message>
+        <source>Downloading %1 of %2…</source>
+        <translation>正在下载 %1 / %2…</translation>
+    </message>
+    <message>
+        <source>Pack storage is managed where the repository lives; use “hubvault storage” on the server&apos;s machine.</source>
+        <translation>包文件存储由仓库所在的机器管理；请在服务器所在的机器上使用“hubvault storage”。</translation>
+    </message>
+    <message>
+        <source>No repository open.</source>
+        <translation>没有打开的仓库。</translation>
+    </message>
+    <message>
+        <source>This repository is served from %1. Its pack storage is managed on the server&apos;s machine, where “hubvault storage” attaches a bucket, offloads and fetches packs.</source>
+        <translation>此仓库由 %1 提供。其包文件存储由服务器所在的机器管理，在那里用“hubvault storage”连接存储桶、卸载和取回包文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read where the packs are: %1</source>
+        <translation>无法读取包文件所在位置：%1</translation>
+    </message>
+    <message>
+        <source>No bucket attached: every pack is on this disk, in chunks/packs/. Attach an S3-compatible bucket to keep packs there instead.</source>
+        <translation>未连接存储桶：所有包文件都在本磁盘的 chunks/packs/ 中。连接一个兼容 S3 的存储桶即可改为将包文件保存在那里。</translation>
+    </message>
+    <message>
+        <source>Packs are kept in a bucket: new packs are written there, and packs not on this disk are read from it.</source>
+        <translation>包文件保存在存储桶中：新的包文件写入存储桶，不在本磁盘上的包文件从存储桶读取。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pack(s), %1</source>
+        <translation>
+            <numerusform>%n 个包文件，%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>profile “%1” of ~/.aws/credentials</source>
+        <translation>~/.aws/credentials 中的配置“%1”</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s), %1</source>
+        <translation>
+            <numerusform>%n 个对象，%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unfinished upload(s)</source>
+        <translation>
+            <numerusform>%n 个未完成的上传</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pack(s) are neither on this disk nor in the bucket: files stored in them cannot be read. Run Repository › Full Verify to see which.</source>
+        <translation>
+            <numerusform>%n 个包文件既不在本磁盘也不在存储桶中：存储在其中的文件无法读取。运行 仓库 › 完整校验 查看是哪些文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Garbage collection (Repository › Garbage Collection…) removes the unreferenced objects and aborts the unfinished uploads.</source>
+        <translation>垃圾回收（仓库 › 垃圾回收…）会删除未被引用的对象并中止未完成的上传。</translation>
+    </message>
+    <message>
+        <source>Attached %1: new packs go there; Offload moves the packs on this disk.</source>
+        <translation>已连接 %1：新的包文件将写入其中；卸载会移走本磁盘上的包文件。</translation>
+    </message>
+    <message>
+        <source>Detach Bucket</source>
+        <translation>分离存储桶</translation>
+    </message>
+    <message>
+        <source>Detach %1?
+
+Every pack that is only in the bucket is downloaded first (%2), so the repository is whole on this disk again; new packs are then written here. The bucket&apos;s objects are not deleted.</source>
+        <translation>要分离 %1 吗？
+
+会先下载所有仅在存储桶中的包文件（%2），使仓库在本磁盘上重新完整；之后新的包文件写入本地。存储桶中的对象不会被删除。</translation>
+    </message>
+    <message>
+        <source>&amp;Detach</source>
+        <translation>分离(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Uploading…</source>
+        <translation>正在上传…</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>正在下载…</translation>
+    </message>
+    <message>
+        <source>Offloading packs to %1…</source>
+        <translation>正在将包文件卸载到 %1…</translation>
+    </message>
+    <message>
+        <source>Fetching packs from %1…</source>
+        <translation>正在从 %1 取回包文件…</translation>
+    </message>
+    <message>
+        <source>Detaching %1…</source>
+        <translation>正在分离 %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploaded %n pack(s) (%1), %2 already in the bucket; freed %3 on this disk.</source>
+        <translation>
+            <numerusform>已上传 %n 个包文件（%1），%2 个已在存储桶中；本磁盘释放了 %3。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Downloaded %n pack(s) (%1), %2 already on this disk: the repository is whole here again.</source>
+        <translation>
+            <numerusform>已下载 %n 个包文件（%1），%2 个已在本磁盘上：仓库在本地重新完整。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Detached after downloading %n pack(s) (%1): new packs are written to this disk again. The bucket&apos;s objects are kept; delete them with the store&apos;s own tools when you no longer need them.</source>
+        <translation>
+            <numerusform>下载 %n 个包文件（%1）后已分离：新的包文件重新写入本磁盘。存储桶中的对象会保留；不再需要时请用存储服务自己的工具删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offload cancelled: the packs already offloaded are in the bucket, the others are still on this disk. An unfinished upload may remain until garbage collection.</source>
+        <translation>卸载已取消：已卸载的包文件在存储桶中，其余仍在本磁盘上。未完成的上传可能会保留到下一次垃圾回收。</translation>
+    </message>
+    <message>
+        <source>Fetch cancelled: the packs already downloaded are on this disk, the others are still read from the bucket.</source>
+        <translation>取回已取消：已下载的包文件在本磁盘上，其余仍从存储桶读取。</translation>
+    </message>
+    <message>
+        <source>Detach cancelled: the bucket is still attached; the packs already downloaded are on this disk.</source>
+        <translation>分离已取消：存储桶仍处于连接状态；已下载的包文件在本磁盘上。</translation>
+    </message>
+    <message>
+        <source>Cannot Offload Packs</source>
+        <translation>无法卸载包文件</translation>
+    </message>
+    <message>
+        <source>Cannot Fetch Packs</source>
+        <translation>无法取回包文件</translation>
+    </message>
+    <message>
+        <source>Cannot Detach Bucket</source>
+        <translation>无法分离存储桶</translation>
+    </message>
+    <message>
+        <source>The object store refused the credentials. HubVault reads them from the variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY it was started with, or from ~/.aws/credentials.</source>
+        <translation>对象存储拒绝了凭据。HubVault 从其启动时的环境变量 AWS_ACCESS_KEY_ID 和 AWS_SECRET_ACCESS_KEY 或 ~/.aws/credentials 中读取凭据。</translation>
+    </message>
+    <message>
+        <source>The object store could not be reached: check the endpoint and the network. No pack was deleted from this disk without a checked copy in the bucket.</source>
+        <translation>无法连接对象存储：请检查端点和网络。在存储桶中的副本通过检查之前，不会从本磁盘删除任何包文件。</translation>
+    </message>
+    <message>
+        <source>The object store answered something HubVault does not understand: is the endpoint an S3 API?</source>
+        <translation>对象存储返回了 HubVault 无法理解的内容：该端点是 S3 API 吗？</translation>
+    </message>
+    <message>
+        <source>A pack is damaged or missing. Repository › Full Verify lists the files it affects.</source>
+        <translation>有包文件损坏或缺失。仓库 › 完整校验 会列出受影响的文件。</translation>
+    </message>
+    <message>
+        <source>AWS_* variables, else ~/.aws/credentials</source>
+        <translation>AWS_* 环境变量，否则 ~/.aws/credentials</translation>
     </message>
 </context>
 <context>

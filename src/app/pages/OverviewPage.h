@@ -40,6 +40,8 @@ public:
 
     void setRepository(const QString &repoPath);
     void showRevision(const QString &revision);
+    /** Reads the figures again (after packs moved to or from a bucket, ...). */
+    void reload();
 
     bool isLoading() const { return m_loading; }
     const OverviewFigures &figures() const { return m_figures; }
@@ -55,7 +57,6 @@ Q_SIGNALS:
     void errorOccurred(const QString &title, const QString &message);
 
 private:
-    void reload();
     void apply(const OverviewFigures &figures);
     QLabel *addFigure(const QString &key, const QString &caption, int row, int column);
 

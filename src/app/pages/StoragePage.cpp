@@ -3,6 +3,7 @@
 
 #include <hubvault/Repository.h>
 #include "async/PageLoad.h"
+#include "pages/ObjectStorageSection.h"
 #include "shell/OpenRepositories.h"
 #include "pages/SharedStorageOverview.h"
 #include "pages/StorageChart.h"
@@ -150,6 +151,7 @@ QVariant StorageSectionsModel::headerData(int section, Qt::Orientation orientati
 StoragePage::StoragePage(QWidget *parent)
     : QWidget(parent),
       m_chart(new StorageChart),
+      m_objectStorage(new ObjectStorageSection),
       m_model(new StorageSectionsModel(this)),
       m_table(new QTableView(this)),
       m_recommendations(new QLabel),
@@ -178,7 +180,9 @@ StoragePage::StoragePage(QWidget *parent)
     columns->addLayout(sizes);
     columns->addSpacing(24);
     columns->addLayout(reclaim);
-    columns->addStretch(1);
+    columns->addSpacing(24);
+    // Beside the figures, where it is seen without scrolling past the chart.
+    columns->addWidget(m_objectStorage, 1, Qt::AlignTop);
     topLayout->addLayout(columns);
     m_dedupExplanation->setWordWrap(true);
     m_dedupExplanation->setForegroundRole(QPalette::PlaceholderText);
@@ -188,6 +192,11 @@ StoragePage::StoragePage(QWidget *parent)
     topLayout->addWidget(m_recommendations);
     topLayout->addWidget(m_chart);
     topLayout->addStretch(1);
+    connect(m_objectStorage, &ObjectStorageSection::errorOccurred, this, &StoragePage::errorOccurred);
+    connect(m_objectStorage, &ObjectStorageSection::storageChanged, this, [this] {
+        reloadFigures();
+        Q_EMIT storageChanged();
+    });
 
     auto *scroll = new QScrollArea;
     scroll->setWidget(top);
@@ -280,6 +289,12 @@ StorageFigures StoragePage::load(const QString &repoPath, const TaskControl &tas
 }
 
 void StoragePage::reload()
+{
+    m_objectStorage->setRepository(m_repoPath);
+    reloadFigures();
+}
+
+void StoragePage::reloadFigures()
 {
     loadLatest<StorageFigures>(
         this, m_load, m_loading, m_repoPath.isEmpty(),

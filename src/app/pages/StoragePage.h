@@ -1,7 +1,8 @@
 #pragma once
 // Where the repository's bytes go: the storage overview's sections as a bar chart and a
 // table, the totals and reclaimable space, the core's recommendations, and the dedup
-// ratio of the default branch. Everything is read on a worker.
+// ratio of the default branch, and where the packs are (ObjectStorageSection). Everything is
+// read on a worker.
 
 #include <hubvault/Models.h>
 #include "async/LatestLoad.h"
@@ -17,6 +18,7 @@ class QTableView;
 
 namespace hubvault::app {
 
+class ObjectStorageSection;
 class StorageChart;
 
 /** What the storage page shows, read by StoragePage::load(). */
@@ -72,6 +74,7 @@ public:
     StorageChart *chart() const { return m_chart; }
     StorageSectionsModel *sectionsModel() const { return m_model; }
     QTableView *sectionsView() const { return m_table; }
+    ObjectStorageSection *objectStorage() const { return m_objectStorage; }
     /** Text of a summary figure: "total", "reachable", "historical", "gc", "cache", "temporary", "reclaimable", "dedup". */
     QString figureText(const QString &key) const;
     QString recommendationsText() const;
@@ -84,12 +87,16 @@ public:
 Q_SIGNALS:
     void loaded();
     void errorOccurred(const QString &title, const QString &message);
+    /** Packs moved to or from a bucket: other pages' disk figures are out of date. */
+    void storageChanged();
 
 private:
+    void reloadFigures();
     void apply(const StorageFigures &figures);
     QLabel *addFigure(QFormLayout *form, const QString &key, const QString &caption, const QString &toolTip);
 
     StorageChart *m_chart;
+    ObjectStorageSection *m_objectStorage;
     StorageSectionsModel *m_model;
     QTableView *m_table;
     QLabel *m_recommendations;

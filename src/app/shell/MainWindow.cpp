@@ -9,6 +9,7 @@
 #include "files/FileTreeModel.h"
 #include "files/FilesPanel.h"
 #include "history/HistoryPanel.h"
+#include "pages/ObjectStorageSection.h"
 #include "pages/OverviewPage.h"
 #include "refs/RefsModel.h"
 #include "history/ReflogView.h"
@@ -179,6 +180,9 @@ void MainWindow::setUpPages()
     connect(m_overview, &OverviewPage::loaded, this, &MainWindow::updateStatus);
     connect(m_overview, &OverviewPage::loaded, this, &MainWindow::updateBusy);
     connect(m_storage, &StoragePage::loaded, this, &MainWindow::updateBusy);
+    connect(m_storage->objectStorage(), &ObjectStorageSection::loaded, this, &MainWindow::updateBusy);
+    // Offload and fetch change what is on this disk, which the overview and status bar show.
+    connect(m_storage, &StoragePage::storageChanged, m_overview, &OverviewPage::reload);
     connect(m_files->model(), &FileTreeModel::loadingChanged, this, &MainWindow::updateBusy);
     connect(m_reflog, &ReflogView::loaded, this, &MainWindow::updateBusy);
     connect(m_reflog, &ReflogView::commitActivated, this, [this](const QString &commitId) {
@@ -347,7 +351,7 @@ void MainWindow::showRevision(const QString &revision)
 bool MainWindow::isBusy() const
 {
     return m_loader->isBusy() || m_history->isBusy() || m_overview->isLoading() || m_storage->isLoading()
-           || m_files->model()->isLoading() || m_reflog->isLoading();
+           || m_storage->objectStorage()->isLoading() || m_files->model()->isLoading() || m_reflog->isLoading();
 }
 
 void MainWindow::updateBusy()
