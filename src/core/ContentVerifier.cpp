@@ -181,6 +181,8 @@ QString ContentVerifier::checkChunks(const QList<ChunkLocation> &all)
     }
     try {
         checkRemotePresence(remoteOnly);
+    } catch (const HubVaultRemoteError &) {
+        throw; // not damage: the store could not be asked
     } catch (const HubVaultError &e) {
         return e.message();
     }
@@ -189,6 +191,8 @@ QString ContentVerifier::checkChunks(const QList<ChunkLocation> &all)
         m_task.checkCancelled();
         try {
             pipeline.next();
+        } catch (const HubVaultRemoteError &) {
+            throw;
         } catch (const HubVaultError &e) {
             return e.message();
         }

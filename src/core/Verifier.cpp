@@ -104,6 +104,10 @@ void Verifier::verifyRefClosure(const QString &refName, const QString &commitId,
             for (const QString &parent : commit.parents)
                 stack.append(parent);
             problem = checkCommit(id);
+        } catch (const CancelledError &) {
+            throw;
+        } catch (const HubVaultRemoteError &) {
+            throw; // an unreachable store or refused keys are not damage: verify cannot tell
         } catch (const HubVaultError &e) {
             problem = e.message();
         }
@@ -133,6 +137,10 @@ QString Verifier::checkTree(const QString &treeId, int depth)
             if (!problem.isEmpty() && first.isEmpty())
                 first = problem;
         }
+    } catch (const CancelledError &) {
+        throw;
+    } catch (const HubVaultRemoteError &) {
+        throw;
     } catch (const HubVaultError &e) {
         first = e.message();
     }
@@ -149,6 +157,8 @@ QString Verifier::checkFile(const QString &fileId)
     try {
         m_content.check(m_session.file(fileId));
     } catch (const CancelledError &) {
+        throw;
+    } catch (const HubVaultRemoteError &) {
         throw;
     } catch (const HubVaultError &e) {
         problem = e.message();
