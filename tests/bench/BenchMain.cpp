@@ -182,6 +182,8 @@ int runParent(const Options &options)
         child.setProcessChannelMode(QProcess::ForwardedChannels);
         child.start(QCoreApplication::applicationFilePath(), args);
         child.waitForFinished(-1);
+        if (unit.cleanup)
+            unit.cleanup(run.filePath(unit.name));
         QList<Row> got;
         QFile result(resultPath);
         if (result.open(QIODevice::ReadOnly))

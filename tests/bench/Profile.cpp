@@ -22,6 +22,7 @@ Profile Profile::named(const QString &name)
         p.mergeFiles = 500;
         p.scaleFiles = {1000, 10000};
         p.scaleCommits = {300, 5000};
+        p.s3Bytes = 256 * kMiB;
     } else if (name == QLatin1String("standard")) {
         p.largeBytes = 2 * kGiB;
         p.rangeReads = 1000;
@@ -34,6 +35,7 @@ Profile Profile::named(const QString &name)
         p.mergeFiles = 5000;
         p.scaleFiles = {1000, 10000, 100000};
         p.scaleCommits = {300, 5000, 50000};
+        p.s3Bytes = 1 * kGiB;
     } else if (name == QLatin1String("pressure")) {
         p.largeBytes = 8 * kGiB;
         p.rangeReads = 2000;
@@ -46,6 +48,7 @@ Profile Profile::named(const QString &name)
         p.mergeFiles = 20000;
         p.scaleFiles = {1000, 10000, 100000};
         p.scaleCommits = {300, 5000, 50000};
+        p.s3Bytes = 4 * kGiB;
     } else {
         throw std::invalid_argument("unknown profile '" + name.toStdString() + "' (quick, standard or pressure)");
     }
@@ -64,7 +67,8 @@ QStringList Profile::keys()
             QStringLiteral("reupload_mib    size of the edited re-upload in MiB"),
             QStringLiteral("merge_files     paths changed per side of the heavy merge"),
             QStringLiteral("scale_files     scale unit: repository sizes in files, comma-separated (e.g. 1000,10000)"),
-            QStringLiteral("scale_commits   scale unit: history lengths in commits, comma-separated (e.g. 300,5000)")};
+            QStringLiteral("scale_commits   scale unit: history lengths in commits, comma-separated (e.g. 300,5000)"),
+            QStringLiteral("s3_mib          s3 unit: size of the file moved to and from the bucket in MiB")};
 }
 
 void Profile::apply(const QStringList &overrides)
@@ -114,11 +118,15 @@ void Profile::apply(const QStringList &overrides)
             reuploadBytes = value * kMiB;
         else if (key == QLatin1String("merge_files"))
             mergeFiles = int(value);
+        else if (key == QLatin1String("s3_mib"))
+            s3Bytes = value * kMiB;
         else
             throw std::invalid_argument("unknown --set key '" + key.toStdString() + "'");
     }
     if (largeBytes < rangeLength)
         throw std::invalid_argument("large_mib must be at least one range read");
+    if (s3Bytes < rangeLength)
+        throw std::invalid_argument("s3_mib must be at least one range read");
 }
 
 QJsonObject Profile::toJson() const
@@ -143,7 +151,8 @@ QJsonObject Profile::toJson() const
                        {QStringLiteral("sweep_thresholds"), list(sweepThresholds)},
                        {QStringLiteral("merge_files"), mergeFiles},
                        {QStringLiteral("scale_files"), list(scaleFiles)},
-                       {QStringLiteral("scale_commits"), list(scaleCommits)}};
+                       {QStringLiteral("scale_commits"), list(scaleCommits)},
+                       {QStringLiteral("s3_bytes"), s3Bytes}};
 }
 
 QString formatBytes(qint64 bytes)

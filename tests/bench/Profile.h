@@ -30,6 +30,7 @@ struct Profile {
     int mergeFiles = 0;           ///< paths changed on each side of the heavy merge
     QList<int> scaleFiles;        ///< scale unit: repository sizes (files in one commit)
     QList<int> scaleCommits;      ///< scale unit: history lengths (one-file commits)
+    qint64 s3Bytes = 0;           ///< s3 unit: the random file moved to and from the bucket
 
     /** quick, standard or pressure; throws std::invalid_argument otherwise. */
     static Profile named(const QString &name);

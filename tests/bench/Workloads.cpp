@@ -1,6 +1,8 @@
 #include "Workloads.h"
 
 #include "Baseline.h"
+#include "S3Workloads.h"
+#include "WorkloadKit.h"
 #include "DataGen.h"
 #include "Rss.h"
 
@@ -57,12 +59,6 @@ QString g_pendingNote;
 
 // ---------------------------------------------------------------------------------------
 // Measuring
-
-struct Measured {
-    double seconds = 0;
-    double cpuSeconds = -1;
-    double peakRssMiB = -1;
-};
 
 /** User + system CPU seconds of this process so far. */
 double cpuSeconds()
@@ -1074,28 +1070,60 @@ QList<Unit> units(const Profile &profile)
                      QStringLiteral("download-warm"), QStringLiteral("download-localdir-cold"),
                      QStringLiteral("download-localdir-warm"), QStringLiteral("snapshot-download-large"),
                      QStringLiteral("full-verify")},
-                    true, {}, runLarge});
+                    true, {}, runLarge, {}});
     out.append(Unit{QStringLiteral("reupload"), QStringLiteral("re-upload of a lightly edited large file (dedup)"),
-                    {QStringLiteral("reupload-edited")}, true, {}, runReupload});
+                    {QStringLiteral("reupload-edited")}, true, {}, runReupload, {}});
     out.append(Unit{QStringLiteral("sweep"),
                     QStringLiteral("the same files under several large_file_threshold values; first and repeated range reads in a whole blob"),
-                    sweepRows, true, {}, runSweep});
+                    sweepRows, true, {}, runSweep, {}});
     out.append(Unit{QStringLiteral("small"),
                     QStringLiteral("small-file tree: folder upload, first and repeated read-all, 8 readers, commits, listings, snapshot"),
                     {QStringLiteral("folder-upload"), QStringLiteral("small-read-all"), QStringLiteral("small-read-all-warm"),
                      QStringLiteral("many-readers"), QStringLiteral("tree-commits"), QStringLiteral("tree-list-recursive"),
                      QStringLiteral("list-files"), QStringLiteral("snapshot-download")},
-                    true, {}, runSmall});
+                    true, {}, runSmall, {}});
     out.append(Unit{QStringLiteral("history"), QStringLiteral("deep history: many small commits, then listRepoCommits"),
-                    {QStringLiteral("small-commits"), QStringLiteral("history-list")}, true, {}, runHistory});
+                    {QStringLiteral("small-commits"), QStringLiteral("history-list")}, true, {}, runHistory, {}});
     out.append(Unit{QStringLiteral("merge"), QStringLiteral("heavy three-way merge"), {QStringLiteral("merge-heavy")},
-                    true, {}, runMerge});
+                    true, {}, runMerge, {}});
     out.append(Unit{QStringLiteral("squash"), QStringLiteral("squash a deep history"), {QStringLiteral("squash-history")},
-                    true, {}, runSquash});
+                    true, {}, runSquash, {}});
     out.append(Unit{QStringLiteral("scale"),
                     QStringLiteral("per-item cost against repository size: reads, commits and listing at N files; log at C commits"),
-                    scaleRows, true, {}, runScale});
+                    scaleRows, true, {}, runScale, {}});
+    out.append(s3Unit(profile));
     return out;
+}
+
+Measured measureCall(const std::function<void()> &body)
+{
+    return measure(body);
+}
+
+Row makeRow(qint64 amount, bool bytes, const Measured &m, const QString &baselineName, double baselineSeconds,
+            const QString &note)
+{
+    return row(amount, bytes, m, baselineName, baselineSeconds, note);
+}
+
+void runRow(UnitContext &ctx, const QString &unit, const QString &name, const std::function<Row()> &body)
+{
+    rowStep(ctx, unit, name, body);
+}
+
+void progress(const QString &text)
+{
+    say(text);
+}
+
+void forgetVerifiedRanges()
+{
+    forgetVerified();
+}
+
+void check(bool condition, const QString &what)
+{
+    require(condition, what);
 }
 
 } // namespace bench

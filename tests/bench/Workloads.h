@@ -33,6 +33,12 @@ struct Unit {
     bool available = true;       ///< false: every row is reported n/a without a child
     QString unavailableReason;
     std::function<void(UnitContext &)> run;
+    /**
+     * Run by the parent after the unit's child has exited, however it ended, with the
+     * unit's scratch directory (root/<name>): stops what the child started (the S3 unit's
+     * object store) when the child could not.
+     */
+    std::function<void(const QString &unitDir)> cleanup;
 };
 
 /** Every unit, in run order. Row names are rebuilt from the profile (sweep rows). */
