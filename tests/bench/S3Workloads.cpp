@@ -384,8 +384,8 @@ void runS3(UnitContext &ctx)
         removePath(localDir);
         return makeRow(size, true, upload, QStringLiteral("aws s3 cp upload"), aws,
                        QStringLiteral("uploadFile (one commit) into a repository attached to the bucket: chunk, hash and stage "
-                                      "the pack on disk, then PUT it (multipart, 16 MiB parts, 4 at a time) and check its "
-                                      "size; %1; the same commit into a repository without a bucket takes %2 s (cpu %3 s); "
+                                      "the pack on disk, each 16 MiB part PUT as soon as it is staged (4 at a time), then "
+                                      "the object's size checked; %1; the same commit into a repository without a bucket takes %2 s (cpu %3 s); "
                                       "aws: multipart, 8 MiB parts, 10 threads; %4")
                            .arg(chunking)
                            .arg(localCommit.seconds, 0, 'f', 3)
