@@ -4,6 +4,7 @@
 #include <hubvault/LocalRepository.h>
 #include "async/Job.h"
 #include "pages/AttachBucketDialog.h"
+#include "pages/FigureRow.h"
 #include "shell/Formatting.h"
 #include "shell/OpenRepositories.h"
 
@@ -129,13 +130,8 @@ ObjectStorageSection::ObjectStorageSection(QWidget *parent)
 
 void ObjectStorageSection::addRow(QFormLayout *form, const QString &key, const QString &caption, const QString &toolTip)
 {
-    auto *value = new QLabel;
+    QLabel *value = addFigureRow(form, caption, toolTip);
     value->setObjectName(key + QStringLiteral("Value"));
-    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    value->setToolTip(toolTip);
-    auto *label = new QLabel(caption);
-    label->setToolTip(toolTip);
-    form->addRow(label, value);
     m_values.insert(key, value);
 }
 

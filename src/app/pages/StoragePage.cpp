@@ -1,4 +1,5 @@
 #include "pages/StoragePage.h"
+#include "pages/FigureRow.h"
 #include "shell/Formatting.h"
 
 #include <hubvault/Repository.h>
@@ -224,12 +225,7 @@ StoragePage::StoragePage(QWidget *parent)
 
 QLabel *StoragePage::addFigure(QFormLayout *form, const QString &key, const QString &caption, const QString &toolTip)
 {
-    auto *value = new QLabel;
-    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    value->setToolTip(toolTip);
-    auto *label = new QLabel(caption);
-    label->setToolTip(toolTip);
-    form->addRow(label, value);
+    QLabel *value = addFigureRow(form, caption, toolTip);
     m_values.insert(key, value);
     return value;
 }
