@@ -68,15 +68,6 @@ QString unavailableReason()
         .arg(missing.join(QStringLiteral(", ")));
 }
 
-void removePath(const QString &path)
-{
-    const QFileInfo info(path);
-    if (info.isDir() && !info.isSymLink())
-        QDir(path).removeRecursively();
-    else
-        QFile::remove(path);
-}
-
 /** Runs the fixture script; its exit code (-1 when it did not finish), output in `output`. */
 int runFixture(const QString &command, const QString &dir, QByteArray *output = nullptr)
 {

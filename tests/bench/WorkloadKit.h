@@ -28,6 +28,8 @@ void runRow(UnitContext &ctx, const QString &unit, const QString &name, const st
 void progress(const QString &text);
 /** Forgets every byte range this process has verified (the next read is a first read). */
 void forgetVerifiedRanges();
+/** Deletes a file or a whole folder (never following a symlinked folder). */
+void removePath(const QString &path);
 /** Throws std::runtime_error("check failed: what") unless `condition`. */
 void check(bool condition, const QString &what);
 

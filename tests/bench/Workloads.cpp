@@ -248,14 +248,6 @@ void require(bool condition, const QString &what)
         throw std::runtime_error(("check failed: " + what).toStdString());
 }
 
-void removePath(const QString &path)
-{
-    const QFileInfo info(path);
-    if (info.isDir() && !info.isSymLink())
-        QDir(path).removeRecursively();
-    else
-        QFile::remove(path);
-}
 
 QString compactBytes(qint64 bytes)
 {
@@ -1119,6 +1111,15 @@ void progress(const QString &text)
 void forgetVerifiedRanges()
 {
     forgetVerified();
+}
+
+void removePath(const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.isDir() && !info.isSymLink())
+        QDir(path).removeRecursively();
+    else
+        QFile::remove(path);
 }
 
 void check(bool condition, const QString &what)
