@@ -162,9 +162,13 @@ std::shared_future<std::shared_ptr<RandomAccessFile>> PackStorage::fetch(const R
         future = promise->get_future().share();
         m_inFlight.insert(key, future);
     }
-    auto work = [this, store = remote.store, cache = remote.cache, location, key, promise] {
+    // Not the location's own reference to this object: a task holding the last one would
+    // destroy the pool it runs on, and the destructor waits for that very task.
+    ChunkLocation where = location;
+    where.packs.reset();
+    auto work = [this, store = remote.store, cache = remote.cache, where, key, promise] {
         try {
-            promise->set_value(fetchInto(*store, *cache, location));
+            promise->set_value(fetchInto(*store, *cache, where));
         } catch (...) {
             promise->set_exception(std::current_exception());
         }
